@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
+import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
+import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
+import { formatDate } from "@/app/_components/format-date";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const RELATION_WORDS = {
+  supports: { from: "Supports", to: "Supported by" },
+  contradicts: { from: "Contradicts", to: "Contradicted by" },
+  same_claim: { from: "Same claim as", to: "Same claim as" },
+} as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const factCheck = await getPublishedFactCheck((await params).slug);
+  if (!factCheck) return { title: "Not found" };
+  return {
+    title: factCheck.headline,
+    description: factCheck.summary,
+    openGraph: { type: "article", title: factCheck.headline, description: factCheck.summary },
+  };
+}
+
+export default async function FactCheckPage({ params }: Props) {
+  const factCheck = await getPublishedFactCheck((await params).slug);
+  if (!factCheck) notFound();
+  return (
+    <article className="narrow">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(factCheck.claimReview) }} />
+      <p className="kicker">Fact-check</p>
+      <h1>{factCheck.headline}</h1>
+      <p className="meta">
+        Published {formatDate(factCheck.firstPublishedAt)}
+        {factCheck.corrections.length > 0 ? ` · Corrected ${formatDate(factCheck.updatedAt)}` : ""}
+      </p>
+
+      <section className="claim-box" aria-label="The claim">
+        <blockquote lang={factCheck.claim.language !== "und" ? factCheck.claim.language : undefined}>
+          “{factCheck.claim.statement}”
+        </blockquote>
+        <div className="meta">
+          Claimed by <strong>{factCheck.claim.claimant}</strong>
+          {factCheck.claim.claimedAt ? `, ${formatDate(factCheck.claim.claimedAt)}` : ""}
+        </div>
+      </section>
+
+      <div className="verdict-row">
+        <RatingBadge rating={factCheck.rating} size="large" />
+        <RatingMeter rating={factCheck.rating} />
+      </div>
+      <p className="lede">{factCheck.summary}</p>
+
+      <h2>Our explanation</h2>
+      <div className="explanation">
+        {factCheck.explanation.split(/\n{2,}/).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
+
+      {factCheck.passages.length > 0 && (
+        <>
+          <h2>Where the claim appears</h2>
+          {factCheck.passages.map((passage) => (
+            <figure key={passage.id} className="passage">
+              <blockquote lang={passage.article.language !== "und" ? passage.article.language : undefined}>
+                <span className="context">…{passage.prefix}</span>
+                <mark>{passage.exact}</mark>
+                <span className="context">{passage.suffix}…</span>
+              </blockquote>
+              <figcaption className="meta">
+                {passage.article.url ? <a href={passage.article.url} rel="nofollow noopener">{passage.article.title}</a> : passage.article.title}
+                {passage.article.outlet ? ` · ${passage.article.outlet}` : ""}
+                {passage.article.publishedAt ? ` · ${formatDate(passage.article.publishedAt)}` : ""}
+              </figcaption>
+            </figure>
+          ))}
+        </>
+      )}
+
+      {factCheck.related.length > 0 && (
+        <>
+          <h2>Related fact-checks</h2>
+          <ul className="related">
+            {factCheck.related.map((related) => (
+              <li key={`${related.type}-${related.direction}-${related.slug}`}>
+                {RELATION_WORDS[related.type][related.direction]}:{" "}
+                <Link href={`/fact-checks/${related.slug}`}>“{related.statement}”</Link> <RatingBadge rating={related.rating} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2 id="corrections">Corrections</h2>
+      {factCheck.corrections.length === 0 ? (
+        <p className="meta">No corrections. If you see an error, <Link href="/methodology#report-an-error">tell us</Link>.</p>
+      ) : (
+        factCheck.corrections.map((correction, index) => (
+          <div key={index} className="correction">
+            <strong>{formatDate(correction.date)}:</strong> {correction.whatChanged}
+            <div className="meta">Why: {correction.why}</div>
+          </div>
+        ))
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getActor } from "@/lib/auth/get-actor";
+import { can } from "@/lib/auth/permissions";
+import { SignOutButton } from "./sign-out-button";
+
+// The bar only shows who is signed in; each page still checks the session itself.
+export default async function WorkbenchLayout({ children }: { children: ReactNode }) {
+  const actor = await getActor();
+  return (
+    <>
+      <header className="wb-bar">
+        <nav className="wb-bar-inner" aria-label="Workbench">
+          <Link href="/workbench" className="brand-small">
+            Claimwork
+          </Link>
+          <Link href="/workbench">Queues</Link>
+          {actor && can(actor, "users.manage") && <Link href="/workbench/users">Users</Link>}
+          <Link href="/">Public site</Link>
+          <span className="spacer" />
+          {actor && (
+            <>
+              <span className="who">
+                {actor.name} <span className="role-badge">{actor.role}</span>
+              </span>
+              <SignOutButton />
+            </>
+          )}
+        </nav>
+      </header>
+      <main id="content" className="wb-main">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getWorkbenchQueues, type QueueItem } from "@/lib/verdicts/get-workbench-queues";
+import { formatDate } from "@/app/_components/format-date";
+import { requireSignedIn } from "./require-signed-in";
+
+export const metadata: Metadata = { title: "Workbench" };
+
+function Queue({ title, items, empty }: { title: string; items: QueueItem[]; empty: string }) {
+  return (
+    <section className="queue" aria-label={title}>
+      <h2>
+        {title} <span className="meta">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="meta">{empty}</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={item.verdictId}>
+              <strong>{item.headline || "Untitled verdict"}</strong>
+              <div className="meta">
+                “{item.statement}” · updated {formatDate(item.updatedAt)}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default async function WorkbenchPage() {
+  const actor = await requireSignedIn("/workbench");
+  const queues = await getWorkbenchQueues(actor);
+  return (
+    <>
+      <p className="kicker">Workbench</p>
+      <h1>Good to see you, {actor.name}</h1>
+      <p>
+        You are signed in as <strong>{actor.email}</strong> with the role <span className="role-badge">{actor.role}</span>.
+      </p>
+      <div className="stats">
+        <div className="stat">
+          <strong>{queues.counts.articles}</strong> articles
+        </div>
+        <div className="stat">
+          <strong>{queues.counts.claims}</strong> claims
+        </div>
+        <div className="stat">
+          <strong>{queues.counts.published}</strong> published fact-checks
+        </div>
+      </div>
+      <div className="queues">
+        {queues.awaitingMyReview && (
+          <Queue title="Awaiting your review" items={queues.awaitingMyReview} empty="Nothing to review right now." />
+        )}
+        {queues.readyToPublish && (
+          <Queue title="Approved, ready to publish" items={queues.readyToPublish} empty="Nothing waiting to be published." />
+        )}
+        <Queue title="Changes requested on your verdicts" items={queues.changesRequestedOnMine} empty="No verdict of yours was sent back." />
+        <Queue title="Your drafts" items={queues.myDrafts} empty="You have no draft verdicts." />
+      </div>
+      {actor.role === "admin" && (
+        <p>
+          <Link href="/workbench/users">Manage users and roles</Link>
+        </p>
+      )}
+    </>
+  );
+}

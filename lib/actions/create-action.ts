@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getActor } from "@/lib/auth/get-actor";
+import type { Actor } from "@/lib/auth/actor";
+import { isDomainError, type DomainErrorCode } from "@/lib/errors";
+
+export type ActionError = {
+  code: DomainErrorCode | "internal";
+  message: string;
+  /** Field name -> messages, for a form to show next to its inputs. */
+  fields?: Record<string, string[]>;
+  details?: Record<string, unknown>;
+};
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** Turns a submitted form into a plain object; repeated names become arrays. */
+function formToObject(form: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue; // Next's own fields
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+/**
+ * The one wrapper every mutation goes through: session -> zod input -> use case (which checks the
+ * permission on the record and writes its audit row in the same transaction). A server action is a
+ * public endpoint reachable by a direct POST, so nothing here trusts the page that rendered the form.
+ * Only expected errors reach the client; anything else is logged with a request id.
+ */
+export function createAction<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  useCase: (actor: Actor, input: z.output<Schema>) => Promise<Result>,
+) {
+  return async (rawInput: unknown): Promise<ActionResult<Result>> => {
+    let requestId: string = randomUUID();
+    try {
+      const actor = await getActor();
+      if (!actor) return { ok: false, error: { code: "unauthenticated", message: "Please sign in to do this." } };
+      requestId = actor.requestId;
+      const parsed = schema.safeParse(rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
+      if (!parsed.success) {
+        const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+        const summary = parsed.error.issues
+          .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+          .join("; ");
+        return { ok: false, error: { code: "invalid", message: `Nothing was saved. ${summary}`, fields } };
+      }
+      return { ok: true, data: await useCase(actor, parsed.data) };
+    } catch (error) {
+      if (isDomainError(error)) {
+        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+      }
+      console.error(`[action ${requestId}]`, error);
+      return {
+        ok: false,
+        error: { code: "internal", message: `Something went wrong and nothing was saved (reference ${requestId}).` },
+      };
+    }
+  };
+}

@@ -1,0 +1,38 @@
+// W3C Web Annotation selectors for a passage of a text. Offsets are UTF-16 code units, as in the
+// browser's Selection API; exports convert them to code points.
+export const CONTEXT_LENGTH = 32;
+
+export type TextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string };
+export type TextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
+export type PassageSelectors = { quote: TextQuoteSelector; position: TextPositionSelector };
+
+export type SelectorError = { ok: false; reason: string };
+
+/** Selectors for text[start, end), or a reason why that range is not a passage of this text. */
+export function createSelectors(
+  text: string,
+  start: number,
+  end: number,
+  expectedExact?: string,
+): { ok: true; selectors: PassageSelectors } | SelectorError {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
+    return { ok: false, reason: `The range ${start}-${end} is outside the article's text (0-${text.length}).` };
+  }
+  const exact = text.slice(start, end);
+  if (expectedExact !== undefined && expectedExact !== exact) {
+    return { ok: false, reason: "The quoted text does not match the article's text at that place." };
+  }
+  if (exact.trim().length === 0) return { ok: false, reason: "A passage cannot be only whitespace." };
+  return {
+    ok: true,
+    selectors: {
+      quote: {
+        type: "TextQuoteSelector",
+        exact,
+        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+        suffix: text.slice(end, end + CONTEXT_LENGTH),
+      },
+      position: { type: "TextPositionSelector", start, end },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { invalid } from "@/lib/errors";
+import { parseArticle } from "@/lib/articles/parse-article";
+
+/** What an editor may correct before saving; anything left out is taken from the text. */
+export const articleDetailsSchema = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  outlet: z.string().trim().max(120).optional(),
+  author: z.string().trim().max(200).optional(),
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  language: z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code").optional(),
+  publishedAt: z.coerce.date().optional(),
+});
+export type ArticleDetails = z.infer<typeof articleDetailsSchema>;
+
+export type ImportArticleResult =
+  | { status: "imported"; articleId: string; revisionId: string; title: string }
+  | { status: "duplicate"; articleId: string; title: string };
+
+/**
+ * Imports one article: the raw bytes are kept exactly, the normalised text is what passages point
+ * into. The same normalised text imported again is recognised and not stored twice.
+ */
+export async function importArticle(
+  actor: Actor,
+  input: { bytes: Uint8Array; mediaType: string; details?: ArticleDetails },
+): Promise<ImportArticleResult> {
+  requirePermission(actor, "articles.write");
+  const parsed = parseArticle(input.bytes, input.mediaType);
+  if (!parsed.ok) throw invalid(parsed.reason);
+  const details = input.details ?? {};
+
+  return getDb().$transaction(async (tx) => {
+    // Serialise imports of the same text so that two uploads at once cannot both pass the check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${parsed.textHash}, 0))`;
+    const existing = await tx.articleRevision.findFirst({
+      where: { textHash: parsed.textHash, article: { deletedAt: null } },
+      select: { article: { select: { id: true, title: true } } },
+    });
+    if (existing) return { status: "duplicate", articleId: existing.article.id, title: existing.article.title };
+
+    const metadata = parsed.metadata;
+    const article = await tx.article.create({
+      data: {
+        title: details.title ?? metadata.title,
+        outlet: details.outlet ?? metadata.outlet,
+        author: details.author ?? null,
+        url: details.url ?? null,
+        language: details.language ?? metadata.language,
+        publishedAt: details.publishedAt ?? metadata.publishedAt,
+        createdById: actor.id,
+      },
+    });
+    const revision = await tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        number: 1,
+        raw: new Uint8Array(input.bytes),
+        rawMediaType: input.mediaType,
+        text: parsed.text,
+        textHash: parsed.textHash,
+        createdById: actor.id,
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "article.imported",
+      entityType: "article",
+      entityId: article.id,
+      after: {
+        title: article.title,
+        outlet: article.outlet,
+        language: article.language,
+        publishedAt: article.publishedAt?.toISOString() ?? null,
+        revisionId: revision.id,
+        textHash: parsed.textHash,
+      },
+    });
+    return { status: "imported", articleId: article.id, revisionId: revision.id, title: article.title };
+  });
+}

@@ -1,0 +1,44 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+
+// Typed audit event names: one per state change a use case makes.
+export type AuditAction =
+  | "article.imported"
+  | "article.revised"
+  | "claim.created"
+  | "claim.updated"
+  | "passage.added"
+  | "relation.created"
+  | "relation.removed"
+  | "verdict.draft_saved"
+  | "verdict.submitted"
+  | "verdict.changes_requested"
+  | "verdict.approved"
+  | "verdict.published"
+  | "verdict.corrected"
+  | "user.created"
+  | "user.role_changed"
+  | "user.status_changed"
+  | "user.signed_out_everywhere";
+
+type Snapshot = Prisma.InputJsonValue | undefined;
+
+/** Writes one append-only audit row; always called inside the transaction of the change. */
+export async function recordAuditEvent(
+  tx: Tx,
+  actor: (Pick<Actor, "id"> & { requestId?: string | null }) | null,
+  event: { action: AuditAction; entityType: string; entityId: string; before?: Snapshot; after?: Snapshot },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.id ?? null,
+      requestId: actor?.requestId ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: event.before,
+      after: event.after,
+    },
+  });
+}

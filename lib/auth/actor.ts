@@ -1,0 +1,20 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { forbidden, DomainError } from "@/lib/errors";
+import { can, type Action } from "@/lib/auth/permissions";
+
+/** The signed-in person a use case acts for, as re-read from the database on this request. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: "active" | "disabled";
+  requestId: string;
+};
+
+/** Every use case starts here: no actor, or an actor without the permission, stops the work. */
+export function requirePermission(actor: Actor | null, action: Action): Actor {
+  if (!actor) throw new DomainError("unauthenticated", "Please sign in to do this.");
+  if (!can(actor, action)) throw forbidden();
+  return actor;
+}

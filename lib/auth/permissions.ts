@@ -1,0 +1,45 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The one role -> actions table (DESIGN.md section 1). Anything not listed is denied.
+export const ACTIONS = [
+  "workbench.access",
+  "articles.read",
+  "articles.write",
+  "claims.read",
+  "claims.write",
+  "relations.write",
+  "verdicts.draft",
+  "verdicts.submit",
+  "verdicts.review",
+  "verdicts.publish",
+  "verdicts.correct",
+  "users.manage",
+  "audit.read",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+const EDITOR: readonly Action[] = [
+  "workbench.access",
+  "articles.read",
+  "articles.write",
+  "claims.read",
+  "claims.write",
+  "relations.write",
+  "verdicts.draft",
+  "verdicts.submit",
+];
+
+const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+  editor: new Set(EDITOR),
+  reviewer: new Set<Action>([...EDITOR, "verdicts.review", "verdicts.publish", "verdicts.correct"]),
+  admin: new Set<Action>(["workbench.access", "articles.read", "claims.read", "users.manage", "audit.read"]),
+};
+
+/** What a caller is, as far as permissions go: nobody (anonymous), or an active user's role. */
+export type Principal = { role: Role; status: "active" | "disabled" } | null;
+
+export function can(principal: Principal, action: Action): boolean {
+  if (!principal || principal.status !== "active") return false;
+  return PERMISSIONS[principal.role]?.has(action) ?? false;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+
+export const claimInputSchema = z.object({
+  statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
+  claimant: z.string().trim().min(1, "say who made the claim").max(200),
+  claimantSameAs: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  claimedAt: z.iso.date("use a date like 2019-05-22").optional(),
+  language: z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code"),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+export type ClaimInput = z.input<typeof claimInputSchema>;
+
+export async function createClaim(actor: Actor, rawInput: ClaimInput): Promise<{ id: string }> {
+  requirePermission(actor, "claims.write");
+  const input = claimInputSchema.parse(rawInput);
+  return getDb().$transaction(async (tx) => {
+    const claim = await tx.claim.create({
+      data: {
+        statement: input.statement,
+        claimant: input.claimant,
+        claimantSameAs: input.claimantSameAs ?? null,
+        claimedAt: input.claimedAt ? new Date(`${input.claimedAt}T00:00:00Z`) : null,
+        language: input.language,
+        tags: [...new Set(input.tags)],
+        createdById: actor.id,
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "claim.created",
+      entityType: "claim",
+      entityId: claim.id,
+      after: { statement: claim.statement, claimant: claim.claimant, language: claim.language, tags: claim.tags },
+    });
+    return { id: claim.id };
+  });
+}

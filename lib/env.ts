@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// Environment read once and validated here; nothing else in lib/ reads process.env.
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set (npm start sets it to the embedded database when you give none)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /// Pool size per app process; small, since one PostgreSQL serves several processes (DESIGN 10).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /// Absolute address of the public site, for links in ClaimReview data and feeds.
+  SITE_URL: z.url().default("http://localhost:3000"),
+  /// The publisher named on every fact-check (ClaimReview `author`).
+  NEWSROOM_NAME: z.string().min(1).default("Claimwork Fact Check"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The secret that signs session tokens. Production refuses to run without one. */
+export function getAuthSecret(): string {
+  const env = getEnv();
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET is not set (npm start generates one; set it yourself in production)");
+  }
+  return "claimwork-development-secret-not-for-production";
+}

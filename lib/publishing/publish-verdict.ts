@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { conflict, illegalTransition, invalid, notFound } from "@/lib/errors";
+import { makeSlug } from "@/lib/publishing/make-slug";
+
+export const publishVerdictSchema = z.object({
+  verdictId: z.uuid(),
+  revisionId: z.uuid(),
+  /** Required when the fact-check is already public: readers are told what changed and why. */
+  correction: z
+    .object({
+      whatChanged: z.string().trim().min(3, "say what changed").max(2000),
+      why: z.string().trim().min(3, "say why it changed").max(2000),
+    })
+    .optional(),
+});
+
+/**
+ * Publishes the approved revision of a verdict. The first publication gets a stable slug; a later
+ * one is a correction, shown to readers, and the earlier revision stays readable.
+ */
+export async function publishVerdict(actor: Actor, rawInput: z.input<typeof publishVerdictSchema>) {
+  requirePermission(actor, "verdicts.publish");
+  const input = publishVerdictSchema.parse(rawInput);
+  return getDb().$transaction(async (tx) => {
+    const verdict = await tx.verdict.findUnique({
+      where: { id: input.verdictId },
+      include: { publication: true, claim: { select: { statement: true } } },
+    });
+    if (!verdict) throw notFound("The verdict");
+    if (verdict.status !== "approved") {
+      throw illegalTransition(
+        verdict.status === "published"
+          ? "This revision is already published."
+          : `Only an approved verdict can be published; this one is ${verdict.status.replace("_", " ")}.`,
+      );
+    }
+    if (verdict.currentRevisionId !== input.revisionId) {
+      throw conflict("The approved revision is not the one you are publishing; reload and check it.");
+    }
+    const publication = verdict.publication;
+    if (publication && !input.correction) {
+      throw invalid("This fact-check is already public: say what changed and why, for the correction note.");
+    }
+    if (!publication && input.correction) throw invalid("A first publication has nothing to correct.");
+
+    const moved = await tx.verdict.updateMany({
+      where: { id: verdict.id, version: verdict.version, status: "approved" },
+      data: { status: "published", version: { increment: 1 } },
+    });
+    if (moved.count !== 1) throw conflict("Someone else changed this verdict at the same moment; reload to see it.");
+
+    if (!publication) {
+      const base = makeSlug(verdict.claim.statement);
+      const taken = await tx.publication.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+      const takenSlugs = new Set(taken.map((row) => row.slug));
+      let slug = base;
+      for (let n = 2; takenSlugs.has(slug); n++) slug = `${base}-${n}`;
+      const created = await tx.publication.create({
+        data: { verdictId: verdict.id, slug, publishedRevisionId: input.revisionId, publishedById: actor.id },
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "verdict.published",
+        entityType: "publication",
+        entityId: created.id,
+        after: { verdictId: verdict.id, slug, revisionId: input.revisionId },
+      });
+      return { slug, publicationId: created.id, corrected: false };
+    }
+
+    const correction = await tx.correction.create({
+      data: {
+        publicationId: publication.id,
+        previousRevisionId: publication.publishedRevisionId,
+        revisionId: input.revisionId,
+        whatChanged: input.correction!.whatChanged,
+        why: input.correction!.why,
+        createdById: actor.id,
+      },
+    });
+    await tx.publication.update({ where: { id: publication.id }, data: { publishedRevisionId: input.revisionId } });
+    await recordAuditEvent(tx, actor, {
+      action: "verdict.corrected",
+      entityType: "publication",
+      entityId: publication.id,
+      before: { revisionId: publication.publishedRevisionId },
+      after: { revisionId: input.revisionId, correctionId: correction.id },
+    });
+    return { slug: publication.slug, publicationId: publication.id, corrected: true };
+  });
+}

@@ -1,0 +1,25 @@
+import { getDb } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { invalid, notFound } from "@/lib/errors";
+
+/** Admins change a user's role; it takes effect on the user's next request (roles are re-read). */
+export async function changeUserRole(actor: Actor, input: { userId: string; role: Role }) {
+  requirePermission(actor, "users.manage");
+  if (input.userId === actor.id) throw invalid("You cannot change your own role; ask another admin.");
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw notFound("The user");
+    if (user.role === input.role) return { id: user.id, role: user.role };
+    const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await recordAuditEvent(tx, actor, {
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: updated.role },
+    });
+    return { id: updated.id, role: updated.role };
+  });
+}

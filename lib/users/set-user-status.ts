@@ -1,0 +1,25 @@
+import { getDb } from "@/lib/db";
+import type { UserStatus } from "@/lib/generated/prisma/enums";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { invalid, notFound } from "@/lib/errors";
+
+/** Admins disable or re-enable an account; a disabled user is refused on their next request. */
+export async function setUserStatus(actor: Actor, input: { userId: string; status: UserStatus }) {
+  requirePermission(actor, "users.manage");
+  if (input.userId === actor.id) throw invalid("You cannot disable your own account.");
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw notFound("The user");
+    if (user.status === input.status) return { id: user.id, status: user.status };
+    const updated = await tx.user.update({ where: { id: user.id }, data: { status: input.status } });
+    await recordAuditEvent(tx, actor, {
+      action: "user.status_changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { status: user.status },
+      after: { status: updated.status },
+    });
+    return { id: updated.id, status: updated.status };
+  });
+}

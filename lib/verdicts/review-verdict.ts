@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { conflict, forbidden, illegalTransition, notFound } from "@/lib/errors";
+
+export const reviewVerdictSchema = z
+  .object({
+    verdictId: z.uuid(),
+    /** The exact revision the reviewer read: an approval covers that revision and no other. */
+    revisionId: z.uuid(),
+    decision: z.enum(["approve", "request_changes"]),
+    comment: z.string().trim().max(5000).default(""),
+  })
+  .refine((input) => input.decision === "approve" || input.comment.length > 0, {
+    message: "say what needs to change",
+    path: ["comment"],
+  });
+
+/** A reviewer approves or sends back one exact revision; never a revision they wrote (four eyes). */
+export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof reviewVerdictSchema>) {
+  requirePermission(actor, "verdicts.review");
+  const input = reviewVerdictSchema.parse(rawInput);
+  return getDb().$transaction(async (tx) => {
+    const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId }, include: { currentRevision: true } });
+    if (!verdict) throw notFound("The verdict");
+    const revision = await tx.verdictRevision.findFirst({ where: { id: input.revisionId, verdictId: verdict.id } });
+    if (!revision) throw notFound("The verdict revision");
+    if (revision.authorId === actor.id) throw forbidden("You wrote this revision, so another reviewer must review it.");
+    if (verdict.status !== "in_review") {
+      throw illegalTransition(`This verdict is ${verdict.status.replace("_", " ")}, not in review.`);
+    }
+    if (verdict.currentRevisionId !== revision.id) {
+      throw conflict(`Revision ${revision.number} is no longer the one in review; review revision ${verdict.currentRevision?.number}.`);
+    }
+    const nextStatus = input.decision === "approve" ? "approved" : "changes_requested";
+    const updated = await tx.verdict.updateMany({
+      where: { id: verdict.id, version: verdict.version, status: "in_review" },
+      data: { status: nextStatus, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw conflict("Someone else reviewed this revision at the same moment; reload to see their decision.");
+    const review = await tx.review.create({
+      data: { verdictRevisionId: revision.id, reviewerId: actor.id, decision: input.decision, comment: input.comment },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: input.decision === "approve" ? "verdict.approved" : "verdict.changes_requested",
+      entityType: "verdict",
+      entityId: verdict.id,
+      before: { status: verdict.status },
+      after: { status: nextStatus, revisionId: revision.id, reviewId: review.id, comment: input.comment },
+    });
+    return { verdictId: verdict.id, status: nextStatus, reviewId: review.id };
+  });
+}

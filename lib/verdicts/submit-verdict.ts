@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { conflict, illegalTransition, invalid, notFound } from "@/lib/errors";
+import { missingForSubmission } from "@/lib/verdicts/verdict-input";
+
+export const submitVerdictSchema = z.object({
+  verdictId: z.uuid(),
+  expectedVersion: z.number().int().min(1),
+});
+
+/** Freezes the draft into an immutable revision and puts it in the review queue. */
+export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submitVerdictSchema>) {
+  requirePermission(actor, "verdicts.submit");
+  const input = submitVerdictSchema.parse(rawInput);
+  return getDb().$transaction(async (tx) => {
+    const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId } });
+    if (!verdict) throw notFound("The verdict");
+    if (verdict.version !== input.expectedVersion) {
+      throw conflict("This verdict changed since you opened it; reload and check it before submitting.");
+    }
+    if (verdict.status !== "draft" && verdict.status !== "changes_requested") {
+      throw illegalTransition(`A verdict that is ${verdict.status.replace("_", " ")} cannot be submitted; edit it first.`);
+    }
+    const missing = missingForSubmission({
+      rating: verdict.draftRating,
+      headline: verdict.draftHeadline,
+      summary: verdict.draftSummary,
+      explanation: verdict.draftExplanation,
+    });
+    if (missing.length > 0) throw invalid(`Before submitting, add ${missing.join(", ")}.`);
+
+    const number = (await tx.verdictRevision.count({ where: { verdictId: verdict.id } })) + 1;
+    const revision = await tx.verdictRevision.create({
+      data: {
+        verdictId: verdict.id,
+        number,
+        rating: verdict.draftRating!,
+        headline: verdict.draftHeadline,
+        summary: verdict.draftSummary,
+        explanation: verdict.draftExplanation,
+        authorId: actor.id,
+      },
+    });
+    const updated = await tx.verdict.updateMany({
+      where: { id: verdict.id, version: verdict.version },
+      data: { status: "in_review", currentRevisionId: revision.id, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw conflict("This verdict changed while you submitted it; reload and try again.");
+    await recordAuditEvent(tx, actor, {
+      action: "verdict.submitted",
+      entityType: "verdict",
+      entityId: verdict.id,
+      before: { status: verdict.status },
+      after: { status: "in_review", revisionId: revision.id, revisionNumber: number },
+    });
+    return { verdictId: verdict.id, revisionId: revision.id, revisionNumber: number, version: verdict.version + 1 };
+  });
+}
