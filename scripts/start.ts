@@ -90,6 +90,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.kill(signal);
+    // Next waits for open keep-alive connections; don't let that hold the database open for long.
+    setTimeout(() => server.kill("SIGKILL"), 5_000).unref();
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

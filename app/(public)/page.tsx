@@ -24,9 +24,9 @@ export default async function HomePage() {
               <div>
                 <RatingBadge rating={factCheck.rating} /> <RatingMeter rating={factCheck.rating} />
               </div>
-              <h3>
+              <h2>
                 <Link href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</Link>
-              </h3>
+              </h2>
               <p className="claim">
                 {factCheck.claimant}: “{factCheck.claimStatement}”
               </p>

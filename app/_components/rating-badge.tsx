@@ -13,7 +13,10 @@ const SYMBOLS: Record<string, string> = {
 export function RatingBadge({ rating, size = "normal" }: { rating: RatingInfo; size?: "normal" | "large" }) {
   const scale = rating.value === null ? "outside the 1 to 5 scale" : `${rating.value} on a scale of 1 (false) to 5 (true)`;
   return (
-    <span className={`rating rating-${rating.rating}${size === "large" ? " rating-large" : ""}`} aria-label={`Rating: ${rating.label}, ${scale}`}>
+    <span
+      role="img"
+      className={`rating rating-${rating.rating}${size === "large" ? " rating-large" : ""}`}
+      aria-label={`Rating: ${rating.label}, ${scale}`}>
       <span className="rating-dot" aria-hidden="true">
         {SYMBOLS[rating.rating]}
       </span>

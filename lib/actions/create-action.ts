@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { isDomainError, type DomainErrorCode } from "@/lib/errors";
+import { describeIssues } from "@/lib/validation";
 
 export type ActionError = {
   code: DomainErrorCode | "internal";
@@ -34,6 +36,7 @@ function formToObject(form: FormData): Record<string, unknown> {
 export function createAction<Schema extends z.ZodType, Result>(
   schema: Schema,
   useCase: (actor: Actor, input: z.output<Schema>) => Promise<Result>,
+  options: { revalidate?: string[] } = {},
 ) {
   return async (rawInput: unknown): Promise<ActionResult<Result>> => {
     let requestId: string = randomUUID();
@@ -44,12 +47,12 @@ export function createAction<Schema extends z.ZodType, Result>(
       const parsed = schema.safeParse(rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
       if (!parsed.success) {
         const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-        const summary = parsed.error.issues
-          .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-          .join("; ");
-        return { ok: false, error: { code: "invalid", message: `Nothing was saved. ${summary}`, fields } };
+        return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields } };
       }
-      return { ok: true, data: await useCase(actor, parsed.data) };
+      const data = await useCase(actor, parsed.data);
+      // Pages that show what changed are rendered again on their next request.
+      for (const path of options.revalidate ?? []) revalidatePath(path);
+      return { ok: true, data };
     } catch (error) {
       if (isDomainError(error)) {
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } };

@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound, postgresCode } from "@/lib/errors";
 import { createSelectors } from "@/lib/anchoring/create-selectors";
+import { parseInput } from "@/lib/validation";
 
 export const passageInputSchema = z.object({
   claimId: z.uuid(),
@@ -18,7 +19,7 @@ export type PassageInput = z.infer<typeof passageInputSchema>;
 /** Attaches a passage of an article revision to a claim, with both W3C selectors. */
 export async function addPassage(actor: Actor, rawInput: PassageInput): Promise<{ id: string }> {
   requirePermission(actor, "claims.write");
-  const input = passageInputSchema.parse(rawInput);
+  const input = parseInput(passageInputSchema, rawInput);
   const db = getDb();
   try {
     return await db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { parseInput } from "@/lib/validation";
 
 export const claimInputSchema = z.object({
   statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
@@ -15,7 +16,7 @@ export type ClaimInput = z.input<typeof claimInputSchema>;
 
 export async function createClaim(actor: Actor, rawInput: ClaimInput): Promise<{ id: string }> {
   requirePermission(actor, "claims.write");
-  const input = claimInputSchema.parse(rawInput);
+  const input = parseInput(claimInputSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const claim = await tx.claim.create({
       data: {

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, illegalTransition, invalid, notFound } from "@/lib/errors";
+import { conflict, illegalTransition, invalid, notFound, postgresCode } from "@/lib/errors";
 import { makeSlug } from "@/lib/publishing/make-slug";
+import { lockVerdict } from "@/lib/verdicts/lock-verdict";
+import { parseInput } from "@/lib/validation";
 
 export const publishVerdictSchema = z.object({
   verdictId: z.uuid(),
@@ -23,8 +25,19 @@ export const publishVerdictSchema = z.object({
  */
 export async function publishVerdict(actor: Actor, rawInput: z.input<typeof publishVerdictSchema>) {
   requirePermission(actor, "verdicts.publish");
-  const input = publishVerdictSchema.parse(rawInput);
+  const input = parseInput(publishVerdictSchema, rawInput);
+  try {
+    return await publishInTransaction(actor, input);
+  } catch (error) {
+    // Two claims with the same statement published at the same instant can pick the same slug.
+    if (postgresCode(error) === "23505") throw conflict("Another fact-check took this address at the same moment; publish again.");
+    throw error;
+  }
+}
+
+function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdictSchema>) {
   return getDb().$transaction(async (tx) => {
+    await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({
       where: { id: input.verdictId },
       include: { publication: true, claim: { select: { statement: true } } },

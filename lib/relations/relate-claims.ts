@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound, postgresCode } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 
 export const relationInputSchema = z.object({
   type: z.enum(["supports", "contradicts", "same_claim"]),
@@ -18,7 +19,7 @@ const TYPE_WORDS = { supports: "supporting", contradicts: "contradicting", same_
 /** Links two claims. `contradicts` and `same_claim` are symmetric; the database refuses mirrors. */
 export async function relateClaims(actor: Actor, rawInput: RelationInput): Promise<{ id: string }> {
   requirePermission(actor, "relations.write");
-  const input = relationInputSchema.parse(rawInput);
+  const input = parseInput(relationInputSchema, rawInput);
   if (input.fromClaimId === input.toClaimId) throw invalid("A claim cannot be linked to itself.");
   try {
     return await getDb().$transaction(async (tx) => {

@@ -4,7 +4,10 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors";
 
-/** Admins disable or re-enable an account; a disabled user is refused on their next request. */
+/**
+ * Admins disable or re-enable an account; a disabled user is refused on their next request, and the
+ * sessions they held stay revoked if the account is enabled again.
+ */
 export async function setUserStatus(actor: Actor, input: { userId: string; status: UserStatus }) {
   requirePermission(actor, "users.manage");
   if (input.userId === actor.id) throw invalid("You cannot disable your own account.");
@@ -12,7 +15,7 @@ export async function setUserStatus(actor: Actor, input: { userId: string; statu
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw notFound("The user");
     if (user.status === input.status) return { id: user.id, status: user.status };
-    const updated = await tx.user.update({ where: { id: user.id }, data: { status: input.status } });
+    const updated = await tx.user.update({ where: { id: user.id }, data: { status: input.status, sessionVersion: { increment: 1 } } });
     await recordAuditEvent(tx, actor, {
       action: "user.status_changed",
       entityType: "user",

@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, forbidden, illegalTransition, notFound } from "@/lib/errors";
+import { lockVerdict } from "@/lib/verdicts/lock-verdict";
+import { parseInput } from "@/lib/validation";
 
 export const reviewVerdictSchema = z
   .object({
@@ -20,8 +22,9 @@ export const reviewVerdictSchema = z
 /** A reviewer approves or sends back one exact revision; never a revision they wrote (four eyes). */
 export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof reviewVerdictSchema>) {
   requirePermission(actor, "verdicts.review");
-  const input = reviewVerdictSchema.parse(rawInput);
+  const input = parseInput(reviewVerdictSchema, rawInput);
   return getDb().$transaction(async (tx) => {
+    await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId }, include: { currentRevision: true } });
     if (!verdict) throw notFound("The verdict");
     const revision = await tx.verdictRevision.findFirst({ where: { id: input.revisionId, verdictId: verdict.id } });

@@ -4,6 +4,8 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, illegalTransition, notFound, postgresCode } from "@/lib/errors";
 import { verdictContentSchema } from "@/lib/verdicts/verdict-input";
+import { lockVerdict } from "@/lib/verdicts/lock-verdict";
+import { parseInput } from "@/lib/validation";
 
 export const saveVerdictDraftSchema = verdictContentSchema.extend({
   claimId: z.uuid(),
@@ -19,7 +21,7 @@ export type SaveVerdictDraftInput = z.input<typeof saveVerdictDraftSchema>;
  */
 export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftInput) {
   requirePermission(actor, "verdicts.draft");
-  const input = saveVerdictDraftSchema.parse(rawInput);
+  const input = parseInput(saveVerdictDraftSchema, rawInput);
   const content = {
     draftRating: input.rating,
     draftHeadline: input.headline,
@@ -30,6 +32,7 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
     return await getDb().$transaction(async (tx) => {
       const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
       if (!claim) throw notFound("The claim");
+      await lockVerdict(tx, { claimId: claim.id });
       const current = await tx.verdict.findUnique({ where: { claimId: claim.id } });
 
       if (!current) {

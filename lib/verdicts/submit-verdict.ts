@@ -4,6 +4,8 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, illegalTransition, invalid, notFound } from "@/lib/errors";
 import { missingForSubmission } from "@/lib/verdicts/verdict-input";
+import { lockVerdict } from "@/lib/verdicts/lock-verdict";
+import { parseInput } from "@/lib/validation";
 
 export const submitVerdictSchema = z.object({
   verdictId: z.uuid(),
@@ -13,8 +15,9 @@ export const submitVerdictSchema = z.object({
 /** Freezes the draft into an immutable revision and puts it in the review queue. */
 export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submitVerdictSchema>) {
   requirePermission(actor, "verdicts.submit");
-  const input = submitVerdictSchema.parse(rawInput);
+  const input = parseInput(submitVerdictSchema, rawInput);
   return getDb().$transaction(async (tx) => {
+    await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId } });
     if (!verdict) throw notFound("The verdict");
     if (verdict.version !== input.expectedVersion) {

@@ -77,7 +77,7 @@ CREATE TABLE "claims" (
     "claimant_same_as" TEXT,
     "claimed_at" DATE,
     "language" TEXT NOT NULL,
-    "tags" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "tags" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "created_by_id" UUID NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
@@ -263,7 +263,8 @@ ALTER TABLE "corrections" ADD CONSTRAINT "corrections_publication_id_fkey" FOREI
 ALTER TABLE "corrections" ADD CONSTRAINT "corrections_previous_revision_id_fkey" FOREIGN KEY ("previous_revision_id") REFERENCES "verdict_revisions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "corrections" ADD CONSTRAINT "corrections_revision_id_fkey" FOREIGN KEY ("revision_id") REFERENCES "verdict_revisions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "corrections" ADD CONSTRAINT "corrections_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_id_fkey" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+-- RESTRICT: the append-only trigger would refuse SET NULL anyway; users with history are disabled, not deleted.
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_id_fkey" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Invariants Prisma cannot express ------------------------------------------------------------
 

@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import pg from "pg";
+
+// The end-to-end tests look at the database the way an auditor would: directly, read-only, except
+// for creating the people a test needs (so that tests never share accounts).
+let pool: pg.Pool | undefined;
+
+export function db(): pg.Pool {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: run the end-to-end tests through npm test");
+  pool ??= new pg.Pool({ connectionString, max: 2 });
+  return pool;
+}
+
+export async function count(table: "audit_events" | "users" | "claims" | "verdicts", where = "true", params: unknown[] = []): Promise<number> {
+  const result = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE ${where}`, params);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+export type TestUser = { id: string; email: string; name: string; password: string };
+
+export async function createUser(role: "editor" | "reviewer" | "admin", label: string): Promise<TestUser> {
+  const suffix = randomUUID().slice(0, 8);
+  const user = {
+    id: randomUUID(),
+    email: `${label}-${suffix}@e2e.claimwork.example`,
+    name: `${label[0]!.toUpperCase()}${label.slice(1)} ${suffix}`,
+    password: `pw-${randomUUID()}`,
+  };
+  await db().query(
+    `INSERT INTO users (id, email, name, password_hash, role, updated_at) VALUES ($1, $2, $3, $4, $5, now())`,
+    [user.id, user.email, user.name, await hash(user.password), role],
+  );
+  return user;
+}
+
+export async function userRole(id: string): Promise<{ role: string; status: string }> {
+  const result = await db().query<{ role: string; status: string }>(`SELECT role, status FROM users WHERE id = $1`, [id]);
+  const row = result.rows[0];
+  if (!row) throw new Error(`no user ${id}`);
+  return row;
+}

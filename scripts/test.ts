@@ -1,0 +1,122 @@
+// `npm test`: everything a change must pass, in order: typecheck, lint, Vitest (unit tests and
+// integration tests against a real PostgreSQL in a database made for this run), a production build,
+// and Playwright end-to-end tests in Chromium against that build.
+//
+// Database: TEST_DATABASE_URL (or DATABASE_URL) names a PostgreSQL server on which this run creates,
+// and afterwards drops, databases of its own. Without either, the embedded PostgreSQL is used.
+// Browser: the system's Chromium where present, else Playwright's own (fetched here if missing).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { applyMigrations } from "./db/apply-migrations";
+import { checkDatabase } from "./db/check-database";
+import { createDatabase, dropDatabase } from "./db/create-database";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres";
+import { ROOT, nextBuild, run } from "./lib/next-build";
+import { findChromium } from "./lib/find-chromium";
+
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+const runId = `${Date.now().toString(36)}_${process.pid}`;
+const reports = mkdtempSync(path.join(tmpdir(), "claimwork-test-"));
+const started = Date.now();
+const timings: string[] = [];
+
+type TestDatabase = { url: string; dispose(): Promise<void> };
+
+async function step(name: string, work: () => Promise<number>): Promise<void> {
+  const begin = Date.now();
+  console.log(`\n=== ${name}`);
+  const code = await work();
+  timings.push(`${name}: ${((Date.now() - begin) / 1000).toFixed(1)} s`);
+  if (code !== 0) throw new Error(`${name} failed (exit code ${code})`);
+}
+
+/** A migrated database of this run's own, on the given server or in an embedded instance. */
+async function testDatabase(purpose: string): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  let database: TestDatabase;
+  if (serverUrl) {
+    await checkDatabase(serverUrl, process.env.TEST_DATABASE_URL ? "TEST_DATABASE_URL" : "DATABASE_URL");
+    const name = `claimwork_test_${purpose}_${runId}`;
+    const url = await createDatabase(serverUrl, name);
+    database = { url, dispose: () => dropDatabase(serverUrl, name) };
+  } else {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `claimwork-${purpose}-pglite-`));
+    const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
+    database = {
+      url: embedded.url,
+      dispose: async () => {
+        await embedded.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  await applyMigrations(database.url);
+  return database;
+}
+
+function counts(file: string, read: (report: Record<string, unknown>) => [number, number]): [number, number] {
+  if (!existsSync(file)) return [0, 0];
+  return read(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
+}
+
+async function main(): Promise<number> {
+  const disposers: (() => Promise<void>)[] = [];
+  let failure: Error | undefined;
+  const vitestReport = path.join(reports, "vitest.json");
+  const playwrightReport = path.join(reports, "playwright.json");
+  try {
+    await step("Typecheck (tsc)", () => run(bin("tsc"), ["--noEmit"]));
+    await step("Lint (eslint)", () => run(bin("eslint"), ["--max-warnings=0", "."]));
+
+    const vitestDb = await testDatabase("vitest");
+    disposers.push(vitestDb.dispose);
+    await step("Unit and integration tests (vitest)", () =>
+      run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], {
+        ...process.env,
+        DATABASE_URL: vitestDb.url,
+      }),
+    );
+    await vitestDb.dispose();
+    disposers.pop();
+
+    const e2eDb = await testDatabase("e2e");
+    disposers.push(e2eDb.dispose);
+    const e2eEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: e2eDb.url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DEMO_PASSWORD: `demo-${randomBytes(9).toString("base64url")}`,
+    };
+    await step("Seed the end-to-end database", () => run(bin("tsx"), ["scripts/seed.ts"], e2eEnv));
+    await step("Production build (next build)", () => nextBuild(e2eEnv));
+
+    const chromium = findChromium();
+    if (!chromium) {
+      await step("Fetch Playwright's Chromium (no system Chromium found)", () => run(bin("playwright"), ["install", "chromium"]));
+    }
+    await step("End-to-end tests (playwright, Chromium)", () =>
+      run(bin("playwright"), ["test", "--reporter=list,json"], { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }),
+    );
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+  } finally {
+    for (const dispose of disposers.reverse()) await dispose().catch((error: Error) => console.error(`cleanup: ${error.message}`));
+  }
+
+  const [unitPassed, unitFailed] = counts(vitestReport, (r) => [Number(r.numPassedTests ?? 0), Number(r.numFailedTests ?? 0)]);
+  const [e2ePassed, e2eFailed] = counts(playwrightReport, (r) => {
+    const stats = r.stats as Record<string, number> | undefined;
+    return [(stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0];
+  });
+  console.log(`\n${timings.join("\n")}\ntotal: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`vitest: ${unitPassed} passed, ${unitFailed} failed; playwright: ${e2ePassed} passed, ${e2eFailed} failed`);
+  if (failure) console.error(`\n${failure.message}`);
+  const failed = unitFailed + e2eFailed + (failure && unitFailed + e2eFailed === 0 ? 1 : 0);
+  console.log(`${unitPassed + e2ePassed} passed, ${failed} failed`);
+  rmSync(reports, { recursive: true, force: true });
+  return failure ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,155 @@
+// Importing an article: nothing imported is lost, the same text is not stored twice, and a file that
+// is not UTF-8 text is refused with a message that says what to do.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { importArticle } from "@/lib/articles/import-article";
+import { expectRefusedWithoutWrites, makeUser, rowsWrittenBy, unique } from "@/test/integration/support";
+
+const db = getDb();
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+let editor: Actor;
+beforeAll(async () => {
+  editor = await makeUser("editor");
+});
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** An English article with a unique sentence, with the given line ending. */
+function articleText(token: string, eol: "\n" | "\r\n" = "\n"): string {
+  return [
+    `Minister confirms talks ${token}`,
+    "",
+    "Washington (AFP) - The minister said on Tuesday that the talks had taken place with his approval.",
+    `Opposition leaders disputed that account, reference ${token}.`,
+    "",
+  ].join(eol);
+}
+
+describe("importArticle", () => {
+  it("keeps the raw bytes exactly (BOM and CRLF included) while the text is normalised", async () => {
+    const token = unique();
+    const raw = Uint8Array.from([...BOM, ...encode(`\r\n${articleText(token, "\r\n")}\r\n\r\n`)]);
+    let result: Awaited<ReturnType<typeof importArticle>> | undefined;
+    const written = await rowsWrittenBy(async () => {
+      result = await importArticle(editor, { bytes: raw, mediaType: "text/plain; charset=utf-8" });
+    });
+    expect(written).toEqual({ articles: 1, article_revisions: 1, audit_events: 1 });
+    if (result?.status !== "imported") throw new Error("expected an import");
+
+    const revision = await db.articleRevision.findUniqueOrThrow({ where: { id: result.revisionId }, include: { article: true } });
+    expect(Buffer.from(revision.raw).equals(Buffer.from(raw))).toBe(true);
+    expect(revision.rawMediaType).toBe("text/plain; charset=utf-8");
+    expect(revision.text).toBe(articleText(token).trimEnd());
+    expect(revision.text).not.toContain("\r");
+    expect(revision.text.startsWith("\uFEFF")).toBe(false);
+    expect(revision.textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(revision.number).toBe(1);
+    expect(revision.article).toMatchObject({
+      title: `Minister confirms talks ${token}`,
+      outlet: "AFP",
+      language: "en",
+      createdById: editor.id,
+    });
+
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "article", entityId: result.articleId } });
+    expect(audit).toMatchObject({ action: "article.imported", actorId: editor.id, after: expect.objectContaining({ revisionId: revision.id }) });
+  });
+
+  it("recognises the same text imported again, even with other line endings, and writes nothing", async () => {
+    const token = unique();
+    const first = await importArticle(editor, { bytes: encode(articleText(token, "\n")), mediaType: "text/plain" });
+    expect(first.status).toBe("imported");
+
+    for (const bytes of [
+      encode(articleText(token, "\n")),
+      encode(articleText(token, "\r\n")),
+      Uint8Array.from([...BOM, ...encode(`${articleText(token, "\r\n")}   \r\n`)]),
+    ]) {
+      let again: Awaited<ReturnType<typeof importArticle>> | undefined;
+      const written = await rowsWrittenBy(async () => {
+        again = await importArticle(editor, { bytes, mediaType: "text/markdown" });
+      });
+      expect(again).toEqual({ status: "duplicate", articleId: first.articleId, title: first.title });
+      expect(written).toEqual({});
+    }
+  });
+
+  it("imports two texts that differ by one character as two articles", async () => {
+    const token = unique();
+    const a = await importArticle(editor, { bytes: encode(articleText(token)), mediaType: "text/plain" });
+    const b = await importArticle(editor, { bytes: encode(articleText(token).replace("Tuesday", "Monday")), mediaType: "text/plain" });
+    expect([a.status, b.status]).toEqual(["imported", "imported"]);
+    expect(a.articleId).not.toBe(b.articleId);
+  });
+
+  it("refuses an empty file", async () => {
+    const error = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: new Uint8Array(), mediaType: "text/plain" }), "invalid");
+    expect(error.message).toBe("The file is empty.");
+  });
+
+  it("refuses a file of blank space only", async () => {
+    const error = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: encode(" \r\n\t\n  "), mediaType: "text/plain" }), "invalid");
+    expect(error.message).toBe("The file contains no text, only blank space.");
+  });
+
+  it("refuses a binary file", async () => {
+    // The start of a PNG file: a signature, then NUL bytes.
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const error = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: png, mediaType: "text/plain" }), "invalid");
+    expect(error.message).toBe("This looks like a binary file, not text.");
+  });
+
+  it("refuses text that is not valid UTF-8, and says how to fix it", async () => {
+    // "Le président a confirmé" in Latin-1: é is the lone byte 0xE9.
+    const latin1 = Uint8Array.from([...encode("Le pr"), 0xe9, ...encode("sident a confirm"), 0xe9, ...encode(` ${unique()}`)]);
+    const latinError = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: latin1, mediaType: "text/plain" }), "invalid");
+    expect(latinError.message).toMatch(/not valid UTF-8.*Windows-1252.*re-save it as UTF-8/);
+
+    const broken = Uint8Array.from([...encode("Broken "), 0xc3, 0x28, 0x81, ...encode(` sequence ${unique()}`)]);
+    const brokenError = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: broken, mediaType: "text/plain" }), "invalid");
+    expect(brokenError.message).toBe("This file is not valid UTF-8 text; re-save it as UTF-8.");
+
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]);
+    const utf16Error = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: utf16, mediaType: "text/plain" }), "invalid");
+    expect(utf16Error.message).toMatch(/UTF-16/);
+  });
+
+  it("refuses a file type other than plain text or Markdown", async () => {
+    const error = await expectRefusedWithoutWrites(
+      () => importArticle(editor, { bytes: encode(`<p>${unique()}</p>`), mediaType: "text/html" }),
+      "invalid",
+    );
+    expect(error.message).toContain('not "text/html"');
+  });
+
+  it("uses the title, outlet, language and other details the editor gave over those read from the text", async () => {
+    const token = unique();
+    const result = await importArticle(editor, {
+      bytes: encode(articleText(token)),
+      mediaType: "text/plain",
+      details: {
+        title: `Edited title ${token}`,
+        outlet: "Le Monde",
+        language: "fr",
+        author: "A. Reporter",
+        url: "https://example.org/news/talks",
+        publishedAt: new Date("2019-05-22T08:00:00Z"),
+      },
+    });
+    expect(result).toMatchObject({ status: "imported", title: `Edited title ${token}` });
+    expect(await db.article.findUniqueOrThrow({ where: { id: result.articleId } })).toMatchObject({
+      title: `Edited title ${token}`,
+      outlet: "Le Monde",
+      language: "fr",
+      author: "A. Reporter",
+      url: "https://example.org/news/talks",
+      publishedAt: new Date("2019-05-22T08:00:00Z"),
+    });
+  });
+});
