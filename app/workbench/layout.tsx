@@ -15,6 +15,10 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
             Claimwork
           </Link>
           <Link href="/workbench">Queues</Link>
+          <Link href="/workbench/articles">Articles</Link>
+          <Link href="/workbench/claims">Claims</Link>
+          {actor && can(actor, "verdicts.review") && <Link href="/workbench/review">Review</Link>}
+          <Link href="/workbench/graph">Graph</Link>
           {actor && can(actor, "users.manage") && <Link href="/workbench/users">Users</Link>}
           <Link href="/">Public site</Link>
           <span className="spacer" />

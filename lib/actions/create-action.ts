@@ -36,6 +36,7 @@ function formToObject(form: FormData): Record<string, unknown> {
 export function createAction<Schema extends z.ZodType, Result>(
   schema: Schema,
   useCase: (actor: Actor, input: z.output<Schema>) => Promise<Result>,
+  /** Paths (or route patterns such as /workbench/articles/[id]) whose pages show what changed. */
   options: { revalidate?: string[] } = {},
 ) {
   return async (rawInput: unknown): Promise<ActionResult<Result>> => {
@@ -51,7 +52,7 @@ export function createAction<Schema extends z.ZodType, Result>(
       }
       const data = await useCase(actor, parsed.data);
       // Pages that show what changed are rendered again on their next request.
-      for (const path of options.revalidate ?? []) revalidatePath(path);
+      for (const path of options.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
       return { ok: true, data };
     } catch (error) {
       if (isDomainError(error)) {

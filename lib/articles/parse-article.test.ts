@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-import { parseArticle } from "./parse-article";
+import { MAX_ARTICLE_BYTES, parseArticle } from "./parse-article";
 
 const SEEDS = new URL("../../seeds/articles/", import.meta.url);
 
@@ -97,13 +97,19 @@ describe("parseArticle", () => {
   });
 
   it("refuses other media types, saying what is accepted", () => {
-    const result = parseArticle(utf8("<p>Hello</p>"), "text/html");
+    const result = parseArticle(utf8("%PDF-1.7"), "application/pdf");
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.reason).toContain("text/plain");
       expect(result.reason).toContain("text/markdown");
-      expect(result.reason).toContain('"text/html"');
+      expect(result.reason).toContain("text/html");
+      expect(result.reason).toContain('"application/pdf"');
     }
+  });
+
+  it("keeps markup in plain text as it is", () => {
+    const result = parseArticle(utf8("<p>Hello</p>"), "text/plain");
+    expect(result.ok && result.text).toBe("<p>Hello</p>");
   });
 
   it("refuses an empty file", () => {
@@ -135,5 +141,125 @@ describe("parseArticle", () => {
     const result = parseArticle(over, "text/plain");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain("2 MiB");
+  });
+});
+
+describe("parseArticle on HTML", () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  function parseHtml(html: string | Uint8Array, mediaType = "text/html") {
+    const result = parseArticle(typeof html === "string" ? utf8(html) : html, mediaType);
+    if (!result.ok) throw new Error(`refused: ${result.reason}`);
+    return result;
+  }
+
+  const HOSTILE = `<!doctype html>
+<html><head>
+<meta charset="utf-8">
+<title>Les négociations reprennent</title>
+<style>p { color: red } body{background:url(javascript:alert(1))}</style>
+<script>alert(1)</script>
+</head>
+<body onload="alert(1)">
+<nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
+<!-- <script>alert("comment")</script> -->
+<p>Caracas (AFP)</p>
+<p onclick="alert(1)">Le gouvernement vénézuélien a annoncé lundi la reprise des discussions avec l’opposition,
+  sous l’égide de la <a href="javascript:alert(1)">Norvège</a>.<img src=x onerror=alert(1)></p>
+<svg onload=alert(1)><circle r="1"/></svg>
+<iframe src="https://example.com/ad">alert(iframe)</iframe>
+<template><p>alert(template)</p></template>
+<h2>Une &lt;script&gt; dans le texte</h2>
+<p>Les discussions doivent durer <b>trois jours</b>.<br>Aucun calendrier n’a été fixé.</p>
+<form><button onclick="alert(1)">Partager</button></form>
+<footer>© 2024 Le Site — alert(footer)</footer>
+<script>alert(2)</script>
+</body></html>`;
+
+  it("keeps only the readable text of a hostile page", () => {
+    const { text } = parseHtml(HOSTILE);
+    for (const banned of ["alert(", "onerror", "onload", "onclick", "javascript:", "<svg", "color: red", "background", "Accueil", "Partager"]) {
+      expect(text).not.toContain(banned);
+    }
+    expect(text).toBe(
+      [
+        "Caracas (AFP)",
+        "Le gouvernement vénézuélien a annoncé lundi la reprise des discussions avec l’opposition, sous l’égide de la Norvège.",
+        "Une <script> dans le texte",
+        "Les discussions doivent durer trois jours.\nAucun calendrier n’a été fixé.",
+      ].join("\n\n"),
+    );
+  });
+
+  it("reads the metadata from the text, with the page's title", () => {
+    const result = parseHtml(HOSTILE);
+    expect(result.metadata).toMatchObject({
+      title: "Les négociations reprennent",
+      dateline: "Caracas",
+      outlet: "AFP",
+      language: "fr",
+      publishedAt: null,
+    });
+    expect(result.textHash).toBe(createHash("sha256").update(result.text, "utf8").digest("hex"));
+  });
+
+  it("takes the first <h1> over <title>, and the text's own title when the page has neither", () => {
+    const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
+    const both = parseHtml(page("<title>Headline | Site</title>", "<h1>Headline</h1><p>Body text here.</p>"));
+    expect(both.metadata.title).toBe("Headline");
+    expect(both.text).toBe("Headline\n\nBody text here.");
+    expect(parseHtml(page("<title>From the title</title>", "<p>Body text here.</p>")).metadata.title).toBe("From the title");
+    expect(parseHtml(page("", "<p>First sentence. Second sentence.</p>")).metadata.title).toBe("First sentence");
+  });
+
+  it("treats HTML like plain text once it is text: same normalisation and hash", () => {
+    const html = parseHtml("\uFEFF<p>Title</p>\r\n<p>Body text.</p>");
+    const plain = parseArticle(utf8("Title\n\nBody text."), "text/plain");
+    expect(html.text).toBe("Title\n\nBody text.");
+    expect(plain.ok && plain.textHash).toBe(html.textHash);
+  });
+
+  it("accepts a media type with parameters, and does not touch the bytes", () => {
+    const bytes = utf8("<p>Hello</p>");
+    const copy = bytes.slice();
+    expect(parseArticle(bytes, "Text/HTML; charset=UTF-8").ok).toBe(true);
+    expect(bytes).toEqual(copy);
+  });
+
+  it("refuses HTML that is not UTF-8, as for text", () => {
+    // "<p>Café</p>" saved as Windows-1252.
+    const latin1 = new Uint8Array([...utf8('<meta charset="windows-1252"><p>Caf'), 0xe9, ...utf8("</p>")]);
+    const result = parseArticle(latin1, "text/html");
+    expect(result).toEqual({
+      ok: false,
+      reason: "This file is not valid UTF-8: it looks like Windows-1252 (Latin-1); re-save it as UTF-8.",
+    });
+  });
+
+  it("honours <meta charset>: UTF-8 is fine, another encoding must agree with the bytes", () => {
+    expect(parseHtml('<meta charset="utf-8"><p>Café</p>').text).toBe("Café");
+    expect(parseHtml('<meta charset="iso-8859-1"><p>Plain ASCII page</p>').text).toBe("Plain ASCII page");
+    const mislabelled = parseArticle(utf8('<meta charset="iso-8859-1"><p>Café</p>'), "text/html");
+    expect(mislabelled).toEqual({
+      ok: false,
+      reason: 'This page declares its character encoding as "iso-8859-1", not UTF-8; re-save it as UTF-8 (with <meta charset="utf-8">).',
+    });
+  });
+
+  it("refuses a page with no text", () => {
+    const reason = "The page contains no text, only markup and blank space.";
+    expect(parseArticle(utf8("<html></html>"), "text/html")).toEqual({ ok: false, reason });
+    const scriptsOnly = "<html><head><title>T</title><script>alert(1)</script></head><body>\n <p>&nbsp;</p> </body></html>";
+    expect(parseArticle(utf8(scriptsOnly), "text/html")).toEqual({ ok: false, reason });
+    expect(parseArticle(new Uint8Array(), "text/html")).toEqual({ ok: false, reason: "The file is empty." });
+  });
+
+  it("refuses pages over 2 MiB, and nesting no article has", () => {
+    const page = (size: number) => utf8(`<p>${"a".repeat(size - 3)}`);
+    expect(parseArticle(page(MAX_ARTICLE_BYTES), "text/html").ok).toBe(true);
+    const over = parseArticle(page(MAX_ARTICLE_BYTES + 1), "text/html");
+    expect(over).toEqual({ ok: false, reason: "The file is larger than the 2 MiB limit for an article." });
+    const deep = parseArticle(utf8("<div>".repeat(5000)), "text/html");
+    expect(!deep.ok && deep.reason).toContain("levels deep");
   });
 });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 
 import { decodeArticleBytes } from "./decode-article-bytes";
 import { extractArticleMetadata, type ArticleMetadata } from "./extract-article-metadata";
+import { checkDeclaredCharset, htmlToArticleText } from "./html-to-text";
 import { normalizeArticleText } from "./normalize-article-text";
 
 export type ParseArticleResult =
@@ -13,9 +14,16 @@ export type ParseArticleResult =
 // several times over while normalising and hashing.
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-// HTML import is a separate piece of work; until then only plain text is accepted.
-const ACCEPTED_MEDIA_TYPES = ["text/plain", "text/markdown"];
+const ACCEPTED_MEDIA_TYPES = ["text/plain", "text/markdown", "text/html"];
 
+/**
+ * Reads an uploaded article. The bytes must be UTF-8: a charset in the media type is not trusted,
+ * and an HTML page's own <meta charset> must agree with that reading (checkDeclaredCharset). An
+ * HTML page is first turned into its readable text (see html-to-text.ts); from then on it goes
+ * through the same normalisation, metadata extraction and hashing as plain text, except that the
+ * page's own headline (first <h1>, else <title>) replaces the title guessed from the text. The
+ * caller keeps the raw bytes; the returned text is what passages point into.
+ */
 export function parseArticle(bytes: Uint8Array, mediaType: string): ParseArticleResult {
   // "text/plain; charset=utf-8" -> "text/plain". The charset is not trusted: the bytes must be UTF-8.
   const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
@@ -23,7 +31,7 @@ export function parseArticle(bytes: Uint8Array, mediaType: string): ParseArticle
     const shown = essence === "" ? "no file type" : `"${essence}"`;
     return {
       ok: false,
-      reason: `Only plain text (.txt, text/plain) and Markdown (.md, text/markdown) can be imported, not ${shown}.`,
+      reason: `Only plain text (.txt, text/plain), Markdown (.md, text/markdown) and HTML (.html, text/html) can be imported, not ${shown}.`,
     };
   }
   if (bytes.length > MAX_ARTICLE_BYTES) {
@@ -33,13 +41,31 @@ export function parseArticle(bytes: Uint8Array, mediaType: string): ParseArticle
   const decoded = decodeArticleBytes(bytes);
   if (!decoded.ok) return decoded;
 
-  const text = normalizeArticleText(decoded.text);
-  if (text === "") return { ok: false, reason: "The file contains no text, only blank space." };
+  let source = decoded.text;
+  let pageTitle: string | null = null;
+  if (essence === "text/html") {
+    const page = htmlToArticleText(decoded.text);
+    if (!page.ok) return page;
+    const charsetProblem = checkDeclaredCharset(page.declaredCharset, bytes, decoded.text);
+    if (charsetProblem !== null) return { ok: false, reason: charsetProblem };
+    source = page.text;
+    pageTitle = page.title;
+  }
 
+  const text = normalizeArticleText(source);
+  if (text === "") {
+    const reason =
+      essence === "text/html"
+        ? "The page contains no text, only markup and blank space."
+        : "The file contains no text, only blank space.";
+    return { ok: false, reason };
+  }
+
+  const metadata = extractArticleMetadata(text);
   return {
     ok: true,
     text,
-    metadata: extractArticleMetadata(text),
+    metadata: pageTitle === null ? metadata : { ...metadata, title: pageTitle },
     textHash: createHash("sha256").update(text, "utf8").digest("hex"),
   };
 }

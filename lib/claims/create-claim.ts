@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { parseInput } from "@/lib/validation";
+import { insertPassage } from "@/lib/claims/insert-passage";
+import { newPassageSchema } from "@/lib/claims/add-passage";
 
 export const claimInputSchema = z.object({
   statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
@@ -11,10 +13,12 @@ export const claimInputSchema = z.object({
   claimedAt: z.iso.date("use a date like 2019-05-22").optional(),
   language: z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code"),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** The passage the claim was created from, saved in the same transaction. */
+  passage: newPassageSchema.optional(),
 });
 export type ClaimInput = z.input<typeof claimInputSchema>;
 
-export async function createClaim(actor: Actor, rawInput: ClaimInput): Promise<{ id: string }> {
+export async function createClaim(actor: Actor, rawInput: ClaimInput): Promise<{ id: string; passageId: string | null }> {
   requirePermission(actor, "claims.write");
   const input = parseInput(claimInputSchema, rawInput);
   return getDb().$transaction(async (tx) => {
@@ -35,6 +39,7 @@ export async function createClaim(actor: Actor, rawInput: ClaimInput): Promise<{
       entityId: claim.id,
       after: { statement: claim.statement, claimant: claim.claimant, language: claim.language, tags: claim.tags },
     });
-    return { id: claim.id };
+    const passage = input.passage ? await insertPassage(tx, actor, claim.id, input.passage) : null;
+    return { id: claim.id, passageId: passage?.id ?? null };
   });
 }

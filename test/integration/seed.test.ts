@@ -88,7 +88,7 @@ describe("seedDemo", () => {
     expect(passages.map((passage) => passage.article.language).sort()).toEqual(["en", "fr"]);
     for (const passage of passages) {
       // Each passage quotes the article's text exactly at its offsets.
-      expect(passage.articleRevision.text.slice(passage.start, passage.end)).toBe(passage.exact);
+      expect(passage.articleRevision.text.slice(passage.start ?? -1, passage.end ?? -1)).toBe(passage.exact);
       expect(passage.status).toBe("anchored");
     }
     expect(passages.find((passage) => passage.article.language === "fr")!.exact).toContain("relations diplomatiques");

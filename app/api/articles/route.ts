@@ -1,0 +1,21 @@
+import { runApiRequest } from "@/lib/actions/run-api-request";
+import { requirePermission } from "@/lib/auth/actor";
+import { articleDetailsSchema, importArticle } from "@/lib/articles/import-article";
+import { readUploadedFile, refuseOversizedBody } from "@/lib/articles/read-upload";
+import { parseInput } from "@/lib/validation";
+
+/** Imports one article file, with the details the editor corrected (empty fields keep the proposal). */
+export function POST(request: Request) {
+  return runApiRequest(async (actor) => {
+    const signedIn = requirePermission(actor, "articles.write");
+    refuseOversizedBody(request);
+    const form = await request.formData();
+    const file = await readUploadedFile(form);
+    const details = Object.fromEntries(
+      ["title", "outlet", "author", "url", "language", "publishedAt"]
+        .map((key) => [key, form.get(key)])
+        .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""),
+    );
+    return importArticle(signedIn, { ...file, details: parseInput(articleDetailsSchema, details) });
+  });
+}

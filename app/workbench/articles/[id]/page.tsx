@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getArticleForAnnotation, type ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
+import { can } from "@/lib/auth/permissions";
+import { isDomainError } from "@/lib/errors";
+import { formatDate } from "@/app/_components/format-date";
+import { requireSignedIn } from "../../require-signed-in";
+import { Annotator } from "./annotator";
+import "../articles.css";
+
+export const metadata: Metadata = { title: "Article" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string; passage?: string }> };
+
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { revision, passage } = await searchParams;
+  const actor = await requireSignedIn(`/workbench/articles/${id}`);
+  let article: ArticleForAnnotation;
+  try {
+    article = await getArticleForAnnotation(actor, id, revision && /^\d+$/.test(revision) ? Number(revision) : undefined);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+  const current = article.revision.isCurrent;
+  const canWrite = current && can(actor, "claims.write");
+  return (
+    <>
+      <p className="kicker">
+        <Link href="/workbench/articles">Articles</Link>
+      </p>
+      <h1>{article.title}</h1>
+      <p className="meta">
+        {[article.outlet, article.publishedAt ? formatDate(article.publishedAt) : null, article.language.toUpperCase()].filter(Boolean).join(" · ")}
+        {article.url && (
+          <>
+            {" · "}
+            <a href={article.url} rel="nofollow noopener noreferrer">
+              original
+            </a>
+          </>
+        )}
+      </p>
+      <nav className="revision-bar" aria-label="Revisions">
+        <span>Revision {article.revision.number}{current ? " (current)" : ""}:</span>
+        {article.revisions.map((entry) => (
+          <Link
+            key={entry.number}
+            href={`/workbench/articles/${article.id}?revision=${entry.number}`}
+            aria-current={entry.number === article.revision.number ? "page" : undefined}
+          >
+            {entry.number}
+          </Link>
+        ))}
+        {current && can(actor, "articles.write") && (
+          <Link className="button secondary-button" href={`/workbench/articles/${article.id}/revise`}>
+            New revision
+          </Link>
+        )}
+      </nav>
+      {!current && <p className="notice">This is an earlier revision, kept as it was. Annotate the current revision.</p>}
+      <Annotator article={article} canWrite={canWrite} focusPassageId={passage && /^[0-9a-f-]{36}$/i.test(passage) ? passage : null} />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import { getActor } from "@/lib/auth/get-actor";
+import type { Actor } from "@/lib/auth/actor";
+import { isDomainError, type DomainErrorCode } from "@/lib/errors";
+
+const STATUS: Record<DomainErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 422,
+  conflict: 409,
+  illegal_transition: 409,
+  rate_limited: 429,
+};
+
+/**
+ * The route-handler twin of createAction, for machine clients and uploads: the session is read
+ * (anonymous allowed; the use case decides), expected errors become a JSON answer with a 4xx
+ * status and a clear message, anything else a 500 with a reference and no details.
+ */
+export async function runApiRequest(work: (actor: Actor | null) => Promise<Response | unknown>): Promise<Response> {
+  let requestId: string = randomUUID();
+  try {
+    const actor = await getActor();
+    if (actor) requestId = actor.requestId;
+    const result = await work(actor);
+    return result instanceof Response ? result : Response.json(result);
+  } catch (error) {
+    if (isDomainError(error)) {
+      return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
+    }
+    console.error(`[api ${requestId}]`, error);
+    return Response.json(
+      { error: { code: "internal", message: `Something went wrong and nothing was saved (reference ${requestId}).` } },
+      { status: 500 },
+    );
+  }
+}

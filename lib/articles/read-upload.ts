@@ -1,0 +1,28 @@
+import { DomainError, invalid } from "@/lib/errors";
+import { MAX_ARTICLE_BYTES } from "@/lib/articles/parse-article";
+
+const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
+  txt: "text/plain",
+  text: "text/plain",
+  md: "text/markdown",
+  markdown: "text/markdown",
+  html: "text/html",
+  htm: "text/html",
+};
+
+/** Upload bodies are refused before parsing when larger than an article can be. */
+export function refuseOversizedBody(request: Request): void {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_ARTICLE_BYTES + 64 * 1024) {
+    throw new DomainError("invalid", `The upload is larger than the ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB limit for an article.`);
+  }
+}
+
+/** The uploaded file's bytes and media type, taken from its name when the browser sends none. */
+export async function readUploadedFile(form: FormData, field = "file"): Promise<{ bytes: Uint8Array; mediaType: string; name: string }> {
+  const file = form.get(field);
+  if (!(file instanceof File)) throw invalid("Choose a file to import, or paste the text.");
+  const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
+  const mediaType = MEDIA_TYPES_BY_EXTENSION[extension] ?? (file.type || "application/octet-stream");
+  return { bytes: new Uint8Array(await file.arrayBuffer()), mediaType, name: file.name };
+}

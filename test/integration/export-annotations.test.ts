@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { exportAnnotations } from "@/lib/articles/export-annotations";
+import { addPassage } from "@/lib/claims/add-passage";
+import { expectDomainError, importSmallArticle, makeClaim, makeUser, unique } from "./support";
+
+type Annotation = {
+  type: string;
+  motivation: string;
+  body: { type: string; value: string; language: string };
+  target: { type: string; source: string; selector: [{ type: string; exact: string; prefix: string; suffix: string }, { type: string; start: number; end: number }] };
+};
+type Collection = { "@context": string; type: string; total: number; first: { type: string; items: Annotation[] } };
+
+let editor: Actor;
+beforeAll(async () => {
+  editor = await makeUser("editor");
+});
+afterAll(() => getDb().$disconnect());
+
+describe("exportAnnotations", () => {
+  it("exports passages as W3C annotations with code-point offsets, also after emoji", async () => {
+    const body = `Crowds cheered 🎉🇻🇪 as the minister said “the talks had my approval” ${unique()}.`;
+    const article = await importSmallArticle(editor, { body });
+    const quote = "the talks had my approval";
+    const start = article.text.indexOf(quote);
+    const claim = await makeClaim(editor);
+    await addPassage(editor, { claimId: claim.id, articleRevisionId: article.revisionId, start, end: start + quote.length, exact: quote });
+
+    const collection = (await exportAnnotations(editor, article.articleId)) as unknown as Collection;
+    expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
+    expect(collection.type).toBe("AnnotationCollection");
+    expect(collection.total).toBe(1);
+    expect(collection.first.type).toBe("AnnotationPage");
+    const [annotation] = collection.first.items;
+    expect(annotation).toMatchObject({ type: "Annotation", body: { type: "TextualBody", language: "en" }, target: { type: "SpecificResource" } });
+    const [quoteSelector, position] = annotation!.target.selector;
+    expect(quoteSelector).toMatchObject({ type: "TextQuoteSelector", exact: quote });
+    expect(position.type).toBe("TextPositionSelector");
+    // Code points: the two emoji flags and the party popper count one per code point, not per UTF-16 unit.
+    const codePoints = [...article.text];
+    expect(codePoints.slice(position.start, position.end).join("")).toBe(quote);
+    expect(position.start).toBeLessThan(start);
+  });
+
+  it("shows anonymous readers only published claims, and a 404 for an article with none", async () => {
+    const article = await importSmallArticle(editor);
+    const claim = await makeClaim(editor);
+    const quote = "Opposition leaders disputed that account";
+    const start = article.text.indexOf(quote);
+    await addPassage(editor, { claimId: claim.id, articleRevisionId: article.revisionId, start, end: start + quote.length, exact: quote });
+    await expectDomainError(exportAnnotations(null, article.articleId), "not_found");
+    await expectDomainError(exportAnnotations(null, "not-a-uuid"), "not_found");
+    expect(((await exportAnnotations(editor, article.articleId)) as unknown as Collection).total).toBe(1);
+  });
+});
