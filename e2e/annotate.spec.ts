@@ -93,7 +93,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(page.getByRole("status").filter({ hasText: "Revision 2 saved" })).toContainText("1 moved");
   await page.getByRole("link", { name: "Check the passages that changed" }).click();
   const decisions = page.getByRole("region", { name: "Passages that need your decision" });
-  await expect(decisions.getByText("Moved")).toBeVisible();
+  await expect(decisions.getByText("Moved", { exact: true })).toBeVisible();
   await expect(page.locator("mark.hl")).toHaveText(ENGLISH_QUOTE);
   await decisions.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Passage confirmed in its new place.")).toBeVisible();
@@ -109,7 +109,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await page.getByRole("button", { name: "Save as revision 3" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Revision 3 saved" })).toContainText("1 lost");
   await page.getByRole("link", { name: "Check the passages that changed" }).click();
-  await expect(decisions.getByText("Lost")).toBeVisible();
+  await expect(decisions.getByText("Lost", { exact: true })).toBeVisible();
   await expect(decisions.getByText("Revision 2 said:")).toBeVisible();
   await expect(page.locator("mark.hl")).toHaveCount(0);
   await decisions.getByRole("button", { name: "Re-attach…" }).click();

@@ -1,12 +1,20 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { listPublishedFactChecks } from "@/lib/publishing/list-published-fact-checks";
+import { connection } from "next/server";
+import { listPublishedFactChecksCached } from "@/lib/publishing/list-published-fact-checks";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
 
-export const dynamic = "force-dynamic";
+export const metadata: Metadata = {
+  alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: "Fact-checks and corrections" }] } },
+};
 
 export default async function HomePage() {
-  const factChecks = await listPublishedFactChecks();
+  // Rendered per request from a list that is read again only after a publication or correction
+  // (one small query per request checks that). Waiting for the request first keeps `next build`
+  // from prerendering it with whatever database the build machine can see.
+  await connection();
+  const factChecks = await listPublishedFactChecksCached(30);
   return (
     <>
       <p className="kicker">Latest fact-checks</p>
@@ -32,7 +40,7 @@ export default async function HomePage() {
               </p>
               <p className="meta">
                 Published {formatDate(factCheck.firstPublishedAt)}
-                {factCheck.corrected ? " · Corrected" : ""}
+                {factCheck.corrected ? ` · Corrected ${formatDate(factCheck.updatedAt)}` : ""}
               </p>
             </li>
           ))}

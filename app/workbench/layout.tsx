@@ -17,7 +17,7 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
           <Link href="/workbench">Queues</Link>
           <Link href="/workbench/articles">Articles</Link>
           <Link href="/workbench/claims">Claims</Link>
-          {actor && can(actor, "verdicts.review") && <Link href="/workbench/review">Review</Link>}
+          {actor && can(actor, "verdicts.submit") && <Link href="/workbench/review">Review</Link>}
           <Link href="/workbench/graph">Graph</Link>
           {actor && can(actor, "users.manage") && <Link href="/workbench/users">Users</Link>}
           <Link href="/">Public site</Link>

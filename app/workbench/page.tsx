@@ -6,7 +6,12 @@ import { requireSignedIn } from "./require-signed-in";
 
 export const metadata: Metadata = { title: "Workbench" };
 
-function Queue({ title, items, empty }: { title: string; items: QueueItem[]; empty: string }) {
+/** Where an item is worked on: the review page of its revision, or the verdict editor. */
+function itemHref(item: QueueItem, target: "review" | "edit"): string {
+  return target === "review" && item.revisionId ? `/workbench/review/${item.revisionId}` : `/workbench/claims/${item.claimId}/verdict`;
+}
+
+function Queue({ title, items, empty, target }: { title: string; items: QueueItem[]; empty: string; target: "review" | "edit" }) {
   return (
     <section className="queue" aria-label={title}>
       <h2>
@@ -18,7 +23,7 @@ function Queue({ title, items, empty }: { title: string; items: QueueItem[]; emp
         <ul>
           {items.map((item) => (
             <li key={item.verdictId}>
-              <strong>{item.headline || "Untitled verdict"}</strong>
+              <Link href={itemHref(item, target)}>{item.headline || "Untitled verdict"}</Link>
               <div className="meta">
                 “{item.statement}” · updated {formatDate(item.updatedAt)}
               </div>
@@ -53,13 +58,13 @@ export default async function WorkbenchPage() {
       </div>
       <div className="queues">
         {queues.awaitingMyReview && (
-          <Queue title="Awaiting your review" items={queues.awaitingMyReview} empty="Nothing to review right now." />
+          <Queue title="Awaiting your review" items={queues.awaitingMyReview} empty="Nothing to review right now." target="review" />
         )}
         {queues.readyToPublish && (
-          <Queue title="Approved, ready to publish" items={queues.readyToPublish} empty="Nothing waiting to be published." />
+          <Queue title="Approved, ready to publish" items={queues.readyToPublish} empty="Nothing waiting to be published." target="review" />
         )}
-        <Queue title="Changes requested on your verdicts" items={queues.changesRequestedOnMine} empty="No verdict of yours was sent back." />
-        <Queue title="Your drafts" items={queues.myDrafts} empty="You have no draft verdicts." />
+        <Queue title="Changes requested on your verdicts" items={queues.changesRequestedOnMine} empty="No verdict of yours was sent back." target="edit" />
+        <Queue title="Your drafts" items={queues.myDrafts} empty="You have no draft verdicts." target="edit" />
       </div>
       {actor.role === "admin" && (
         <p>

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 
-export type QueueItem = { verdictId: string; claimId: string; statement: string; headline: string; updatedAt: Date };
+export type QueueItem = { verdictId: string; claimId: string; revisionId: string | null; statement: string; headline: string; updatedAt: Date };
 export type WorkbenchQueues = {
   awaitingMyReview: QueueItem[] | null;
   readyToPublish: QueueItem[] | null;
@@ -21,12 +21,13 @@ export async function getWorkbenchQueues(actor: Actor): Promise<WorkbenchQueues>
     updatedAt: true,
     draftHeadline: true,
     claim: { select: { statement: true } },
-    currentRevision: { select: { headline: true } },
+    currentRevision: { select: { id: true, headline: true } },
   } as const;
-  type Row = { id: string; claimId: string; updatedAt: Date; draftHeadline: string; claim: { statement: string }; currentRevision: { headline: string } | null };
+  type Row = { id: string; claimId: string; updatedAt: Date; draftHeadline: string; claim: { statement: string }; currentRevision: { id: string; headline: string } | null };
   const toItem = (row: Row): QueueItem => ({
     verdictId: row.id,
     claimId: row.claimId,
+    revisionId: row.currentRevision?.id ?? null,
     statement: row.claim.statement,
     headline: row.currentRevision?.headline ?? row.draftHeadline,
     updatedAt: row.updatedAt,

@@ -1,12 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getPublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
+import { cache } from "react";
+import { getPublishedFactCheck as readPublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
 import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
+import { Paragraphs } from "@/app/_components/paragraphs";
 
-export const dynamic = "force-dynamic";
+// A published page is a pure function of its published revision (DESIGN.md section 7): rendered on
+// its first request, served from Next's full-route cache after that, and rendered again only when a
+// publication or correction revalidates its path (app/workbench/review/refresh-public-pages.ts), or
+// after an hour at most. Nothing is prerendered at build time: the build needs no database.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
+// One database read per render, shared by the metadata and the page.
+const getPublishedFactCheck = cache(readPublishedFactCheck);
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -56,11 +69,7 @@ export default async function FactCheckPage({ params }: Props) {
       <p className="lede">{factCheck.summary}</p>
 
       <h2>Our explanation</h2>
-      <div className="explanation">
-        {factCheck.explanation.split(/\n{2,}/).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-      </div>
+      <Paragraphs text={factCheck.explanation} className="explanation" />
 
       {factCheck.passages.length > 0 && (
         <>
@@ -100,12 +109,22 @@ export default async function FactCheckPage({ params }: Props) {
       {factCheck.corrections.length === 0 ? (
         <p className="meta">No corrections. If you see an error, <Link href="/methodology#report-an-error">tell us</Link>.</p>
       ) : (
-        factCheck.corrections.map((correction, index) => (
-          <div key={index} className="correction">
-            <strong>{formatDate(correction.date)}:</strong> {correction.whatChanged}
-            <div className="meta">Why: {correction.why}</div>
-          </div>
-        ))
+        <ol className="vr-corrections" reversed>
+          {factCheck.corrections
+            .map((correction, index) => (
+              <li key={index} className="correction">
+                <strong>{formatDate(correction.date)}:</strong> {correction.whatChanged}
+                <div className="meta">Why: {correction.why}</div>
+                <div className="meta">
+                  <Link href={`/fact-checks/${factCheck.slug}/revisions/${correction.fromRevision}`}>
+                    Read the version before this correction
+                  </Link>{" "}
+                  (published {formatDate(index === 0 ? factCheck.firstPublishedAt : factCheck.corrections[index - 1]!.date)})
+                </div>
+              </li>
+            ))
+            .reverse()}
+        </ol>
       )}
     </article>
   );

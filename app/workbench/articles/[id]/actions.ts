@@ -10,7 +10,8 @@ import { searchClaims, searchClaimsSchema } from "@/lib/search/search-claims";
 
 // Every annotator mutation is a public endpoint: createAction re-reads the session, validates the
 // input, and the use case checks the permission on the record.
-const articlePages = ["/workbench/articles/[id]", "/workbench/articles", "/workbench/claims/[id]"];
+// Published fact-checks quote passages, so their pages are refreshed too.
+const articlePages = ["/workbench/articles/[id]", "/workbench/articles", "/workbench/claims/[id]", "/fact-checks/[slug]"];
 
 export const createClaimAction = createAction(claimInputSchema, createClaim, { revalidate: articlePages });
 export const addPassageAction = createAction(passageInputSchema, addPassage, { revalidate: articlePages });

@@ -1,0 +1,167 @@
+"use client";
+
+import { useId, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ActionError } from "@/lib/actions/create-action";
+import { publishVerdictAction, reviewVerdictAction } from "../actions";
+
+/** Approve, or send back with a comment, the one revision on the page. */
+export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { verdictId: string; revisionId: string; revisionNumber: number }) {
+  const router = useRouter();
+  const ids = useId();
+  const [comment, setComment] = useState("");
+  const [pending, setPending] = useState<"approve" | "request_changes" | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function decide(decision: "approve" | "request_changes") {
+    setError(null);
+    if (decision === "request_changes" && !comment.trim()) {
+      setError({ code: "invalid", message: "Say what needs to change: a comment is required to send a revision back.", fields: { comment: ["say what needs to change"] } });
+      document.getElementById(`${ids}-comment`)?.focus();
+      return;
+    }
+    setPending(decision);
+    const result = await reviewVerdictAction({ verdictId, revisionId, decision, comment });
+    setPending(null);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setDone(decision === "approve" ? `Revision ${revisionNumber} is approved.` : `Revision ${revisionNumber} was sent back to its author.`);
+    router.refresh();
+  }
+
+  const commentError = error?.fields?.comment?.join("; ");
+  return (
+    <form
+      aria-label={`Review revision ${revisionNumber}`}
+      className="decision-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void decide("approve");
+      }}>
+      <label htmlFor={`${ids}-comment`}>Comment</label>
+      <p className="vr-hint" id={`${ids}-hint`}>
+        Required when you request changes: say what needs to change. Optional when you approve.
+      </p>
+      <textarea
+        id={`${ids}-comment`}
+        name="comment"
+        rows={5}
+        maxLength={5000}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+        aria-describedby={`${ids}-hint${commentError ? ` ${ids}-comment-error` : ""}`}
+        aria-invalid={commentError ? true : undefined}
+      />
+      {error && (
+        <p className="form-error" role="alert" id={`${ids}-comment-error`}>
+          {error.message}
+        </p>
+      )}
+      {done && (
+        <p className="form-ok" role="status">
+          {done}
+        </p>
+      )}
+      <div className="vr-actions">
+        <button type="submit" disabled={pending !== null || done !== null}>
+          {pending === "approve" ? "Approving…" : `Approve revision ${revisionNumber}`}
+        </button>
+        <button type="button" className="secondary vr-danger" disabled={pending !== null || done !== null} onClick={() => void decide("request_changes")}>
+          {pending === "request_changes" ? "Sending back…" : "Request changes"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Publishes an approved revision: the first publication, or a correction with its note for readers. */
+export function PublishForm({
+  verdictId,
+  revisionId,
+  revisionNumber,
+  publicSlug,
+  publishedRevisionNumber,
+}: {
+  verdictId: string;
+  revisionId: string;
+  revisionNumber: number;
+  publicSlug: string | null;
+  publishedRevisionNumber: number | null;
+}) {
+  const router = useRouter();
+  const ids = useId();
+  const [whatChanged, setWhatChanged] = useState("");
+  const [why, setWhy] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [published, setPublished] = useState<{ slug: string; corrected: boolean } | null>(null);
+  const isCorrection = publicSlug !== null;
+
+  async function publish() {
+    setError(null);
+    if (isCorrection && (whatChanged.trim().length < 3 || why.trim().length < 3)) {
+      setError({ code: "invalid", message: "Readers are told what changed and why: fill in both before publishing the correction." });
+      return;
+    }
+    setPending(true);
+    const result = await publishVerdictAction({
+      verdictId,
+      revisionId,
+      ...(isCorrection ? { correction: { whatChanged, why } } : {}),
+    });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setPublished({ slug: result.data.slug, corrected: result.data.corrected });
+    router.refresh();
+  }
+
+  if (published) {
+    return (
+      <p className="form-ok" role="status">
+        {published.corrected ? "Correction published" : "Published"}: <Link href={`/fact-checks/${published.slug}`}>/fact-checks/{published.slug}</Link>
+      </p>
+    );
+  }
+  return (
+    <form
+      aria-label={isCorrection ? "Publish correction" : "Publish"}
+      className="publish-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void publish();
+      }}>
+      {isCorrection ? (
+        <>
+          <p>
+            Readers see revision {publishedRevisionNumber} at <Link href={`/fact-checks/${publicSlug}`}>/fact-checks/{publicSlug}</Link>. Publishing revision{" "}
+            {revisionNumber} replaces it; the page shows your correction note and keeps the earlier version readable.
+          </p>
+          <label htmlFor={`${ids}-what`}>What changed</label>
+          <textarea id={`${ids}-what`} name="whatChanged" rows={3} maxLength={2000} required value={whatChanged} onChange={(event) => setWhatChanged(event.target.value)} />
+          <label htmlFor={`${ids}-why`}>Why</label>
+          <textarea id={`${ids}-why`} name="why" rows={3} maxLength={2000} required value={why} onChange={(event) => setWhy(event.target.value)} />
+        </>
+      ) : (
+        <p>Revision {revisionNumber} becomes public at a permanent address made from the claim. Corrections later keep this address.</p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="vr-actions">
+        <button type="submit" disabled={pending}>
+          {pending ? "Publishing…" : isCorrection ? "Publish correction" : `Publish revision ${revisionNumber}`}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { getDb } from "@/lib/db";
+import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
+import { cachedPublishedRead } from "@/lib/publishing/list-published-fact-checks";
+
+/** One event readers are told about: a first publication, or a correction of a published fact-check. */
+export type FeedEntry = {
+  /** Stable across feed renders: the publication's or the correction's id. */
+  id: string;
+  kind: "published" | "corrected";
+  slug: string;
+  /** The revision as it was published by this event. */
+  revisionNumber: number;
+  headline: string;
+  summary: string;
+  rating: RatingInfo;
+  claimStatement: string;
+  claimant: string;
+  date: Date;
+  correction: { whatChanged: string; why: string; previousRevisionNumber: number } | null;
+};
+
+/**
+ * Publications and corrections, newest first: the content of the Atom feed. Each entry shows the
+ * revision that event made public, so a correction entry and the original publication keep their
+ * own wording. Only published revisions are read.
+ */
+export async function listFeedEntries(limit = 50): Promise<FeedEntry[]> {
+  const take = Math.min(Math.max(limit, 1), 200);
+  const publications = await getDb().publication.findMany({
+    // A publication's updatedAt moves with each correction: the newest events are in these rows.
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take,
+    include: {
+      publishedRevision: true,
+      verdict: { select: { claim: { select: { statement: true, claimant: true } } } },
+      corrections: { orderBy: { createdAt: "asc" }, include: { revision: true, previousRevision: true } },
+    },
+  });
+  const entries: FeedEntry[] = [];
+  for (const publication of publications) {
+    const claim = publication.verdict.claim;
+    const first = publication.corrections[0]?.previousRevision ?? publication.publishedRevision;
+    entries.push({
+      id: publication.id,
+      kind: "published",
+      slug: publication.slug,
+      revisionNumber: first.number,
+      headline: first.headline,
+      summary: first.summary,
+      rating: ratingInfo(first.rating),
+      claimStatement: claim.statement,
+      claimant: claim.claimant,
+      date: publication.firstPublishedAt,
+      correction: null,
+    });
+    for (const correction of publication.corrections) {
+      entries.push({
+        id: correction.id,
+        kind: "corrected",
+        slug: publication.slug,
+        revisionNumber: correction.revision.number,
+        headline: correction.revision.headline,
+        summary: correction.revision.summary,
+        rating: ratingInfo(correction.revision.rating),
+        claimStatement: claim.statement,
+        claimant: claim.claimant,
+        date: correction.createdAt,
+        correction: {
+          whatChanged: correction.whatChanged,
+          why: correction.why,
+          previousRevisionNumber: correction.previousRevision.number,
+        },
+      });
+    }
+  }
+  entries.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
+  return entries.slice(0, take);
+}
+
+/** The feed's entries, read again only after a publication or correction (see cachedPublishedRead). */
+export const listFeedEntriesCached = cachedPublishedRead(listFeedEntries);
