@@ -1,0 +1,89 @@
+// SQL pieces shared by the two searches. Every user value goes in as a bind parameter of a
+// Prisma.sql template; nothing here concatenates input into SQL text.
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** Longest free-text query accepted. */
+export const MAX_QUERY_LENGTH = 200;
+
+/** Least trigram similarity for a known word to stand in for an unknown one ("madurro" ~ "maduro": 0.67). */
+export const CORRECTION_SIMILARITY = 0.45;
+
+/** Words of one query looked up for correction, at most. */
+const MAX_TOKENS_CORRECTED = 8;
+
+/**
+ * The query as typed, OR'ed with its typo correction when there is one, as one tsquery
+ * (claimwork_search_query in the migration: english, french and simple parses, as typed and
+ * accent-folded, distinct parses OR'ed). NULL when no word is searchable.
+ */
+export function fullTextQuery(q: string, corrected: string | null): Prisma.Sql {
+  return corrected
+    ? Prisma.sql`claimwork_search_query(${q}::text, ${corrected}::text)`
+    : Prisma.sql`claimwork_search_query(${q}::text)`;
+}
+
+/**
+ * The query with each word that appears in no claim replaced by the most similar word that does
+ * (trigram similarity over the claimwork_search.words vocabulary), or null when nothing needs
+ * correcting. "Madurro contacts" -> "Maduro contacts". The caller searches for both.
+ */
+export async function correctQuery(q: string): Promise<string | null> {
+  const tokens = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]
+    .filter((token) => token.length >= 4 && token.length <= 40 && /\p{L}/u.test(token))
+    .slice(0, MAX_TOKENS_CORRECTED);
+  if (tokens.length === 0) return null;
+  const corrections = await getDb().$queryRaw<{ token: string; word: string }[]>`
+    SELECT t.token, best.word
+      FROM unnest(${tokens}::text[]) AS t(token)
+      CROSS JOIN LATERAL (
+        SELECT w.word FROM claimwork_search.words w
+         WHERE w.word % t.token AND similarity(w.word, t.token) >= ${CORRECTION_SIMILARITY}::real
+         ORDER BY similarity(w.word, t.token) DESC, w.word
+         LIMIT 1
+      ) AS best
+     WHERE NOT EXISTS (SELECT 1 FROM claimwork_search.words known WHERE known.word = t.token)`;
+  if (corrections.length === 0) return null;
+  let corrected = q;
+  for (const { token, word } of corrections) {
+    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"), word);
+  }
+  return corrected === q ? null : corrected;
+}
+
+/** Spaces instead of control characters (PostgreSQL refuses NUL in text), inner runs of spaces squeezed. */
+export function cleanQuery(raw: string): string {
+  return raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+// Private-use characters mark highlights inside ts_headline's output; they are removed from the text
+// first, so a statement cannot fake a highlight.
+const START = "\uE000";
+const STOP = "\uE001";
+
+export type SnippetPart = { text: string; match: boolean };
+
+/** ts_headline over `text` in the row's configuration, marking matched words with the markers above. */
+export function headline(config: Prisma.Sql, text: Prisma.Sql, query: Prisma.Sql, options = "HighlightAll=true"): Prisma.Sql {
+  return Prisma.sql`ts_headline(${config}, translate(${text}, ${START + STOP}::text, ''), ${query},
+    ${`${options}, StartSel=${START}, StopSel=${STOP}`}::text)`;
+}
+
+/** The highlighted text as parts, for the page to render as React nodes (never as markup). */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let match = false;
+  let text = "";
+  for (const char of marked) {
+    if (char === START || char === STOP) {
+      if (text) parts.push({ text, match });
+      text = "";
+      match = char === START;
+    } else {
+      text += char;
+    }
+  }
+  if (text) parts.push({ text, match });
+  return parts;
+}
