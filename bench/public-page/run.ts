@@ -7,19 +7,18 @@
 // Makes and drops its own database on TEST_DATABASE_URL's or DATABASE_URL's server (default:
 // postgresql://postgres@127.0.0.1:5432/postgres), serves on free 127.0.0.1 ports, and stops its
 // servers by PID. Environment: BENCH_CLAIMS, BENCH_SECONDS, BENCH_CONNECTIONS to change the sizes.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { createDatabase, dropDatabase } from "../../scripts/db/create-database";
-import { NEXT_BIN, ROOT, buildIsStale, nextBuild } from "../../scripts/lib/next-build";
+import { ensureBuild } from "../lib/ensure-build";
 import { generateClaims, seedWords, type GeneratedClaims } from "./generate-claims";
 import { load, type LoadFigures } from "./load";
 import { measureSearch, type SearchFigures } from "./search-latency";
-import { freePort, startApp, startBareServer, type RunningServer } from "./servers";
+import { freePort, startApp, startBareServer, type RunningServer } from "../lib/servers";
 
 const json = process.argv.includes("--json");
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
@@ -27,8 +26,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 /** The whole run is stopped (and cleaned up) past this. */
 const WATCHDOG_MS = 6 * 60_000;
-/** A side build folder, so that building here never replaces the .next another run is serving. */
-const BENCH_DIST_DIR = ".next-bench";
 
 const log = (line: string) => {
   if (!json) console.log(line);
@@ -57,50 +54,6 @@ type Report = {
   loadAverage: { start: number; end: number };
 };
 
-const SOURCES = ["app", "lib", "seeds", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
-const SKIP = new Set(["node_modules", "generated"]);
-function newestChange(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const child of readdirSync(entry)) if (!SKIP.has(child) && !child.startsWith(".next")) newest = Math.max(newest, newestChange(path.join(entry, child)));
-  return newest;
-}
-
-/** nextBuild, with the child's stdout sent to stderr. */
-function buildToStderr(env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(NEXT_BIN, ["build"], {
-      cwd: ROOT,
-      env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", process.stderr, process.stderr],
-    });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    child.on("error", () => resolve(127));
-  });
-}
-
-/**
- * The build to serve: the main .next when it is current (buildIsStale), else the side folder, built
- * there when it too is older than the sources. Returns the NEXT_DIST_DIR to use ("" for .next).
- */
-async function ensureBuild(env: NodeJS.ProcessEnv): Promise<{ distDir: string; note: string }> {
-  if (!buildIsStale()) return { distDir: "", note: "reused .next (current)" };
-  const buildId = path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt > 0 && !SOURCES.some((source) => newestChange(path.join(ROOT, source)) > builtAt)) {
-    return { distDir: BENCH_DIST_DIR, note: `reused ${BENCH_DIST_DIR} (current)` };
-  }
-  log(`Building the app into ${BENCH_DIST_DIR} (.next is missing or older than the sources) …`);
-  const started = Date.now();
-  const buildEnv = { ...env, NEXT_DIST_DIR: BENCH_DIST_DIR };
-  // With --json, stdout carries the JSON only: the build's output goes to stderr.
-  const code = json ? await buildToStderr(buildEnv) : await nextBuild(buildEnv);
-  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
-  return { distDir: BENCH_DIST_DIR, note: `built into ${BENCH_DIST_DIR} in ${((Date.now() - started) / 1000).toFixed(0)} s` };
-}
-
 /** Transactions the database has counted so far (a backend's counts are flushed when it exits). */
 async function databaseTransactions(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "claimwork-bench-stats" });
@@ -124,7 +77,7 @@ async function benchPage(databaseUrl: string, slug: string, workDir: string): Pr
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     SITE_URL: `http://127.0.0.1:${port}`,
   };
-  const build = await ensureBuild(env);
+  const build = await ensureBuild(env, { quiet: json, log });
   const servers: RunningServer[] = [];
   try {
     log(`Starting next start on 127.0.0.1:${port} …`);

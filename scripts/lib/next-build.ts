@@ -7,7 +7,7 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
 const SOURCES = ["app", "lib", "seeds", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
-const SKIP = new Set(["node_modules", "generated", ".next"]);
+const SKIP = new Set(["node_modules", "generated"]);
 
 function newestChange(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -15,14 +15,14 @@ function newestChange(entry: string): number {
   if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = stats.mtimeMs;
   for (const child of readdirSync(entry)) {
-    if (!SKIP.has(child)) newest = Math.max(newest, newestChange(path.join(entry, child)));
+    if (!SKIP.has(child) && !child.startsWith(".next")) newest = Math.max(newest, newestChange(path.join(entry, child)));
   }
   return newest;
 }
 
-/** True when there is no production build, or a source file changed after it was made. */
-export function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+/** True when there is no production build in distDir, or a source file changed after it was made. */
+export function buildIsStale(distDir = ".next"): boolean {
+  const buildId = path.join(ROOT, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestChange(path.join(ROOT, source)) > builtAt);
