@@ -120,12 +120,12 @@ describe("importArticle", () => {
     expect(utf16Error.message).toMatch(/UTF-16/);
   });
 
-  it("refuses a file type other than plain text or Markdown", async () => {
+  it("refuses a file type other than plain text, Markdown or HTML", async () => {
     const error = await expectRefusedWithoutWrites(
-      () => importArticle(editor, { bytes: encode(`<p>${unique()}</p>`), mediaType: "text/html" }),
+      () => importArticle(editor, { bytes: encode(`%PDF-1.7 ${unique()}`), mediaType: "application/pdf" }),
       "invalid",
     );
-    expect(error.message).toContain('not "text/html"');
+    expect(error.message).toContain('not "application/pdf"');
   });
 
   it("uses the title, outlet, language and other details the editor gave over those read from the text", async () => {
