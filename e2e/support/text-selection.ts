@@ -20,6 +20,8 @@ async function quoteEdges(page: Page, quote: string) {
         }
         seen += length;
       }
+      // Bring the quote to the middle of the viewport before measuring where its characters are.
+      points[0]!.node.parentElement!.scrollIntoView({ block: "center" });
       const rect = ({ node, offset }: { node: Text; offset: number }) => {
         const range = document.createRange();
         range.setStart(node, offset);
@@ -35,7 +37,7 @@ async function quoteEdges(page: Page, quote: string) {
 
 /** Drags the mouse across `quote`, as an editor would. */
 export async function selectWithMouse(page: Page, quote: string): Promise<void> {
-  await page.locator(ARTICLE_TEXT).getByText(quote.slice(0, 12), { exact: false }).first().scrollIntoViewIfNeeded();
+  await expect(page.locator(ARTICLE_TEXT)).toContainText(quote);
   const { first, last } = await quoteEdges(page, quote);
   await page.mouse.move(first.x + 1, first.y);
   await page.mouse.down();
