@@ -18,6 +18,10 @@ export function createSelectors(
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
     return { ok: false, reason: `The range ${start}-${end} is outside the article's text (0-${text.length}).` };
   }
+  // A boundary between the two halves of an emoji would not survive the export to code points.
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+    return { ok: false, reason: "The selection starts or ends inside a character (an emoji, for example)." };
+  }
   const exact = text.slice(start, end);
   if (expectedExact !== undefined && expectedExact !== exact) {
     return { ok: false, reason: "The quoted text does not match the article's text at that place." };
@@ -35,4 +39,10 @@ export function createSelectors(
       position: { type: "TextPositionSelector", start, end },
     },
   };
+}
+
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
