@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
 
+/** An ISO 639-1 language code, or "und" when the language could not be told. */
+export const languageCode = z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code");
+
 /** One sentence naming every problem with the input, for the person who sent it. */
 export function describeIssues(error: z.ZodError): string {
   const summary = error.issues

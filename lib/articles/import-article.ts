@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid } from "@/lib/errors";
 import { parseArticle } from "@/lib/articles/parse-article";
+import { languageCode } from "@/lib/validation";
 
 /** What an editor may correct before saving; anything left out is taken from the text. */
 export const articleDetailsSchema = z.object({
@@ -11,7 +12,7 @@ export const articleDetailsSchema = z.object({
   outlet: z.string().trim().max(120).optional(),
   author: z.string().trim().max(200).optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-  language: z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code").optional(),
+  language: languageCode.optional(),
   publishedAt: z.coerce.date().optional(),
 });
 export type ArticleDetails = z.infer<typeof articleDetailsSchema>;

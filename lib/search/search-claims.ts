@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating, type VerdictStatus } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/validation";
+import { languageCode, parseInput } from "@/lib/validation";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
 import {
   MAX_QUERY_LENGTH,
@@ -29,7 +29,7 @@ export const searchClaimsSchema = z.object({
     .optional(),
   /** Exact claimant, ignoring case. */
   claimant: z.string().trim().min(1).max(200).optional(),
-  language: z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code").optional(),
+  language: languageCode.optional(),
   /** "none": claims without a verdict. */
   verdictStatus: z.enum(VERDICT_STATUS_FILTERS).optional(),
   /** Rating of the verdict's current (submitted) revision. */

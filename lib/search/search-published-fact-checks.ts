@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating } from "@/lib/generated/prisma/enums";
-import { parseInput } from "@/lib/validation";
+import { languageCode, parseInput } from "@/lib/validation";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
 import {
@@ -26,7 +26,7 @@ export const searchPublishedFactChecksSchema = z.object({
   rating: z.enum(Rating).optional(),
   /** Exact claimant, ignoring case. */
   claimant: z.string().trim().min(1).max(200).optional(),
-  language: z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code").optional(),
+  language: languageCode.optional(),
   cursor: cursorField,
   limit: z.number().int().min(1).max(MAX_READER_PAGE_SIZE).default(20),
 });
