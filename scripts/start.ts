@@ -4,7 +4,7 @@
 // `npm run dev` does the same with `next dev`.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "./db/apply-migrations";
 import { checkDatabase } from "./db/check-database";
@@ -80,6 +80,10 @@ async function main() {
     console.log("Building the app (first start, or the code changed) …");
     if ((await nextBuild(env)) !== 0) fail("The build failed; see above.");
   }
+
+  // Pages cached by an earlier run may come from another database or predate an invalidation
+  // that run never saw: they are rendered again on their first request.
+  rmSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "server", "route-cache"), { recursive: true, force: true });
 
   const args = dev ? ["dev", "-H", host, "-p", String(port)] : ["start", "-H", host, "-p", String(port)];
   const server = spawn(NEXT_BIN, args, { cwd: ROOT, env: { ...env, NODE_ENV: dev ? "development" : "production" }, stdio: "inherit" });

@@ -45,7 +45,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
               passages: {
                 where: { article: { deletedAt: null }, status: { not: "orphaned" } },
                 orderBy: [{ article: { publishedAt: "asc" } }, { start: "asc" }],
-                include: { article: true },
+                include: { article: { include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } } },
               },
               relationsFrom: { include: { toClaim: { include: { verdict: { include: { publication: { include: { publishedRevision: true } } } } } } } },
               relationsTo: { include: { fromClaim: { include: { verdict: { include: { publication: { include: { publishedRevision: true } } } } } } } },
@@ -78,7 +78,9 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
   for (const relation of claim.relationsFrom) addRelated(relation.type, "from", relation.toClaim);
   for (const relation of claim.relationsTo) addRelated(relation.type, "to", relation.fromClaim);
 
-  const articles = new Map(claim.passages.map((passage) => [passage.article.id, passage.article]));
+  // Each article is quoted from its current revision; earlier revisions keep their own passages.
+  const passages = claim.passages.filter((passage) => passage.articleRevisionId === passage.article.revisions[0]?.id);
+  const articles = new Map(passages.map((passage) => [passage.article.id, passage.article]));
   const env = getEnv();
   const url = new URL(`/fact-checks/${publication.slug}`, env.SITE_URL).toString();
   return {
@@ -91,7 +93,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
     claim: { statement: claim.statement, claimant: claim.claimant, claimedAt: claim.claimedAt, language: claim.language },
     firstPublishedAt: publication.firstPublishedAt,
     updatedAt: publication.updatedAt,
-    passages: claim.passages.map((passage) => ({
+    passages: passages.map((passage) => ({
       id: passage.id,
       exact: passage.exact,
       prefix: passage.prefix,

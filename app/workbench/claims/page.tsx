@@ -1,0 +1,231 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
+import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
+import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
+import { isDomainError } from "@/lib/errors";
+import { RatingBadge } from "@/app/_components/rating-badge";
+import { VerdictStatusBadge } from "@/app/_components/verdict-status";
+import { formatDate } from "@/app/_components/format-date";
+import { requireSignedIn } from "../require-signed-in";
+import { Snippet } from "./_components/snippet";
+
+export const metadata: Metadata = { title: "Claims" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** URL parameter -> search input field. Filters live in the URL so that a result list is a link. */
+const PARAMS = ["q", "claimant", "language", "status", "rating", "article", "cursor"] as const;
+type Param = (typeof PARAMS)[number];
+
+const STATUS_LABELS: Record<(typeof VERDICT_STATUS_FILTERS)[number], string> = {
+  none: "No verdict yet",
+  draft: "Draft",
+  in_review: "In review",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  published: "Published",
+};
+
+const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", es: "Spanish", de: "German", und: "Undetermined" };
+
+export default async function ClaimsPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const values: Partial<Record<Param, string>> = {};
+  for (const name of PARAMS) {
+    const value = raw[name];
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (text) values[name] = text;
+  }
+  const withoutCursor = new URLSearchParams(Object.entries(values).filter(([name]) => name !== "cursor") as [string, string][]);
+  const actor = await requireSignedIn(`/workbench/claims${withoutCursor.size ? `?${withoutCursor}` : ""}`);
+
+  const input: SearchClaimsInput = {
+    q: values.q,
+    claimant: values.claimant,
+    language: values.language,
+    verdictStatus: values.status as SearchClaimsInput["verdictStatus"],
+    rating: values.rating as SearchClaimsInput["rating"],
+    articleId: values.article,
+    cursor: values.cursor,
+    limit: 25,
+  };
+  const options = await listClaimFilterOptions(actor);
+  let result: ClaimSearchResult = { items: [], nextCursor: null };
+  let problem: string | null = null;
+  try {
+    result = await searchClaims(actor, input);
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== "invalid") throw error;
+    problem = error.message.replace(/^Nothing was saved\. /, "");
+  }
+
+  const filtered = withoutCursor.size > 0;
+  const nextHref = result.nextCursor ? `/workbench/claims?${new URLSearchParams([...withoutCursor, ["cursor", result.nextCursor]])}` : null;
+  const firstHref = `/workbench/claims${withoutCursor.size ? `?${withoutCursor}` : ""}`;
+  const filterHref = (name: Param, value: string) => {
+    const next = new URLSearchParams(withoutCursor);
+    next.set(name, value);
+    return `/workbench/claims?${next}`;
+  };
+  const languages = [...new Set([...options.languages, ...(values.language ? [values.language] : [])])];
+
+  return (
+    <>
+      <p className="kicker">Workbench</p>
+      <h1>Claims</h1>
+      <form className="cl-filters" method="get" action="/workbench/claims" role="search" aria-label="Search and filter claims">
+        <div className="cl-field cl-field-wide">
+          <label htmlFor="claims-q">Search claims</label>
+          <input
+            id="claims-q"
+            name="q"
+            type="search"
+            defaultValue={values.q ?? ""}
+            maxLength={200}
+            placeholder="Words of the statement or the claimant, in English or French"
+          />
+        </div>
+        <div className="cl-field">
+          <label htmlFor="claims-claimant">Claimant</label>
+          <select id="claims-claimant" name="claimant" defaultValue={values.claimant ?? ""}>
+            <option value="">Any claimant</option>
+            {values.claimant && !options.claimants.some((name) => name.toLowerCase() === values.claimant!.toLowerCase()) && (
+              <option value={values.claimant}>{values.claimant}</option>
+            )}
+            {options.claimants.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-field">
+          <label htmlFor="claims-language">Language</label>
+          <select id="claims-language" name="language" defaultValue={values.language ?? ""}>
+            <option value="">Any language</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGE_NAMES[code] ?? code.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-field">
+          <label htmlFor="claims-status">Verdict</label>
+          <select id="claims-status" name="status" defaultValue={values.status ?? ""}>
+            <option value="">Any status</option>
+            {VERDICT_STATUS_FILTERS.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-field">
+          <label htmlFor="claims-rating">Rating</label>
+          <select id="claims-rating" name="rating" defaultValue={values.rating ?? ""}>
+            <option value="">Any rating</option>
+            {RATING_SCALE.map((entry) => (
+              <option key={entry.rating} value={entry.rating}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-field">
+          <label htmlFor="claims-article">Article</label>
+          <select id="claims-article" name="article" defaultValue={values.article ?? ""} className="cl-select-article">
+            <option value="">Any article</option>
+            {options.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-filter-actions">
+          <button type="submit">Search</button>
+          {filtered && <Link href="/workbench/claims">Clear</Link>}
+        </div>
+      </form>
+
+      {problem && (
+        <p className="vr-notice vr-notice-warn" role="alert">
+          {problem}
+        </p>
+      )}
+      {result.correctedQuery && (
+        <p className="meta">
+          Also showing results for <strong>{result.correctedQuery}</strong>.
+        </p>
+      )}
+
+      {!problem && result.items.length === 0 ? (
+        <p className="empty">
+          {filtered ? "No claim matches this search." : "No claim yet. Claims are created from passages in the articles."}
+        </p>
+      ) : (
+        result.items.length > 0 && (
+          <table className="wb-table cl-table cl-claims-table">
+            <caption className="visually-hidden">Claims{values.q ? ` matching “${values.q}”` : ", newest first"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Claim</th>
+                <th scope="col">Claimant</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">Passages</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <Link className="cl-claim-link" href={`/workbench/claims/${item.id}`} lang={item.language !== "und" ? item.language : undefined}>
+                      {item.snippet ? <Snippet parts={item.snippet} /> : item.statement}
+                    </Link>
+                    <div className="cl-row-meta">
+                      <span className="cl-lang" title={LANGUAGE_NAMES[item.language] ?? item.language}>
+                        {item.language.toUpperCase()}
+                      </span>
+                      {item.claimedAt && <span className="meta">{formatDate(item.claimedAt)}</span>}
+                      {item.tags.map((tag) => (
+                        <span key={tag} className="cl-tag">
+                          {tag}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                  <td>
+                    <Link href={filterHref("claimant", item.claimant)} className="cl-quiet-link">
+                      {item.claimant}
+                      <span className="visually-hidden">: show only this claimant’s claims</span>
+                    </Link>
+                  </td>
+                  <td>
+                    <div className="cl-verdict-cell">
+                      <VerdictStatusBadge status={item.verdictStatus} />
+                      {item.rating && <RatingBadge rating={ratingInfo(item.rating)} />}
+                    </div>
+                  </td>
+                  <td>{item.passageCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      )}
+
+      {(nextHref || values.cursor) && (
+        <nav className="cl-pager" aria-label="Pages">
+          {values.cursor && <Link href={firstHref}>First page</Link>}
+          {nextHref && (
+            <Link className="button" href={nextHref} rel="next">
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

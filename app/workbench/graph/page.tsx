@@ -1,0 +1,244 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getClaimGraph, listClaimFilterOptions, MAX_GRAPH_NODES, type ClaimGraph } from "@/lib/relations/get-claim-graph";
+import { isDomainError } from "@/lib/errors";
+import { requireSignedIn } from "../require-signed-in";
+import { ClaimGraphCanvas } from "./_components/claim-graph-canvas";
+import { EDGE_COLOURS, RATING_COLOURS } from "./_components/graph-colours";
+
+export const metadata: Metadata = { title: "Claim graph" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+const RELATION_LABELS = { supports: "supports", contradicts: "contradicts", same_claim: "is the same claim as" } as const;
+
+export default async function GraphPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const articleId = first(params.article);
+  const claimant = first(params.claimant);
+  const query = new URLSearchParams();
+  if (articleId) query.set("article", articleId);
+  if (claimant) query.set("claimant", claimant);
+  const actor = await requireSignedIn(`/workbench/graph${query.size ? `?${query}` : ""}`);
+
+  const options = await listClaimFilterOptions(actor);
+  let graph: ClaimGraph = { nodes: [], edges: [], truncated: false };
+  let problem: string | null = null;
+  try {
+    graph = await getClaimGraph(actor, { articleId, claimant });
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== "invalid") throw error;
+    problem = "These filters are not valid. Choose an article or a claimant from the lists.";
+  }
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const filtered = Boolean(articleId || claimant);
+  const warnings = graph.edges.filter((edge) => edge.warning);
+
+  return (
+    <>
+      <p className="kicker">Workbench</p>
+      <h1>Claim graph</h1>
+      <p className="meta narrow">
+        Claims and how they relate, across articles, languages and years. Colours show each claim’s rating (its verdict’s latest
+        submitted revision).
+      </p>
+
+      <form className="cl-filters" method="get" action="/workbench/graph" aria-label="Filter the graph">
+        <div className="cl-field">
+          <label htmlFor="graph-article">Article</label>
+          <select id="graph-article" name="article" defaultValue={articleId ?? ""}>
+            <option value="">All articles</option>
+            {options.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title.length > 80 ? `${article.title.slice(0, 79)}…` : article.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-field">
+          <label htmlFor="graph-claimant">Claimant</label>
+          <select id="graph-claimant" name="claimant" defaultValue={claimant ?? ""}>
+            <option value="">All claimants</option>
+            {claimant && !options.claimants.some((name) => name.toLowerCase() === claimant.toLowerCase()) && (
+              <option value={claimant}>{claimant}</option>
+            )}
+            {options.claimants.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cl-filter-actions">
+          <button type="submit">Show</button>
+          {filtered && <Link href="/workbench/graph">Clear filters</Link>}
+        </div>
+      </form>
+
+      {problem && <p className="vr-notice vr-notice-warn">{problem}</p>}
+
+      <Legend />
+
+      {graph.nodes.length === 0 ? (
+        <p className="empty">{filtered ? "No claim matches these filters." : "No claim yet. Anchor claims in articles to see them here."}</p>
+      ) : (
+        <>
+          {graph.truncated && (
+            <p className="vr-notice vr-notice-info">
+              Only the first {MAX_GRAPH_NODES} claims are drawn. Filter by article or claimant to see the rest.
+            </p>
+          )}
+          {filtered && graph.nodes.some((node) => node.context) && (
+            <p className="meta">Faded claims do not match the filters; they are shown because a matching claim links to them.</p>
+          )}
+          <ClaimGraphCanvas nodes={graph.nodes} edges={graph.edges} />
+
+          {warnings.length > 0 && (
+            <p className="vr-notice vr-notice-warn">
+              {warnings.length} link{warnings.length === 1 ? "" : "s"} marked ⚠ {warnings.length === 1 ? "has" : "have"} ratings that
+              disagree with {warnings.length === 1 ? "it" : "them"}: see the links table below.
+            </p>
+          )}
+
+          <section aria-labelledby="graph-claims">
+            <h2 id="graph-claims">
+              Claims in the graph <span className="meta">({graph.nodes.length})</span>
+            </h2>
+            <table className="wb-table cl-table cl-nodes-table">
+              <thead>
+                <tr>
+                  <th scope="col">Claim</th>
+                  <th scope="col">Claimant</th>
+                  <th scope="col">Rating</th>
+                  <th scope="col">Links</th>
+                </tr>
+              </thead>
+              <tbody>
+                {graph.nodes.map((node) => {
+                  const links = graph.edges.filter((edge) => edge.source === node.id || edge.target === node.id).length;
+                  return (
+                    <tr key={node.id}>
+                      <td>
+                        <Link href={`/workbench/claims/${node.id}`} lang={node.language !== "und" ? node.language : undefined}>
+                          {node.statement}
+                        </Link>
+                        {node.context && <span className="meta"> (linked, outside the filters)</span>}
+                      </td>
+                      <td>{node.claimant}</td>
+                      <td>
+                        <span className="cl-swatch" style={{ background: RATING_COLOURS[node.rating ?? "none"]?.fill, borderColor: RATING_COLOURS[node.rating ?? "none"]?.border }} aria-hidden="true" />{" "}
+                        {RATING_COLOURS[node.rating ?? "none"]?.label}
+                      </td>
+                      <td>{links}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+
+          <section aria-labelledby="graph-links">
+            <h2 id="graph-links">
+              Links <span className="meta">({graph.edges.length})</span>
+            </h2>
+            {graph.edges.length === 0 ? (
+              <p className="meta">None of these claims is linked to another yet.</p>
+            ) : (
+              <table className="wb-table cl-table cl-links-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Claim</th>
+                    <th scope="col">Link</th>
+                    <th scope="col">Other claim</th>
+                    <th scope="col">Rationale</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {graph.edges.map((edge) => {
+                    const source = byId.get(edge.source);
+                    const target = byId.get(edge.target);
+                    if (!source || !target) return null;
+                    return (
+                      <tr key={edge.id}>
+                        <td>
+                          <Link href={`/workbench/claims/${source.id}`}>{source.claimant}</Link>
+                          <div className="meta">{source.statement}</div>
+                        </td>
+                        <td>
+                          <span className={`cl-relation-tag cl-relation-${edge.type}`}>{RELATION_LABELS[edge.type]}</span>
+                        </td>
+                        <td>
+                          <Link href={`/workbench/claims/${target.id}`}>{target.claimant}</Link>
+                          <div className="meta">{target.statement}</div>
+                        </td>
+                        <td>
+                          {edge.rationale}
+                          {edge.warning && (
+                            <p className="cl-inline-warning">
+                              <span aria-hidden="true">⚠ </span>
+                              {edge.warning}
+                            </p>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="cl-legend" aria-label="Legend" role="group">
+      <div className="cl-legend-group">
+        <span className="cl-legend-title">Rating</span>
+        {Object.entries(RATING_COLOURS).map(([key, colours]) => (
+          <span key={key} className="cl-legend-item">
+            <span
+              className={`cl-swatch${key === "none" ? " cl-swatch-none" : ""}`}
+              style={{ background: colours.fill, borderColor: colours.border }}
+              aria-hidden="true"
+            />
+            {colours.label}
+          </span>
+        ))}
+      </div>
+      <div className="cl-legend-group">
+        <span className="cl-legend-title">Links</span>
+        <span className="cl-legend-item">
+          <svg width="44" height="12" aria-hidden="true" focusable="false">
+            <line x1="2" y1="6" x2="34" y2="6" stroke={EDGE_COLOURS.supports} strokeWidth="2.5" />
+            <path d="M33 1 L42 6 L33 11 Z" fill={EDGE_COLOURS.supports} />
+          </svg>
+          supports (arrow to the supported claim)
+        </span>
+        <span className="cl-legend-item">
+          <svg width="44" height="12" aria-hidden="true" focusable="false">
+            <line x1="4" y1="6" x2="40" y2="6" stroke={EDGE_COLOURS.contradicts} strokeWidth="2.5" />
+            <line x1="4" y1="1" x2="4" y2="11" stroke={EDGE_COLOURS.contradicts} strokeWidth="2.5" />
+            <line x1="40" y1="1" x2="40" y2="11" stroke={EDGE_COLOURS.contradicts} strokeWidth="2.5" />
+          </svg>
+          contradicts
+        </span>
+        <span className="cl-legend-item">
+          <svg width="44" height="12" aria-hidden="true" focusable="false">
+            <line x1="2" y1="6" x2="42" y2="6" stroke={EDGE_COLOURS.same_claim} strokeWidth="2.5" strokeDasharray="7 5" />
+          </svg>
+          same claim
+        </span>
+        <span className="cl-legend-item">
+          <span className="cl-legend-warning" aria-hidden="true" />
+          ratings disagree with the link
+        </span>
+      </div>
+    </div>
+  );
+}

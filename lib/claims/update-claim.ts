@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { languageCode, parseInput } from "@/lib/validation";
+
+/** An empty form field means "none". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const updateClaimSchema = z.object({
+  claimId: z.uuid(),
+  /** The version the editor started from: a newer one in the meantime is a conflict. */
+  expectedVersion: z.coerce.number().int().min(1),
+  statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
+  claimant: z.string().trim().min(1, "say who made the claim").max(200),
+  claimantSameAs: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "use a web address starting with https://" }).max(2000).optional()),
+  claimedAt: z.preprocess(blankToUndefined, z.iso.date("use a date like 2019-05-22").optional()),
+  language: languageCode,
+  /** A list, or one text with the tags separated by commas. */
+  tags: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim()).filter(Boolean) : value),
+    z.array(z.string().trim().min(1).max(40, "a tag is at most 40 characters")).max(20, "at most 20 tags").default([]),
+  ),
+});
+export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
+
+/** What readers and reviewers see of a claim once its verdict is submitted. */
+const REVIEWED_FIELDS = ["statement", "claimant", "claimedAt"] as const;
+
+type ClaimFields = {
+  statement: string;
+  claimant: string;
+  claimantSameAs: string | null;
+  claimedAt: string | null;
+  language: string;
+  tags: string[];
+};
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/**
+ * Edits a claim's statement, claimant, date, language and tags, with an optimistic version: the
+ * second of two concurrent editors gets a conflict carrying the saved values, never a silent
+ * overwrite. Once the claim's verdict is in review, approved or published, the words it rates
+ * (statement, claimant, date) are what reviewers approved and readers see, so they are refused
+ * here; tags, language and the claimant's link stay editable.
+ */
+export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Promise<{ id: string; version: number; changed: boolean }> {
+  requirePermission(actor, "claims.write");
+  const input = parseInput(updateClaimSchema, rawInput);
+  const next: ClaimFields = {
+    statement: input.statement,
+    claimant: input.claimant,
+    claimantSameAs: input.claimantSameAs ?? null,
+    claimedAt: input.claimedAt ?? null,
+    language: input.language,
+    tags: [...new Set(input.tags)],
+  };
+
+  return getDb().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM claims WHERE id = ${input.claimId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound("The claim");
+    const claim = await tx.claim.findUniqueOrThrow({
+      where: { id: input.claimId },
+      include: { verdict: { select: { status: true, publication: { select: { slug: true } } } } },
+    });
+    const saved: ClaimFields = {
+      statement: claim.statement,
+      claimant: claim.claimant,
+      claimantSameAs: claim.claimantSameAs,
+      claimedAt: day(claim.claimedAt),
+      language: claim.language,
+      tags: claim.tags,
+    };
+    if (claim.version !== input.expectedVersion) {
+      throw conflict(
+        `Someone else saved this claim after you opened it (now version ${claim.version}). Nothing of yours was saved: look at their changes, then edit again.`,
+        { theirs: { version: claim.version, ...saved }, yours: next },
+      );
+    }
+
+    const changedFields = (Object.keys(next) as (keyof ClaimFields)[]).filter(
+      (field) => JSON.stringify(next[field]) !== JSON.stringify(saved[field]),
+    );
+    if (changedFields.length === 0) return { id: claim.id, version: claim.version, changed: false };
+
+    const verdict = claim.verdict;
+    const reviewed = verdict && (verdict.publication !== null || ["in_review", "approved", "published"].includes(verdict.status));
+    const lockedChanges = changedFields.filter((field) => (REVIEWED_FIELDS as readonly string[]).includes(field));
+    if (reviewed && lockedChanges.length > 0) {
+      throw invalid(
+        verdict.publication
+          ? "This claim's fact-check is published: readers see its statement, claimant and date as they are. Nothing was saved; tags, language and the claimant's link can still change."
+          : "This claim's verdict is in review or approved: the reviewer rates this exact wording. Nothing was saved; tags, language and the claimant's link can still change.",
+        { fields: Object.fromEntries(lockedChanges.map((field) => [field, ["locked while the verdict is reviewed or published"]])) },
+      );
+    }
+
+    const updated = await tx.claim.update({
+      where: { id: claim.id },
+      data: {
+        statement: next.statement,
+        claimant: next.claimant,
+        claimantSameAs: next.claimantSameAs,
+        claimedAt: next.claimedAt ? new Date(`${next.claimedAt}T00:00:00Z`) : null,
+        language: next.language,
+        tags: next.tags,
+        version: { increment: 1 },
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "claim.updated",
+      entityType: "claim",
+      entityId: claim.id,
+      before: { version: claim.version, ...pick(saved, changedFields) },
+      after: { version: updated.version, ...pick(next, changedFields) },
+    });
+    return { id: claim.id, version: updated.version, changed: true };
+  });
+}
+
+function pick(fields: ClaimFields, keys: (keyof ClaimFields)[]): Record<string, string | string[] | null> {
+  return Object.fromEntries(keys.map((key) => [key, fields[key]]));
+}
