@@ -52,3 +52,17 @@ test("every page carries the security headers", async ({ request }) => {
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   }
 });
+
+test("a reader searches published fact-checks by words and filters by rating", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search fact-checks" }).fill("authorisation contacts");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=authorisation\+contacts/);
+  const results = page.getByRole("list", { name: "Matching fact-checks" });
+  await expect(results.getByRole("link", { name: "Contacts took place; Maduro's claim of authorisation is disputed" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+  await page.getByLabel("Rating", { exact: true }).selectOption("false");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No published fact-check matches this search.")).toBeVisible();
+});

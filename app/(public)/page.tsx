@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { listPublishedFactChecksCached } from "@/lib/publishing/list-published-fact-checks";
-import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
-import { formatDate } from "@/app/_components/format-date";
+import { FactCheckCard } from "@/app/_components/fact-check-card";
+import { ReaderSearchForm } from "@/app/_components/reader-search-form";
 
 export const metadata: Metadata = {
   alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: "Fact-checks and corrections" }] } },
@@ -23,26 +22,13 @@ export default async function HomePage() {
         We check claims made by public figures against the record, quote the passages we rely on and
         correct ourselves in the open.
       </p>
+      <ReaderSearchForm />
       {factChecks.length === 0 ? (
         <p className="empty">No fact-check has been published yet.</p>
       ) : (
         <ul className="cards" aria-label="Published fact-checks">
           {factChecks.map((factCheck) => (
-            <li key={factCheck.slug} className={`card card-${factCheck.rating.rating}`}>
-              <div>
-                <RatingBadge rating={factCheck.rating} /> <RatingMeter rating={factCheck.rating} />
-              </div>
-              <h2>
-                <Link href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</Link>
-              </h2>
-              <p className="claim">
-                {factCheck.claimant}: “{factCheck.claimStatement}”
-              </p>
-              <p className="meta">
-                Published {formatDate(factCheck.firstPublishedAt)}
-                {factCheck.corrected ? ` · Corrected ${formatDate(factCheck.updatedAt)}` : ""}
-              </p>
-            </li>
+            <FactCheckCard key={factCheck.slug} factCheck={{ ...factCheck, correctedAt: factCheck.corrected ? factCheck.updatedAt : null }} />
           ))}
         </ul>
       )}
