@@ -1,0 +1,103 @@
+// A workbench user over plain HTTP, for tests and benchmarks that act the way a browser (or an
+// attacker with curl) does: sign in through next-auth's credentials endpoint, then call server actions
+// by their id with a direct POST. Action ids come from the build's server-reference manifest.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export type ServerAction = {
+  id: string;
+  /** The exported name, e.g. createClaimAction. */
+  name: string;
+  /** The file that declares it, e.g. app/workbench/articles/[id]/actions.ts. */
+  file: string;
+  /** A page path that imports the action (dynamic segments filled with a nil UUID); actions are posted there. */
+  pagePath: string;
+};
+
+type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
+
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** Every server action of the build in `distDir` (e.g. ".next"), by exported name. */
+export function listServerActions(distDir: string): Map<string, ServerAction> {
+  const file = path.join(distDir, "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, ManifestEntry> };
+  const actions = new Map<string, ServerAction>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const worker = Object.keys(entry.workers)[0];
+    if (!worker || !entry.exportedName) continue;
+    const pagePath = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "").replace(/\[[^\]]+\]/g, NIL_UUID) || "/";
+    actions.set(entry.exportedName, { id, name: entry.exportedName, file: entry.filename ?? "", pagePath });
+  }
+  return actions;
+}
+
+/** Signs in with email and password; returns the Cookie header of the session, or null when refused. */
+export async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string | null> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookies = cookiePairs(csrfResponse);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = cookiePairs(response).find((pair) => /^(__Secure-)?next-auth\.session-token=/.test(pair));
+  return session ?? null;
+}
+
+function cookiePairs(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+}
+
+export type ActionResponse = {
+  status: number;
+  /** What the action returned ({ ok, data } or { ok, error }), or undefined when the server refused the call itself. */
+  result: unknown;
+  body: string;
+};
+
+/**
+ * Calls a server action the way Next's client does: POST to a page with the Next-Action header and
+ * the arguments as JSON. `headers` can add or override anything (Origin, Cookie, Host…).
+ */
+export async function callServerAction(
+  baseUrl: string,
+  action: Pick<ServerAction, "id" | "pagePath">,
+  args: unknown[],
+  options: { cookie?: string | null; headers?: Record<string, string>; body?: string } = {},
+): Promise<ActionResponse> {
+  const response = await fetch(`${baseUrl}${action.pagePath}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "next-action": action.id,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      origin: baseUrl,
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...options.headers,
+    },
+    body: options.body ?? JSON.stringify(args),
+  });
+  const body = await response.text();
+  return { status: response.status, result: actionResult(body), body };
+}
+
+/** The action's return value out of the RSC payload: row 0 names the row ("$@N") that holds it. */
+function actionResult(body: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+  }
+  try {
+    const head = JSON.parse(rows.get("0") ?? "null") as { a?: string } | null;
+    const ref = head?.a?.startsWith("$@") ? head.a.slice(2) : undefined;
+    const row = ref === undefined ? undefined : rows.get(ref);
+    return row === undefined ? undefined : JSON.parse(row);
+  } catch {
+    return undefined;
+  }
+}
