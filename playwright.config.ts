@@ -34,10 +34,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    // As npm start serves it: the front server with the reader cache, Next behind it.
+    command: "node_modules/.bin/tsx scripts/serve.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NEXTAUTH_URL: baseURL, SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { HOST: "127.0.0.1", PORT: String(port), NEXTAUTH_URL: baseURL, SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

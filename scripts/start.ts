@@ -1,15 +1,16 @@
 // `npm start`: Claimwork on http://localhost:$PORT (default 3000).
 // With DATABASE_URL: checks it answers, applies migrations, serves. Without it: starts the embedded
 // PostgreSQL (PGlite, data in .data/), migrates and seeds it, so trying Claimwork needs no server.
-// `npm run dev` does the same with `next dev`.
-import { spawn } from "node:child_process";
+// `npm run dev` does the same with `next dev`. Next listens on an internal port; the front server on
+// PORT answers readers from its cache (scripts/serve/).
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "./db/apply-migrations";
 import { checkDatabase } from "./db/check-database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres";
-import { ROOT, NEXT_BIN, buildIsStale, nextBuild } from "./lib/next-build";
+import { ROOT, buildIsStale, nextBuild } from "./lib/next-build";
+import { serveApp } from "./serve/serve-app";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -81,28 +82,24 @@ async function main() {
     if ((await nextBuild(env)) !== 0) fail("The build failed; see above.");
   }
 
-  // Pages cached by an earlier run may come from another database or predate an invalidation
-  // that run never saw: they are rendered again on their first request.
-  rmSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "server", "route-cache"), { recursive: true, force: true });
-
-  const args = dev ? ["dev", "-H", host, "-p", String(port)] : ["start", "-H", host, "-p", String(port)];
-  const server = spawn(NEXT_BIN, args, { cwd: ROOT, env: { ...env, NODE_ENV: dev ? "development" : "production" }, stdio: "inherit" });
+  const app = await serveApp({ host, port, env, dev });
   console.log(`Claimwork: http://localhost:${port}`);
 
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server.kill(signal);
-    // Next waits for open keep-alive connections; don't let that hold the database open for long.
-    setTimeout(() => server.kill("SIGKILL"), 5_000).unref();
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  server.on("exit", async (code) => {
+    await app.stop();
     await embedded?.close();
-    process.exit(stopping ? 0 : (code ?? 1));
-  });
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code = await app.exited;
+  if (!stopping) {
+    await embedded?.close();
+    process.exit(code || 1);
+  }
 }
 
 await main();

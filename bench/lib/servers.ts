@@ -1,26 +1,13 @@
-// The two HTTP servers the page benchmark loads: the app (`next start`) and a bare Node server that
+// The two HTTP servers the page benchmark loads: the app (as npm start serves it) and a bare Node server that
 // answers the same HTML bytes from memory, each in a child process of its own, on 127.0.0.1 only.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { ROOT, NEXT_BIN } from "../../scripts/lib/next-build";
+import path from "node:path";
+import { ROOT } from "../../scripts/lib/next-build";
+import { freePort } from "../../scripts/lib/free-port";
 
-/** Ports the other test runs use; never taken here. */
-const RESERVED_PORTS = new Set([3000, 3311]);
+export { freePort };
 
-/** A port free on 127.0.0.1 right now. */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-      });
-    });
-    if (port > 0 && !RESERVED_PORTS.has(port)) return port;
-  }
-}
+const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 export type RunningServer = { url: string; pid: number; stop(): Promise<void>; output(): string };
 
@@ -39,7 +26,7 @@ function track(child: ChildProcess, url: string): RunningServer {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      const killLater = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      const killLater = setTimeout(() => child.kill("SIGKILL"), 15_000);
       await exited;
       clearTimeout(killLater);
     },
@@ -63,11 +50,15 @@ export async function waitUntilUp(server: RunningServer, path: string, timeoutMs
   throw new Error(`no answer from ${server.url}${path} within ${timeoutMs / 1000} s:\n${server.output()}`);
 }
 
-/** `next start` on 127.0.0.1:port with the given environment. */
+/**
+ * The app as `npm start` serves it (scripts/serve.ts: the front server with the reader cache, and
+ * `next start` behind it) on 127.0.0.1:port with the given environment. Its pid is the front
+ * server's; Next is its child.
+ */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(TSX_BIN, ["scripts/serve.ts"], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const server = track(child, `http://127.0.0.1:${port}`);

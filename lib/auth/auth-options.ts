@@ -17,7 +17,7 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** The address the request came from: the last hop, which our own server appended. */
+/** The address the request came from, as the front server (scripts/serve/front-server.ts) set it from the connection. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";

@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { languageCode, parseInput } from "@/lib/validation";
+import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 /** An empty form field means "none". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -116,6 +117,7 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
       before: { version: claim.version, ...pick(saved, changedFields) },
       after: { version: updated.version, ...pick(next, changedFields) },
     });
+    await announceFactCheckChanges(tx, [claim.id], { withRelated: true });
     return { id: claim.id, version: updated.version, changed: true };
   });
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, illegalTransition, invalid, notFound, postgresCode } from "@/lib/errors";
 import { makeSlug } from "@/lib/publishing/make-slug";
+import { PUBLICATION_LISTS, announcePublicPageChanges, listFactCheckPages } from "@/lib/publishing/announce-public-page-changes";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
 
@@ -21,7 +22,8 @@ export const publishVerdictSchema = z.object({
 
 /**
  * Publishes the approved revision of a verdict. The first publication gets a stable slug; a later
- * one is a correction, shown to readers, and the earlier revision stays readable.
+ * one is a correction, shown to readers, and the earlier revision stays readable. Returns the reader
+ * pages it changed, which the same transaction announces to the reader cache.
  */
 export async function publishVerdict(actor: Actor, rawInput: z.input<typeof publishVerdictSchema>) {
   requirePermission(actor, "verdicts.publish");
@@ -40,7 +42,7 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
     await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({
       where: { id: input.verdictId },
-      include: { publication: true, claim: { select: { statement: true } } },
+      include: { publication: { include: { publishedRevision: { select: { number: true } } } }, claim: { select: { statement: true } } },
     });
     if (!verdict) throw notFound("The verdict");
     if (verdict.status !== "approved") {
@@ -58,6 +60,8 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
       throw invalid("This fact-check is already public: say what changed and why, for the correction note.");
     }
     if (!publication && input.correction) throw invalid("A first publication has nothing to correct.");
+
+    const { number: revisionNumber } = await tx.verdictRevision.findUniqueOrThrow({ where: { id: input.revisionId }, select: { number: true } });
 
     const moved = await tx.verdict.updateMany({
       where: { id: verdict.id, version: verdict.version, status: "approved" },
@@ -80,7 +84,8 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
         entityId: created.id,
         after: { verdictId: verdict.id, slug, revisionId: input.revisionId },
       });
-      return { slug, publicationId: created.id, corrected: false };
+      const changedPages = await announceChangedPages(tx, verdict.claimId, [`/fact-checks/${slug}/revisions/${revisionNumber}`]);
+      return { slug, publicationId: created.id, corrected: false, changedPages };
     }
 
     const correction = await tx.correction.create({
@@ -101,6 +106,19 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
       before: { revisionId: publication.publishedRevisionId },
       after: { revisionId: input.revisionId, correctionId: correction.id },
     });
-    return { slug: publication.slug, publicationId: publication.id, corrected: true };
+    // The replaced revision now reads "earlier version"; the new one may have been asked for (and
+    // answered 404) before it was public.
+    const changedPages = await announceChangedPages(tx, verdict.claimId, [
+      `/fact-checks/${publication.slug}/revisions/${publication.publishedRevision.number}`,
+      `/fact-checks/${publication.slug}/revisions/${revisionNumber}`,
+    ]);
+    return { slug: publication.slug, publicationId: publication.id, corrected: true, changedPages };
   });
+}
+
+/** The fact-check, the published fact-checks linked to it, the lists of publications and `revisionPages`. */
+async function announceChangedPages(tx: Tx, claimId: string, revisionPages: string[]): Promise<string[]> {
+  const pages = [...PUBLICATION_LISTS, ...(await listFactCheckPages(tx, [claimId], { withRelated: true })), ...revisionPages];
+  await announcePublicPageChanges(tx, pages);
+  return pages;
 }

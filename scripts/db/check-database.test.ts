@@ -1,18 +1,8 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { checkDatabase } from "./check-database";
+import { freePort } from "../lib/free-port";
 
 const SERVER_URL = process.env.TEST_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-/** A port nothing listens on: bind to 0, note the port, release it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 function withDatabase(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);

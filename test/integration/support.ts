@@ -64,6 +64,7 @@ export const TABLES = [
   "verdicts",
   "verdict_revisions",
   "reviews",
+  "public_page_changes",
   "publications",
   "corrections",
   "audit_events",

@@ -8,15 +8,10 @@ import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
 import { Paragraphs } from "@/app/_components/paragraphs";
 
-// A published page is a pure function of its published revision (DESIGN.md section 7): rendered on
-// its first request, served from Next's full-route cache after that, and rendered again only when a
-// publication or correction revalidates its path (app/workbench/review/refresh-public-pages.ts), or
-// after an hour at most. Nothing is prerendered at build time: the build needs no database.
-export const revalidate = 3600;
-export const dynamicParams = true;
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
+// A published page is a pure function of its published revision (DESIGN.md section 7). It is rendered
+// per request (for the CSP nonce) and cached in front of Next by URL (scripts/serve/reader-cache.ts);
+// a publication or correction announces exactly the pages it changes
+// (lib/publishing/list-changed-public-pages.ts), which drops them from that cache.
 
 // One database read per render, shared by the metadata and the page.
 const getPublishedFactCheck = cache(readPublishedFactCheck);

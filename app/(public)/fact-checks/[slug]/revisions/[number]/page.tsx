@@ -8,13 +8,8 @@ import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
 import { Paragraphs } from "@/app/_components/paragraphs";
 
-// A revision readers saw is fixed: cached like the fact-check page, rendered on first request only
-// (nothing at build time), and revalidated when a correction replaces it.
-export const revalidate = 3600;
-export const dynamicParams = true;
-export async function generateStaticParams(): Promise<{ number: string }[]> {
-  return [];
-}
+// A revision readers saw is fixed: cached in front of Next like the fact-check page, and dropped from
+// that cache when a correction replaces it.
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 

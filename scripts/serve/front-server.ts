@@ -1,0 +1,96 @@
+// The server readers and editors talk to: it forwards every request to Next, and answers anonymous
+// GETs of the readers' pages from the reader cache. It is also where the forwarding headers are set,
+// from the connection itself: whatever a client sends as X-Forwarded-* is not passed on.
+import http from "node:http";
+import type { ReaderCache } from "./reader-cache";
+
+/** The readers' pages: the same for every anonymous reader, changed only by announced writes. */
+const READER_PATHS = [/^\/$/, /^\/methodology$/, /^\/search$/, /^\/feed\.xml$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/, /^\/fact-checks\/[^/]+(\/revisions\/\d+)?$/];
+const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain)\b/;
+const MAX_CACHEABLE_URL = 512;
+
+/** Request headers that only this server may set for Next, and hop-by-hop headers of either side. */
+const DROPPED_REQUEST_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip", "x-middleware-subrequest", "connection", "keep-alive", "proxy-connection", "upgrade"];
+const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
+
+export type FrontServerOptions = {
+  upstream: { host: string; port: number };
+  cache: ReaderCache;
+  /** False while the cache cannot learn of changes (database unreachable): it is bypassed then. */
+  cacheIsCurrent: () => boolean;
+};
+
+function isCacheable(request: http.IncomingMessage, url: URL): boolean {
+  if (request.method !== "GET" || (request.url ?? "").length > MAX_CACHEABLE_URL) return false;
+  if (!READER_PATHS.some((pattern) => pattern.test(url.pathname))) return false;
+  // Signed-in people, client-side navigations (RSC payloads) and server actions go to Next.
+  if (/next-auth\.session-token=/.test(request.headers.cookie ?? "")) return false;
+  if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-prefetch"] || url.searchParams.has("_rsc")) return false;
+  return true;
+}
+
+export function createFrontServer(options: FrontServerOptions): http.Server {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+  return http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://front.invalid");
+    const cacheable = isCacheable(request, url) && options.cacheIsCurrent();
+    if (cacheable) {
+      const cached = options.cache.serve(request.url!);
+      if (cached) {
+        response.writeHead(cached.status, [...cached.headers, ["x-claimwork-cache", "hit"], ["content-length", String(cached.body.length)]].flat());
+        response.end(cached.body);
+        return;
+      }
+    }
+    const generation = options.cache.currentGeneration();
+
+    const headers: http.OutgoingHttpHeaders = { ...request.headers };
+    for (const name of DROPPED_REQUEST_HEADERS) delete headers[name];
+    headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+    headers["x-forwarded-proto"] = "http";
+    // The nonce is cut out of the cached body, which must be plain text for that.
+    if (cacheable) delete headers["accept-encoding"];
+
+    const upstream = http.request(
+      { host: options.upstream.host, port: options.upstream.port, method: request.method, path: request.url, headers, agent },
+      (answer) => {
+        const responseHeaders: [string, string][] = [];
+        for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+          const name = answer.rawHeaders[i]!.toLowerCase();
+          if (!DROPPED_RESPONSE_HEADERS.has(name)) responseHeaders.push([name, answer.rawHeaders[i + 1]!]);
+        }
+        const storable =
+          cacheable &&
+          answer.statusCode === 200 &&
+          CACHEABLE_TYPES.test(answer.headers["content-type"] ?? "") &&
+          !answer.headers["set-cookie"] &&
+          !answer.headers["content-encoding"];
+        if (!storable) {
+          const length = answer.headers["content-length"];
+          response.writeHead(answer.statusCode ?? 502, [...responseHeaders, ...(length ? [["content-length", length]] : [])].flat());
+          answer.pipe(response);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        answer.on("end", () => {
+          const body = Buffer.concat(chunks);
+          options.cache.store(request.url!, generation, { status: 200, headers: responseHeaders, body });
+          response.writeHead(200, [...responseHeaders, ["x-claimwork-cache", "miss"], ["content-length", String(body.length)]].flat());
+          response.end(body);
+        });
+        answer.on("error", () => response.destroy());
+      },
+    );
+    upstream.on("error", () => {
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
+      response.end("Claimwork is starting or restarting; try again in a few seconds.\n");
+    });
+    request.pipe(upstream);
+  });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ReaderCache } from "./reader-cache";
+
+const NONCE = "k3FbNxAa+eCr8GtORFG4Dg==";
+const policy = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'`;
+const page = (body: string) => ({
+  status: 200,
+  headers: [
+    ["content-type", "text/html; charset=utf-8"],
+    ["content-security-policy", policy],
+  ] as [string, string][],
+  body: Buffer.from(body),
+});
+const html = `<p>Rated false</p><script nonce="${NONCE}">boot()</script><script nonce="${NONCE}" src="/a.js"></script>`;
+
+function nonceOf(served: { headers: [string, string][] }): string {
+  const header = served.headers.find(([name]) => name === "content-security-policy")![1];
+  return header.match(/'nonce-([^']+)'/)![1]!;
+}
+
+describe("ReaderCache", () => {
+  it("serves a stored page with a fresh nonce in the policy and on every script, the rest byte for byte", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    cache.store("/fact-checks/a", cache.currentGeneration(), page(html));
+    const first = cache.serve("/fact-checks/a")!;
+    const second = cache.serve("/fact-checks/a")!;
+    for (const served of [first, second]) {
+      const nonce = nonceOf(served);
+      expect(nonce).not.toBe(NONCE);
+      expect(served.body.toString()).toBe(html.replaceAll(NONCE, nonce));
+    }
+    expect(nonceOf(first)).not.toBe(nonceOf(second));
+  });
+
+  it("keeps a page without a policy as it is", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const feed = { status: 200, headers: [["content-type", "application/atom+xml"]] as [string, string][], body: Buffer.from("<feed/>") };
+    cache.store("/feed.xml", cache.currentGeneration(), feed);
+    expect(cache.serve("/feed.xml")!.body.toString()).toBe("<feed/>");
+  });
+
+  it("drops the announced paths whatever their query string, and nothing else", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    for (const url of ["/", "/search?q=maduro", "/search?q=bolton", "/fact-checks/a", "/fact-checks/b", "/fact-checks/a/revisions/1"]) {
+      cache.store(url, cache.currentGeneration(), page(html));
+    }
+    cache.invalidate(["/search", "/fact-checks/a"]);
+    expect(["/", "/search?q=maduro", "/search?q=bolton", "/fact-checks/a", "/fact-checks/b", "/fact-checks/a/revisions/1"].map((url) => Boolean(cache.serve(url)))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    cache.invalidate(["*"]);
+    expect(cache.size).toBe(0);
+  });
+
+  it("does not store a render that began before an invalidation", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const began = cache.currentGeneration();
+    cache.invalidate(["/fact-checks/a"]); // a correction committed while the old text was rendering
+    cache.store("/fact-checks/a", began, page(html));
+    expect(cache.serve("/fact-checks/a")).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+// The readers' pages as Next answered them, kept in memory by URL so that a published fact-check is
+// served without rendering it again (DESIGN.md section 10: "published pages cached by a reverse proxy
+// in front"). Each page was rendered with a CSP nonce of its own; a cached copy is split around that
+// nonce and joined with a fresh one for every response, so no two responses share a nonce.
+import { randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
+
+export type CachedPage = {
+  status: number;
+  /** Response headers as Next sent them, without the hop-by-hop ones. */
+  headers: [string, string][];
+  /** The body cut at every occurrence of the nonce it was rendered with (one part when it had none). */
+  parts: Buffer[];
+  /** The Content-Security-Policy with the nonce cut out, in two parts. */
+  policy: [string, string] | null;
+};
+
+export type ServedPage = { status: number; headers: [string, string][]; body: Buffer };
+
+const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
+
+export class ReaderCache {
+  private readonly pages: LRUCache<string, CachedPage>;
+  /** Bumped by every invalidation: a render that started before one is not stored. */
+  private generation = 0;
+
+  constructor(options: { maxBytes: number; ttlMs: number }) {
+    this.pages = new LRUCache<string, CachedPage>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (page) => page.parts.reduce((sum, part) => sum + part.length, 0) + 1024,
+      // A backstop for any change that forgot to announce its pages; announced ones drop at once.
+      ttl: options.ttlMs,
+    });
+  }
+
+  currentGeneration(): number {
+    return this.generation;
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /** The page for this URL with a nonce of its own, or undefined. */
+  serve(url: string): ServedPage | undefined {
+    const page = this.pages.get(url);
+    if (!page) return undefined;
+    if (!page.policy) return { status: page.status, headers: page.headers, body: Buffer.concat(page.parts) };
+    const nonce = randomBytes(16).toString("base64");
+    const nonceBytes = Buffer.from(nonce);
+    const chunks: Buffer[] = [];
+    page.parts.forEach((part, index) => {
+      if (index > 0) chunks.push(nonceBytes);
+      chunks.push(part);
+    });
+    const headers = page.headers.map(([name, value]): [string, string] =>
+      name === "content-security-policy" ? [name, `${page.policy![0]}${nonce}${page.policy![1]}`] : [name, value],
+    );
+    return { status: page.status, headers, body: Buffer.concat(chunks) };
+  }
+
+  /** Keeps Next's answer for this URL, unless the pages changed since its render began (`generation`). */
+  store(url: string, generation: number, response: { status: number; headers: [string, string][]; body: Buffer }): void {
+    if (generation !== this.generation) return;
+    const policyHeader = response.headers.find(([name]) => name === "content-security-policy")?.[1];
+    const nonce = policyHeader?.match(NONCE_IN_POLICY)?.[1];
+    let parts = [response.body];
+    let policy: [string, string] | null = null;
+    if (policyHeader && nonce) {
+      parts = splitBuffer(response.body, Buffer.from(nonce));
+      const at = policyHeader.indexOf(nonce);
+      policy = [policyHeader.slice(0, at), policyHeader.slice(at + nonce.length)];
+    }
+    this.pages.set(url, { status: response.status, headers: response.headers, parts, policy });
+  }
+
+  /** Drops every cached URL whose path is one of `paths` ("*" drops everything). */
+  invalidate(paths: Iterable<string>): void {
+    this.generation++;
+    const dropped = new Set(paths);
+    if (dropped.has("*")) {
+      this.pages.clear();
+      return;
+    }
+    for (const url of [...this.pages.keys()]) {
+      const query = url.indexOf("?");
+      if (dropped.has(query === -1 ? url : url.slice(0, query))) this.pages.delete(url);
+    }
+  }
+}
+
+function splitBuffer(buffer: Buffer, separator: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = buffer.indexOf(separator, from); at !== -1; at = buffer.indexOf(separator, from)) {
+    parts.push(buffer.subarray(from, at));
+    from = at + separator.length;
+  }
+  parts.push(buffer.subarray(from));
+  return parts;
+}

@@ -1,0 +1,73 @@
+// Next on an internal loopback port, and the front server (reader cache) on the public one.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { ROOT, NEXT_BIN } from "../lib/next-build";
+import { freePort } from "../lib/free-port";
+import { createFrontServer } from "./front-server";
+import { followPageChanges } from "./follow-page-changes";
+import { ReaderCache } from "./reader-cache";
+
+export type ServingApp = {
+  url: string;
+  /** The Next process behind the front server (for memory figures and fault tests). */
+  nextPid: number;
+  /** Resolves with Next's exit code when it exits by itself. */
+  exited: Promise<number>;
+  /** Stops taking requests, lets Next finish the ones in flight (SIGTERM), then stops following changes. */
+  stop(): Promise<void>;
+};
+
+export type ServeOptions = {
+  host: string;
+  port: number;
+  /** The environment of Next: DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL, SITE_URL… */
+  env: NodeJS.ProcessEnv;
+  /** `next dev` instead of `next start`, and no reader cache (pages change as you edit). */
+  dev?: boolean;
+  /** Next's output goes to this process's, unless "pipe" is asked for (benchmarks keep it apart). */
+  stdio?: "inherit" | "pipe";
+};
+
+const CACHE_BYTES = 64 * 1024 * 1024;
+/** Announced changes drop pages at once; this only bounds a change that was never announced. */
+const CACHE_TTL_MS = 5 * 60_000;
+
+export async function serveApp(options: ServeOptions): Promise<ServingApp> {
+  const databaseUrl = options.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
+  const nextPort = await freePort();
+  const next = spawn(NEXT_BIN, [options.dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], {
+    cwd: ROOT,
+    env: { ...options.env, NODE_ENV: options.dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit",
+  });
+  const exited = once(next, "exit").then(([code]) => (typeof code === "number" ? code : 1));
+
+  const cache = new ReaderCache({ maxBytes: CACHE_BYTES, ttlMs: CACHE_TTL_MS });
+  const follower = followPageChanges(databaseUrl, (paths) => cache.invalidate(paths));
+  const front = createFrontServer({
+    upstream: { host: "127.0.0.1", port: nextPort },
+    cache,
+    cacheIsCurrent: () => !options.dev && follower.isFollowing(),
+  });
+  front.listen(options.port, options.host);
+  await once(front, "listening");
+
+  return {
+    url: `http://${options.host}:${options.port}`,
+    nextPid: next.pid ?? -1,
+    exited,
+    async stop() {
+      front.close();
+      front.closeIdleConnections();
+      if (next.exitCode === null && next.signalCode === null) {
+        next.kill("SIGTERM");
+        // Next waits for open keep-alive connections; don't let that hold the database open for long.
+        const kill = setTimeout(() => next.kill("SIGKILL"), 10_000);
+        await exited;
+        clearTimeout(kill);
+      }
+      await follower.stop();
+    },
+  };
+}

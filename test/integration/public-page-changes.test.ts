@@ -1,0 +1,96 @@
+// Committed writes name the reader pages they change (public_page_changes), and the reader cache's
+// follower hears of them; refused or rolled-back writes name nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
+import { submitVerdict } from "@/lib/verdicts/submit-verdict";
+import { reviewVerdict } from "@/lib/verdicts/review-verdict";
+import { publishVerdict } from "@/lib/publishing/publish-verdict";
+import { relateClaims } from "@/lib/relations/relate-claims";
+import { followPageChanges, type PageChangeFollower } from "@/scripts/serve/follow-page-changes";
+import { expectDomainError, makeClaim, makeUser, verdictContent } from "@/test/integration/support";
+
+const db = getDb();
+let editor: Actor;
+let reviewer: Actor;
+let follower: PageChangeFollower;
+const heard: string[][] = [];
+
+beforeAll(async () => {
+  editor = await makeUser("editor");
+  reviewer = await makeUser("reviewer");
+  follower = followPageChanges(process.env.DATABASE_URL!, (paths) => heard.push(paths), { intervalMs: 50 });
+  await until(() => follower.isFollowing());
+});
+
+afterAll(async () => {
+  await follower.stop();
+  await db.$disconnect();
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 200) throw new Error("the follower heard nothing within 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Runs `write`, then waits for the follower to hear a change naming the path it returns; returns what it heard with it. */
+async function heardAfter(write: () => Promise<string>): Promise<string[]> {
+  const from = heard.length;
+  const path = await write();
+  await until(() => heard.slice(from).some((paths) => paths.includes(path)));
+  return heard.slice(from).find((paths) => paths.includes(path))!;
+}
+
+async function approvedVerdict() {
+  const claim = await makeClaim(editor);
+  const draft = await saveVerdictDraft(editor, { claimId: claim.id, expectedVersion: null, ...verdictContent() });
+  const submitted = await submitVerdict(editor, { verdictId: draft.verdictId, expectedVersion: draft.version });
+  await reviewVerdict(reviewer, { verdictId: draft.verdictId, revisionId: submitted.revisionId, decision: "approve" });
+  return { claimId: claim.id, verdictId: draft.verdictId, revisionId: submitted.revisionId };
+}
+
+describe("public page changes", () => {
+  it("a publication names its page, its first revision and the lists of publications", async () => {
+    const verdict = await approvedVerdict();
+    let published: Awaited<ReturnType<typeof publishVerdict>> | undefined;
+    const paths = await heardAfter(async () => {
+      published = await publishVerdict(reviewer, { verdictId: verdict.verdictId, revisionId: verdict.revisionId });
+      return `/fact-checks/${published.slug}`;
+    });
+    if (!published) throw new Error("not published");
+    expect(paths).toEqual(expect.arrayContaining(["/", "/search", "/feed.xml", "/sitemap.xml", `/fact-checks/${published.slug}/revisions/1`]));
+    expect(published.changedPages.sort()).toEqual([...paths].sort());
+  });
+
+  it("a refused publication names nothing", async () => {
+    const verdict = await approvedVerdict();
+    await publishVerdict(reviewer, { verdictId: verdict.verdictId, revisionId: verdict.revisionId });
+    const before = await db.publicPageChange.count();
+    await expectDomainError(publishVerdict(reviewer, { verdictId: verdict.verdictId, revisionId: verdict.revisionId }), "illegal_transition");
+    expect(await db.publicPageChange.count()).toBe(before);
+  });
+
+  it("a link between two published claims names both pages; between unpublished claims, none", async () => {
+    const [a, b] = [await approvedVerdict(), await approvedVerdict()];
+    const slugA = (await publishVerdict(reviewer, { verdictId: a.verdictId, revisionId: a.revisionId })).slug;
+    let slugB = "";
+    // Both publications heard first: what follows is the link's own change.
+    await heardAfter(async () => {
+      slugB = (await publishVerdict(reviewer, { verdictId: b.verdictId, revisionId: b.revisionId })).slug;
+      return `/fact-checks/${slugB}`;
+    });
+    const paths = await heardAfter(async () => {
+      await relateClaims(editor, { type: "supports", fromClaimId: a.claimId, toClaimId: b.claimId, rationale: "Same talks, same week." });
+      return `/fact-checks/${slugB}`;
+    });
+    expect(paths.sort()).toEqual([`/fact-checks/${slugA}`, `/fact-checks/${slugB}`].sort());
+
+    const before = await db.publicPageChange.count();
+    const [c, d] = [await makeClaim(editor), await makeClaim(editor)];
+    await relateClaims(editor, { type: "contradicts", fromClaimId: c.id, toClaimId: d.id, rationale: "They cannot both hold." });
+    expect(await db.publicPageChange.count()).toBe(before);
+  });
+});
