@@ -1,13 +1,17 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 
 const GENERIC_FAILURE = "Wrong email or password.";
+const subscribeToNothing = () => () => {};
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // False in the server's HTML, true once this script runs: until then the button stays disabled,
+  // since a click would submit the form natively.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +33,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    // POST, so that even a native submission never puts the password in a URL or a log.
+    <form method="post" onSubmit={onSubmit} noValidate>
       <label htmlFor="email">Email</label>
       <input id="email" name="email" type="email" autoComplete="username" required />
       <label htmlFor="password">Password</label>
@@ -40,7 +45,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <p>
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={pending || !hydrated}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </p>

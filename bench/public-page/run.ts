@@ -40,7 +40,7 @@ type PageFigures = {
   appToBare: number;
   build: string;
   /** What the app said about its cache on the sampled response. */
-  cacheHeaders: { "x-nextjs-cache": string | null; "cache-control": string | null };
+  cacheHeaders: { "x-claimwork-cache": string | null; "cache-control": string | null };
   /** Database transactions (committed or not) per app request during the load: 0 when served from cache. */
   databaseTransactionsPerRequest: number;
 };
@@ -112,7 +112,7 @@ async function benchPage(databaseUrl: string, slug: string, workDir: string): Pr
       bare: bareFigures,
       appToBare: bareFigures.requestsPerSecond > 0 ? appFigures.requestsPerSecond / bareFigures.requestsPerSecond : 0,
       build: build.note,
-      cacheHeaders: { "x-nextjs-cache": response.headers.get("x-nextjs-cache"), "cache-control": response.headers.get("cache-control") },
+      cacheHeaders: { "x-claimwork-cache": response.headers.get("x-claimwork-cache"), "cache-control": response.headers.get("cache-control") },
       databaseTransactionsPerRequest: appFigures.requests > 0 ? Math.max(0, transactions) / appFigures.requests : 0,
     };
   } finally {
@@ -144,7 +144,7 @@ function printReport(report: Report): void {
     for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
     console.log(`app / bare throughput: ${page.appToBare.toFixed(3)}`);
     console.log(
-      `app cache: x-nextjs-cache ${page.cacheHeaders["x-nextjs-cache"] ?? "(none)"}, cache-control "${page.cacheHeaders["cache-control"] ?? ""}"; ` +
+      `app cache: x-claimwork-cache ${page.cacheHeaders["x-claimwork-cache"] ?? "(none)"}, cache-control "${page.cacheHeaders["cache-control"] ?? ""}"; ` +
         `${page.databaseTransactionsPerRequest.toFixed(2)} database transactions per request during the load`,
     );
   }
