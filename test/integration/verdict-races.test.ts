@@ -10,12 +10,10 @@ import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
 import { publishVerdict } from "@/lib/publishing/publish-verdict";
-import { makeUser, rowsWrittenBy, verdictContent, verdictIn, type TableCounts, type VerdictState } from "@/test/integration/support";
+import { makeUser, rowsWrittenBy, unique, verdictContent, type TableCounts } from "@/test/integration/support";
 
 const db = getDb();
 const ROUNDS = 100;
-/** Fixtures are made this many at a time before the rounds, so that a round is only the race. */
-const SETUP_CONCURRENCY = 4;
 
 afterAll(async () => {
   await db.$disconnect();
@@ -29,7 +27,8 @@ beforeAll(async () => {
   [editor, reviewerA, reviewerB] = await Promise.all([makeUser("editor"), makeUser("reviewer"), makeUser("reviewer")]);
 });
 
-type Fixture = Awaited<ReturnType<typeof verdictIn>>;
+type Fixture = { claimId: string; verdictId: string; version: number; revisionId: string };
+type FixtureState = "in_review" | "approved" | "correction_approved";
 
 interface Contender {
   actor: Actor;
@@ -42,7 +41,7 @@ interface Contender {
 }
 
 interface Race {
-  state: VerdictState;
+  state: FixtureState;
   contenders: (fixture: Fixture) => [Contender, Contender];
   /** Problems with the stored state after `winner` won, or [] when it is exactly the winner's effect. */
   verify: (fixture: Fixture, winner: 0 | 1) => Promise<string[]>;
@@ -50,13 +49,46 @@ interface Race {
 
 const totals = { races: 0, doubleEffects: 0 };
 
-async function fixtures(state: VerdictState, count: number): Promise<Fixture[]> {
-  const made: Fixture[] = [];
-  while (made.length < count) {
-    const batch = Math.min(SETUP_CONCURRENCY, count - made.length);
-    made.push(...(await Promise.all(Array.from({ length: batch }, () => verdictIn(state, { author: editor, reviewer: reviewerA })))));
-  }
-  return made;
+/**
+ * `count` verdicts in the state the use cases would leave them in (verdict-workflow.test.ts walks
+ * those), made in a few statements so that the rounds, not their setup, take the time. The editor
+ * wrote every revision and reviewer A approved it; "correction_approved" is published at revision 1
+ * with revision 2 approved.
+ */
+async function fixtures(state: FixtureState, count: number): Promise<Fixture[]> {
+  const marker = `Race fixture ${unique()}`;
+  const revisions = state === "correction_approved" ? 2 : 1;
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      WITH made AS (
+        INSERT INTO claims (statement, claimant, language, created_by_id, updated_at)
+        SELECT ${marker} || ' number ' || n, 'A test minister', 'en', ${editor.id}::uuid, now() FROM generate_series(1, ${count}::int) AS n
+        RETURNING id)
+      INSERT INTO verdicts (claim_id, draft_rating, draft_headline, draft_summary, draft_explanation, created_by_id, updated_at)
+      SELECT id, 'mixed', ${marker}, 'The approval is disputed.', 'Nothing shows who approved the talks.', ${editor.id}::uuid, now() FROM made`;
+    for (let number = 1; number <= revisions; number++) {
+      await tx.$executeRaw`
+        INSERT INTO verdict_revisions (verdict_id, number, rating, headline, summary, explanation, author_id)
+        SELECT id, ${number}::int, 'mixed', draft_headline, draft_summary, draft_explanation, ${editor.id}::uuid FROM verdicts WHERE draft_headline = ${marker}`;
+      if (state === "in_review") continue;
+      await tx.$executeRaw`
+        INSERT INTO reviews (verdict_revision_id, reviewer_id, decision)
+        SELECT r.id, ${reviewerA.id}::uuid, 'approve' FROM verdict_revisions r JOIN verdicts v ON v.id = r.verdict_id
+         WHERE v.draft_headline = ${marker} AND r.number = ${number}::int`;
+    }
+    if (state === "correction_approved") {
+      await tx.$executeRaw`
+        INSERT INTO publications (verdict_id, slug, published_revision_id, published_by_id, updated_at)
+        SELECT v.id, 'race-' || r.id, r.id, ${reviewerA.id}::uuid, now() FROM verdict_revisions r JOIN verdicts v ON v.id = r.verdict_id
+         WHERE v.draft_headline = ${marker} AND r.number = 1`;
+    }
+    const status = state === "in_review" ? "in_review" : "approved";
+    return tx.$queryRaw<Fixture[]>`
+      UPDATE verdicts v SET status = ${status}::"VerdictStatus", current_revision_id = r.id, version = ${revisions * 3}::int
+        FROM verdict_revisions r
+       WHERE r.verdict_id = v.id AND v.draft_headline = ${marker} AND r.number = ${revisions}::int
+      RETURNING v.claim_id::text AS "claimId", v.id::text AS "verdictId", v.version, r.id::text AS "revisionId"`;
+  });
 }
 
 /** Runs the race ROUNDS times and returns every problem seen, each naming its round. */
@@ -114,7 +146,7 @@ function differences(label: string, actual: Record<string, unknown> | null, expe
 
 const approve = (actor: Actor, fixture: Fixture): Contender => ({
   actor,
-  run: () => reviewVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId!, decision: "approve" }),
+  run: () => reviewVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, decision: "approve" }),
   rows: { reviews: 1 },
   action: "verdict.approved",
   refusedWith: { code: "illegal_transition", message: /^This verdict is (approved|changes requested), not in review\.$/ },
@@ -123,7 +155,7 @@ const approve = (actor: Actor, fixture: Fixture): Contender => ({
 const requestChanges = (actor: Actor, fixture: Fixture): Contender => ({
   actor,
   run: () =>
-    reviewVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId!, decision: "request_changes", comment: "Add a source." }),
+    reviewVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, decision: "request_changes", comment: "Add a source." }),
   rows: { reviews: 1 },
   action: "verdict.changes_requested",
   refusedWith: { code: "illegal_transition", message: /^This verdict is approved, not in review\.$/ },
@@ -131,7 +163,7 @@ const requestChanges = (actor: Actor, fixture: Fixture): Contender => ({
 
 const publish = (actor: Actor, fixture: Fixture, correction?: { whatChanged: string; why: string }): Contender => ({
   actor,
-  run: () => publishVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId!, correction }),
+  run: () => publishVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, correction }),
   rows: correction ? { corrections: 1 } : { publications: 1 },
   action: correction ? "verdict.corrected" : "verdict.published",
   refusedWith: { code: "illegal_transition", message: /^This revision is already published\.$/ },
@@ -143,7 +175,7 @@ const fix = (by: string) => ({ whatChanged: `The summary names a second source (
 async function verifyReview(fixture: Fixture, winner: Contender, status: "approved" | "changes_requested"): Promise<string[]> {
   const [verdict, reviews] = await Promise.all([
     db.verdict.findUnique({ where: { id: fixture.verdictId } }),
-    db.review.findMany({ where: { verdictRevisionId: fixture.revisionId! } }),
+    db.review.findMany({ where: { verdictRevisionId: fixture.revisionId } }),
   ]);
   return [
     ...differences("verdict", verdict, { status, currentRevisionId: fixture.revisionId, version: fixture.version + 1 }),
