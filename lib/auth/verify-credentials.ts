@@ -43,22 +43,27 @@ const ADDRESS_LOCK = 2;
 /**
  * Counts the recent failures and, if under both limits, records this attempt as a failure before the
  * password is checked (a success flips it afterwards). Per-account and per-address locks make count
- * and insert one step, so a burst of concurrent attempts cannot all see the same count; they are
- * held only for these two statements, never during the slow password check. Every caller takes the
+ * and insert one step, so a burst of concurrent attempts cannot all see the same count; they are held
+ * for these three statements only, never during the slow password check. Every caller takes the
  * account lock before the address lock, so two callers never wait for each other in a cycle.
  * Returns the attempt's id, or null when a limit is reached.
  */
-function reserveAttempt(email: string, ip: string): Promise<bigint | null> {
+async function reserveAttempt(email: string, ip: string): Promise<bigint | null> {
+  const db = getDb();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  return getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}::text))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${ip}::text))`;
-    const [accountFailures, addressFailures] = await Promise.all([
-      tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-      tx.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
-    ]);
-    if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) return null;
-    const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
-    return attempt.id;
-  });
+  const [, , reserved] = await db.$transaction([
+    db.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}::text))`,
+    db.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${ip}::text))`,
+    // A statement of its own, so that it counts every attempt committed while this one waited.
+    db.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO sign_in_attempts (email, ip, succeeded)
+      SELECT ${email}::text, ${ip}::text, false
+       WHERE (SELECT count(*) FROM sign_in_attempts
+               WHERE email = ${email}::text AND NOT succeeded AND created_at >= ${since}) < ${MAX_FAILURES_PER_ACCOUNT}::int
+         AND (SELECT count(*) FROM sign_in_attempts
+               WHERE ip = ${ip}::text AND NOT succeeded AND created_at >= ${since}) < ${MAX_FAILURES_PER_ADDRESS}::int
+      RETURNING id`,
+    // A burst queues for a pooled connection: wait as long as any query may (lib/db.ts), not Prisma's 2 s.
+  ], { maxWait: 5_000 });
+  return reserved[0]?.id ?? null;
 }
