@@ -163,6 +163,9 @@ async function isPGlite(client: pg.Client): Promise<boolean> {
 }
 
 async function ensureMigrationsTable(client: pg.Client): Promise<void> {
+  // The app's non-owner role may read the table but not create anything, not even IF NOT EXISTS.
+  const existing = await client.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS "table"`);
+  if (existing.rows[0]?.table) return;
   try {
     await client.query(CREATE_MIGRATIONS_TABLE);
   } catch (error) {

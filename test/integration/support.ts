@@ -11,6 +11,10 @@ import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { ensureUser } from "@/lib/users/ensure-user";
 import { importArticle } from "@/lib/articles/import-article";
 import { createClaim, type ClaimInput } from "@/lib/claims/create-claim";
+import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
+import { submitVerdict } from "@/lib/verdicts/submit-verdict";
+import { reviewVerdict } from "@/lib/verdicts/review-verdict";
+import { publishVerdict } from "@/lib/publishing/publish-verdict";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -174,4 +178,29 @@ export function verdictContent(label = unique()) {
     summary: `Both sides confirm the talks; the approval is disputed (${label}).`,
     explanation: `The minister's office confirmed the talks. Nothing shows who approved them (${label}).`,
   };
+}
+
+export type VerdictState = "draft" | "in_review" | "approved" | "published" | "correction_approved";
+
+/**
+ * A verdict brought through the use cases to the state a test needs. "correction_approved": published,
+ * then edited, resubmitted and approved again, so that publishing it is a correction.
+ */
+export async function verdictIn(state: VerdictState, people: { author: Actor; reviewer: Actor }) {
+  const { author, reviewer } = people;
+  const versionOf = async (verdictId: string) => (await getDb().verdict.findUniqueOrThrow({ where: { id: verdictId } })).version;
+  const claim = await makeClaim(author);
+  const draft = await saveVerdictDraft(author, { claimId: claim.id, expectedVersion: null, ...verdictContent() });
+  const verdictId = draft.verdictId;
+  if (state === "draft") return { claimId: claim.id, verdictId, version: draft.version, revisionId: undefined };
+  const submitted = await submitVerdict(author, { verdictId, expectedVersion: draft.version });
+  if (state === "in_review") return { claimId: claim.id, verdictId, version: submitted.version, revisionId: submitted.revisionId };
+  await reviewVerdict(reviewer, { verdictId, revisionId: submitted.revisionId, decision: "approve" });
+  if (state === "approved") return { claimId: claim.id, verdictId, version: await versionOf(verdictId), revisionId: submitted.revisionId };
+  await publishVerdict(reviewer, { verdictId, revisionId: submitted.revisionId });
+  if (state === "published") return { claimId: claim.id, verdictId, version: await versionOf(verdictId), revisionId: submitted.revisionId };
+  const edited = await saveVerdictDraft(author, { claimId: claim.id, expectedVersion: await versionOf(verdictId), ...verdictContent() });
+  const resubmitted = await submitVerdict(author, { verdictId, expectedVersion: edited.version });
+  await reviewVerdict(reviewer, { verdictId, revisionId: resubmitted.revisionId, decision: "approve" });
+  return { claimId: claim.id, verdictId, version: await versionOf(verdictId), revisionId: resubmitted.revisionId };
 }

@@ -18,6 +18,7 @@ import {
   rowsWrittenBy,
   tableCounts,
   verdictContent,
+  verdictIn as verdictInState,
   type TableCounts,
 } from "@/test/integration/support";
 
@@ -58,19 +59,8 @@ async function transition<T>(
 const statusOf = async (verdictId: string) => (await db.verdict.findUniqueOrThrow({ where: { id: verdictId } })).status;
 const versionOf = async (verdictId: string) => (await db.verdict.findUniqueOrThrow({ where: { id: verdictId } })).version;
 
-/** A verdict brought through the use cases to the state a test needs. */
-async function verdictIn(state: "draft" | "in_review" | "approved" | "published", author: Actor = editor) {
-  const claim = await makeClaim(author);
-  const draft = await saveVerdictDraft(author, { claimId: claim.id, expectedVersion: null, ...verdictContent() });
-  const verdictId = draft.verdictId;
-  if (state === "draft") return { claimId: claim.id, verdictId, version: draft.version, revisionId: undefined };
-  const submitted = await submitVerdict(author, { verdictId, expectedVersion: draft.version });
-  if (state === "in_review") return { claimId: claim.id, verdictId, version: submitted.version, revisionId: submitted.revisionId };
-  await reviewVerdict(reviewer, { verdictId, revisionId: submitted.revisionId, decision: "approve" });
-  if (state === "approved") return { claimId: claim.id, verdictId, version: await versionOf(verdictId), revisionId: submitted.revisionId };
-  await publishVerdict(reviewer, { verdictId, revisionId: submitted.revisionId });
-  return { claimId: claim.id, verdictId, version: await versionOf(verdictId), revisionId: submitted.revisionId };
-}
+const verdictIn = (state: "draft" | "in_review" | "approved" | "published", author: Actor = editor) =>
+  verdictInState(state, { author, reviewer });
 
 describe("the verdict workflow", () => {
   it("goes draft -> review -> changes -> review -> approved -> published -> corrected, one audit row per step", async () => {
