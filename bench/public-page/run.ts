@@ -1,5 +1,5 @@
 // npm run bench:public-page [-- --json]
-// 1. The published fact-check page under load: `next start` on a database of its own with the demo
+// 1. The published fact-check page under load: the app as `npm start` serves it (front server, reader cache, `next start` behind) on a database of its own with the demo
 //    corpus, 50 connections for 10 s with autocannon; in the same run, a bare Node server answering
 //    the same HTML bytes from memory, same load: the ceiling on this machine.
 // 2. Claim search at scale: 100,000 generated claims, then ~200 searchClaims calls in-process
@@ -80,7 +80,7 @@ async function benchPage(databaseUrl: string, slug: string, workDir: string): Pr
   const build = await ensureBuild(env, { quiet: json, log });
   const servers: RunningServer[] = [];
   try {
-    log(`Starting next start on 127.0.0.1:${port} …`);
+    log(`Starting the app (front server + next start) on 127.0.0.1:${port} …`);
     const app = await startApp(port, build.distDir ? { ...env, NEXT_DIST_DIR: build.distDir } : env);
     servers.push(app);
     const pageUrl = `${app.url}/fact-checks/${slug}`;
@@ -139,7 +139,7 @@ function printReport(report: Report): void {
   } else {
     const page = report.page;
     console.log(`Published page /fact-checks/${page.slug} (${page.htmlBytes} bytes), ${CONNECTIONS} connections, ${SECONDS} s each; ${page.build}`);
-    rows.push(line("app (next start)", page.app), line("bare node http", page.bare));
+    rows.push(line("app (npm start)", page.app), line("bare node http", page.bare));
     const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
     for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
     console.log(`app / bare throughput: ${page.appToBare.toFixed(3)}`);
