@@ -9,6 +9,7 @@ import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { createDatabase, dropDatabase } from "../../scripts/db/create-database";
 import { findChromium } from "../../scripts/lib/find-chromium";
 import { ROOT } from "../../scripts/lib/next-build";
+import { appEnvironment } from "../lib/bench-database";
 import { ensureBuild } from "../lib/ensure-build";
 import { freePort, startApp, type RunningServer } from "../lib/servers";
 
@@ -80,13 +81,7 @@ export async function measureAnnotatorPage(log: (line: string) => void, quiet: b
     await getDb().$disconnect();
 
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      SITE_URL: `http://127.0.0.1:${port}`,
-    };
+    const env = appEnvironment(databaseUrl, port);
     const build = await ensureBuild(env, { quiet, log });
     app = await startApp(port, build.distDir ? { ...env, NEXT_DIST_DIR: build.distDir } : env);
 

@@ -66,11 +66,12 @@ export async function callServerAction(
   baseUrl: string,
   action: Pick<ServerAction, "id" | "pagePath">,
   args: unknown[],
-  options: { cookie?: string | null; headers?: Record<string, string>; body?: string } = {},
+  options: { cookie?: string | null; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
 ): Promise<ActionResponse> {
   const response = await fetch(`${baseUrl}${action.pagePath}`, {
     method: "POST",
     redirect: "manual",
+    signal: options.signal,
     headers: {
       "next-action": action.id,
       accept: "text/x-component",
