@@ -100,7 +100,7 @@ describe("the verdict workflow", () => {
     );
     expect(await statusOf(verdictId)).toBe("approved");
 
-    const published = await transition({ rows: { publications: 1 }, action: "verdict.published", actor: secondReviewer }, () =>
+    const published = await transition({ rows: { publications: 1, public_page_changes: 1 }, action: "verdict.published", actor: secondReviewer }, () =>
       publishVerdict(secondReviewer, { verdictId, revisionId: submitted2.revisionId }),
     );
     expect(published.corrected).toBe(false);
@@ -123,7 +123,7 @@ describe("the verdict workflow", () => {
     await transition({ rows: { reviews: 1 }, action: "verdict.approved", actor: secondReviewer }, () =>
       reviewVerdict(secondReviewer, { verdictId, revisionId: submitted3.revisionId, decision: "approve" }),
     );
-    const corrected = await transition({ rows: { corrections: 1 }, action: "verdict.corrected", actor: reviewer }, () =>
+    const corrected = await transition({ rows: { corrections: 1, public_page_changes: 1 }, action: "verdict.corrected", actor: reviewer }, () =>
       publishVerdict(reviewer, {
         verdictId,
         revisionId: submitted3.revisionId,
