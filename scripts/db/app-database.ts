@@ -24,3 +24,10 @@ export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 }
+
+/** DATABASE_URL pointing at a PGlite served by npm start: its backups are taken from the data dir, with the app stopped. */
+export function embeddedOverNetwork(): Error {
+  return new Error(
+    "DATABASE_URL points at an embedded PGlite database served over the network; stop the app and unset DATABASE_URL to back it up or restore it from its data folder",
+  );
+}

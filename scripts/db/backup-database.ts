@@ -9,7 +9,8 @@ import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
 import { ROOT } from "../lib/next-build";
-import { describeAppDatabase, displayPath, type AppDatabase } from "./app-database";
+import { describeAppDatabase, displayPath, embeddedOverNetwork, type AppDatabase } from "./app-database";
+import { isPGlite } from "./apply-migrations";
 import { checkDatabase, parseTarget } from "./check-database";
 import { parseCommandLine } from "./command-line";
 import { countRows, pgQuery, serverMajor, type TableCount } from "./database-contents";
@@ -71,6 +72,7 @@ async function dumpServer(url: string, outFile: string): Promise<TableCount[]> {
   client.on("error", () => {}); // surfaces as the next query's rejection
   await client.connect();
   try {
+    if (await isPGlite(client)) throw embeddedOverNetwork();
     const pgDump = await findPostgresTool("pg_dump", await serverMajor(client));
     // The counts and pg_dump read one exported snapshot, so the printed counts are exactly what the file holds.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");

@@ -74,6 +74,7 @@ export function pgQuery(client: pg.Client): Query {
   return async (sql) => (await client.query<Record<string, unknown>>(sql)).rows;
 }
 
+/** The server's major version, for picking client tools that can talk to it. */
 export async function serverMajor(client: pg.Client): Promise<number> {
   const { rows } = await client.query<{ version: string }>("SELECT current_setting('server_version_num') AS version");
   return Math.floor(Number(rows[0]?.version) / 10_000);

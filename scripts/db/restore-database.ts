@@ -9,7 +9,8 @@ import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from "node:fs
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
-import { describeAppDatabase, displayPath, type AppDatabase } from "./app-database";
+import { describeAppDatabase, displayPath, embeddedOverNetwork, type AppDatabase } from "./app-database";
+import { isPGlite } from "./apply-migrations";
 import { checkDatabase } from "./check-database";
 import { parseCommandLine } from "./command-line";
 import { countRows, describeContents, isClaimworkDatabase, pgQuery, serverMajor, type TableCount } from "./database-contents";
@@ -74,6 +75,7 @@ async function restoreServer(url: string, file: string): Promise<RestoreResult> 
   client.on("error", () => {}); // surfaces as the next query's rejection
   await client.connect();
   try {
+    if (await isPGlite(client)) throw embeddedOverNetwork();
     const contents = await describeContents(pgQuery(client));
     if (contents) throw notEmpty(describeAppDatabase({ kind: "server", url }), contents, "create an empty database (createdb) and point DATABASE_URL at it");
     const pgRestore = await findPostgresTool("pg_restore", await serverMajor(client));
