@@ -157,7 +157,8 @@ async function describeLockHolder(client: pg.Client): Promise<string> {
   return `held by backend pid ${row.pid}${app}`;
 }
 
-async function isPGlite(client: pg.Client): Promise<boolean> {
+/** True when the server is PGlite (served over the wire protocol), which pg_dump and advisory locks cannot serve. */
+export async function isPGlite(client: pg.Client): Promise<boolean> {
   const result = await client.query<{ version: string }>("SELECT version() AS version");
   return /PGlite/i.test(result.rows[0]?.version ?? "");
 }

@@ -2,7 +2,7 @@ import pg from "pg";
 
 const TIMEOUT_MS = 5000;
 
-interface Target {
+export interface Target {
   where: string; // host:port, never the password
   database: string;
   user: string;
@@ -30,7 +30,7 @@ export async function checkDatabase(databaseUrl: string, variableName = "DATABAS
   }
 }
 
-function parseTarget(databaseUrl: string, variableName: string): Target {
+export function parseTarget(databaseUrl: string, variableName = "DATABASE_URL"): Target {
   if (!databaseUrl.trim()) throw new Error(`${variableName} is not set`);
   const invalid = new Error(`${variableName} is not a valid postgresql:// URL`);
   let url: URL;

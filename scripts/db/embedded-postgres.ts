@@ -14,37 +14,62 @@ const HOST = "127.0.0.1";
 // The socket server's default of 1 breaks as soon as a pool opens a second connection.
 const MAX_CONNECTIONS = 32;
 
-/** PGlite (with pg_trgm) persisted in dataDir, served over the PostgreSQL wire protocol on 127.0.0.1. */
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
+export interface EmbeddedDatabase {
+  db: PGlite;
+  close(): Promise<void>;
+}
+
+/**
+ * PGlite (with pg_trgm) on dataDir, in this process only: the data dir stays locked against other
+ * processes until close(). loadDataDir fills a new data dir from a PGlite.dumpDataDir() tarball.
+ */
+export async function openEmbeddedDatabase(options: { dataDir: string; loadDataDir?: Blob }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true }); // PGlite does not create parent folders
   const unlock = await lockDataDir(dataDir);
-  let db: PGlite | undefined;
   try {
     // pg_trgm must be loaded here; CREATE EXTENSION alone cannot find it in PGlite.
-    db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-    const server = new PGLiteSocketServer({ db, host: HOST, port: options.port ?? 0, maxConnections: MAX_CONNECTIONS });
-    await server.start();
-    const port = listeningPort(server);
+    const db = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
     return {
-      port,
-      url: `postgresql://postgres:postgres@${HOST}:${port}/postgres?sslmode=disable`,
-      close: once(() => shutDown(server, db, unlock)),
+      db,
+      close: once(async () => {
+        try {
+          // close() checkpoints and shuts PostgreSQL down cleanly, so the data dir needs no recovery next start.
+          await db.close();
+        } finally {
+          await unlock();
+        }
+      }),
     };
   } catch (error) {
-    await db?.close().catch(() => {});
     await unlock();
     throw error;
   }
 }
 
-async function shutDown(server: PGLiteSocketServer, db: PGlite | undefined, unlock: () => Promise<void>): Promise<void> {
+/** PGlite (with pg_trgm) persisted in dataDir, served over the PostgreSQL wire protocol on 127.0.0.1. */
+export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
+  const embedded = await openEmbeddedDatabase(options);
+  try {
+    const server = new PGLiteSocketServer({ db: embedded.db, host: HOST, port: options.port ?? 0, maxConnections: MAX_CONNECTIONS });
+    await server.start();
+    const port = listeningPort(server);
+    return {
+      port,
+      url: `postgresql://postgres:postgres@${HOST}:${port}/postgres?sslmode=disable`,
+      close: once(() => shutDown(server, embedded)),
+    };
+  } catch (error) {
+    await embedded.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function shutDown(server: PGLiteSocketServer, embedded: EmbeddedDatabase): Promise<void> {
   try {
     await server.stop();
-    // close() checkpoints and shuts PostgreSQL down cleanly, so the data dir needs no recovery next start.
-    await db?.close();
   } finally {
-    await unlock();
+    await embedded.close();
   }
 }
 
@@ -59,7 +84,7 @@ function listeningPort(server: PGLiteSocketServer): number {
  * PGlite takes no lock on its data dir, and two processes opening one dir corrupt it (measured: the next
  * start aborts). A pid file beside the dir keeps a second start out; a file left by a dead process is stale.
  */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = `${dataDir}.lock`;
   const draft = `${lockPath}.${process.pid}.${Date.now()}`;
   await writeFile(draft, `${process.pid}\n`);
