@@ -17,6 +17,8 @@ function createClient(): PrismaClient {
     // Finds connections whose peer vanished (server killed, network gone) instead of waiting on them.
     keepAlive: true,
   });
+  // PrismaPg listens for 'error' on the pool (idle clients) and on transaction clients itself, so a
+  // connection the server closes (restart, pg_terminate_backend) is dropped instead of crashing the process.
   return new PrismaClient({ adapter });
 }
 

@@ -47,6 +47,8 @@ let importNumber = 0;
 export class Load {
   readonly samples: Sample[] = [];
   readonly ledger: LedgerEntry[] = [];
+  /** "kind status" -> the visible text of the first such error page, for the report. */
+  readonly pageErrors = new Map<string, string>();
   private running = false;
   private workers: Promise<void>[] = [];
 
@@ -100,6 +102,9 @@ export class Load {
       sample.endedAt = Date.now();
       if (STACK_TRACE.test(body)) sample.problem = "stack trace or raw error in the answer";
       const isApi = kind === "import" || kind === "health";
+      if (!isApi && response.status >= 400 && !this.pageErrors.has(`${kind} ${response.status}`)) {
+        this.pageErrors.set(`${kind} ${response.status}`, visibleText(body).slice(0, 240));
+      }
       if (isApi && response.status >= 500) {
         // An API answers an outage with 503 and a JSON message a client can show.
         const message = readMessage(body);
@@ -150,4 +155,13 @@ function readMessage(body: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The text a reader sees on an HTML page, roughly: no scripts, styles or tags. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }

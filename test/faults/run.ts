@@ -6,12 +6,16 @@
 // It uses a PostgreSQL cluster of its own (initdb in a temporary folder, 127.0.0.1 only), the
 // production build in .next-faults (built when missing or older than the sources), and ports from
 // FAULTS_APP_PORT (default 3331) and FAULTS_PG_PORT (default 55433).
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/db/apply-migrations";
-import { ROOT, buildIsStale, nextBuild, run } from "../../scripts/lib/next-build";
+import { chromium } from "@playwright/test";
+import { findChromium } from "../../scripts/lib/find-chromium";
+import { ROOT, buildIsStale, nextBuild } from "../../scripts/lib/next-build";
 import { startApp, type RunningApp } from "./app";
 import { createCluster, type Cluster } from "./cluster";
 import { Load, signIn, type Sample } from "./load";
@@ -26,6 +30,7 @@ const READERS = 5;
 const SUITE_DEADLINE_MS = 15 * 60_000;
 const RECOVERY_LIMIT_MS = 60_000;
 
+const execFileAsync = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const runId = `${Date.now().toString(36)}`;
 const started = Date.now();
@@ -103,6 +108,7 @@ async function scenario(
   const problems = new Map<string, number>();
   for (const sample of load.samples) if (sample.problem) problems.set(`${sample.kind}: ${sample.problem}`, (problems.get(`${sample.kind}: ${sample.problem}`) ?? 0) + 1);
   for (const [problem, count] of problems) failures.push(`${count} x ${problem}`);
+  failures.push(...browserFailures.splice(0));
   const healthDuring = during.filter((s) => s.kind === "health").map((s) => s.status);
   if (options.expectNotReady && !healthDuring.includes(503)) failures.push(`/api/health never answered 503 during the outage (${[...new Set(healthDuring)].join(", ")})`);
 
@@ -113,6 +119,7 @@ async function scenario(
     other.set(key, (other.get(key) ?? 0) + 1);
   }
   ledgers.push(...load.ledger);
+  for (const [key, text] of load.pageErrors) if (!pageErrors.has(key)) pageErrors.set(key, text);
   return {
     fault,
     survived: failures.length === 0,
@@ -127,6 +134,9 @@ async function scenario(
 }
 
 const ledgers: Load["ledger"] = [];
+const pageErrors = new Map<string, string>();
+// Failures seen in Chromium during a fault, reported with that fault's row.
+const browserFailures: string[] = [];
 
 /** Terminates every backend of the app's role; returns how many. */
 async function terminateAppBackends(admin: pg.Client): Promise<number> {
@@ -214,12 +224,23 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
     },
   },
   {
-    name: "cluster stopped 5 s",
+    name: "cluster stopped, Chromium reading",
     expectNotReady: true,
-    inject: async ({ cluster }) => {
-      await cluster.stop("fast");
-      await sleep(5_000);
-      await cluster.start();
+    inject: async ({ cluster, app }) => {
+      // What a reader's browser shows meanwhile: the app's error page, rendered after hydration.
+      const browser = await chromium.launch({ executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu"] });
+      try {
+        await cluster.stop("fast");
+        const page = await browser.newPage();
+        const response = await page.goto(`${app.url}/`, { timeout: 30_000 });
+        const heading = page.getByRole("heading", { name: "This page could not be loaded" });
+        const shown = await heading.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+        if (!shown) browserFailures.push(`the home page in Chromium did not show the error page (status ${response?.status()})`);
+        await sleep(2_000);
+      } finally {
+        await browser.close();
+        await cluster.start();
+      }
     },
   },
 ];
@@ -366,7 +387,7 @@ async function main(): Promise<number> {
       NEXTAUTH_URL: appUrl,
       SITE_URL: appUrl,
     };
-    if ((await run(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/seed.ts"], env)) !== 0) throw new Error("seeding failed");
+    await execFileAsync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/seed.ts"], { cwd: ROOT, env, timeout: 180_000, killSignal: "SIGKILL" });
     const lookup = await adminClient(cluster);
     const slug = (await lookup.query<{ slug: string }>("SELECT slug FROM publications LIMIT 1")).rows[0]?.slug;
     await lookup.end();
@@ -403,6 +424,7 @@ async function main(): Promise<number> {
         `${ledger.refused} refused (${ledger.refusedButStored.length} of them stored anyway); ` +
         `${ledger.ambiguous} without an answer (${ledger.ambiguousStored} of them stored)`,
     );
+    for (const [key, text] of pageErrors) console.log(`${key} page showed: "${text}"`);
     console.log(`time: ${((Date.now() - buildDone) / 1000).toFixed(0)} s (${((Date.now() - started) / 1000).toFixed(0)} s with the build check)`);
     const failures = rows.flatMap((row) => row.failures.map((failure) => `${row.fault}: ${failure}`));
     if (ledger.lost.length > 0) failures.push(`lost acknowledged imports: ${ledger.lost.map((entry) => entry.title).join("; ")}`);
