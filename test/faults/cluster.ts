@@ -2,7 +2,7 @@
 // postgres user, listening on 127.0.0.1 only with trust authentication, started, stopped and
 // restarted by pg_ctl so that the suite can take the database away from the app on purpose.
 import { execFile } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -81,7 +81,13 @@ export async function createCluster(port: number, settings: Record<string, strin
     port,
     adminUrl: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     async start() {
-      await run("pg_ctl", ["-D", dataDir, "-l", logFile, "-w", "-t", "60", "start"], 90_000);
+      try {
+        await run("pg_ctl", ["-D", dataDir, "-l", logFile, "-w", "-t", "60", "start"], 90_000);
+      } catch (error) {
+        // pg_ctl only says "could not start server": the reason is in the server's log.
+        const log = existsSync(logFile) ? readFileSync(logFile, "utf8").trim().split("\n").slice(-5).join("\n") : "";
+        throw new Error(`PostgreSQL did not start on 127.0.0.1:${port}:\n${log}`, { cause: error });
+      }
     },
     async stop(mode = "fast") {
       await run("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "-t", "60", "stop"], 90_000);

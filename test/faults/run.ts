@@ -278,7 +278,6 @@ async function sigtermScenario(context: Context): Promise<Row> {
     await client.end().catch(() => {});
   }
   ledgers.push(...load.ledger);
-  const first = load.samples[0];
   return {
     fault: `SIGTERM, import in flight (exit ${exitInfo?.code ?? exitInfo?.signal ?? "-"})`,
     survived: failures.length === 0,
@@ -286,7 +285,7 @@ async function sigtermScenario(context: Context): Promise<Row> {
     ok: load.samples.filter((s) => s.status >= 200 && s.status < 300).length,
     unavailable: load.samples.filter((s) => s.status === 503).length,
     otherFailures: load.samples.filter((s) => s.status === 0).length ? `refused connections x${load.samples.filter((s) => s.status === 0).length}` : "-",
-    maxOutageLatencyMs: first ? first.endedAt - first.startedAt : 0,
+    maxOutageLatencyMs: Math.max(0, ...load.samples.map((s) => s.endedAt - s.startedAt)),
     recoveryMs: null,
     failures,
   };
@@ -437,7 +436,7 @@ async function main(): Promise<number> {
     console.log("\nall faults survived, no acknowledged write lost");
     return 0;
   } catch (error) {
-    console.error(error);
+    console.error(error instanceof Error ? error.message : error);
     if (app) console.error(`\nlast app output:\n${app.output().slice(-4_000)}`);
     return 1;
   } finally {
