@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { chromium } from "@playwright/test";
+import { UNAVAILABLE_MESSAGE_TEXT } from "../../lib/errors";
 import { findChromium } from "../../scripts/lib/find-chromium";
 import { ROOT, buildIsStale, nextBuild } from "../../scripts/lib/next-build";
 import { startApp, type RunningApp } from "./app";
@@ -47,7 +48,7 @@ type Row = {
   failures: string[];
 };
 
-type Context = { cluster: Cluster; app: RunningApp; admin: () => Promise<pg.Client>; slugPath: string; cookie: string };
+type Context = { cluster: Cluster; app: RunningApp; admin: () => Promise<pg.Client>; slugPath: string; cookie: string; password: string };
 
 /** A superuser connection for injecting faults; ended by the caller. */
 async function adminClient(cluster: Cluster): Promise<pg.Client> {
@@ -226,17 +227,37 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
   {
     name: "cluster stopped, Chromium reading",
     expectNotReady: true,
-    inject: async ({ cluster, app }) => {
-      // What a reader's browser shows meanwhile: the app's error page, rendered after hydration.
+    inject: async ({ cluster, app, admin, password }) => {
+      // What people in a browser see meanwhile: a reader gets the app's error page (rendered after
+      // hydration), an editor saving a claim gets the action's "unavailable" message.
       const browser = await chromium.launch({ executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu"] });
       try {
+        const lookup = await admin();
+        const claimId = (await lookup.query<{ id: string }>("SELECT id FROM claims WHERE id NOT IN (SELECT claim_id FROM verdicts) LIMIT 1")).rows[0]?.id;
+        await lookup.end();
+        const editor = await browser.newPage({ baseURL: app.url });
+        await editor.goto("/signin");
+        await editor.getByLabel("Email").fill("editor@claimwork.example");
+        await editor.getByLabel("Password").fill(password);
+        await editor.getByRole("button", { name: "Sign in" }).click();
+        await editor.waitForURL(/\/workbench$/);
+        await editor.goto(`/workbench/claims/${claimId}`);
+        await editor.getByRole("button", { name: "Edit claim" }).click();
+        const statement = editor.getByLabel("Statement (short, in its own language)");
+        await statement.fill(`${await statement.inputValue()} (edited during the outage)`);
+
         await cluster.stop("fast");
-        const page = await browser.newPage();
-        const response = await page.goto(`${app.url}/`, { timeout: 30_000 });
-        const heading = page.getByRole("heading", { name: "This page could not be loaded" });
-        const shown = await heading.waitFor({ timeout: 15_000 }).then(() => true, () => false);
-        if (!shown) browserFailures.push(`the home page in Chromium did not show the error page (status ${response?.status()})`);
-        await sleep(2_000);
+        const reader = await browser.newPage({ baseURL: app.url });
+        const response = await reader.goto("/", { timeout: 30_000 });
+        const heading = reader.getByRole("heading", { name: "This page could not be loaded" });
+        if (!(await heading.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+          browserFailures.push(`the home page in Chromium did not show the error page (status ${response?.status()})`);
+        }
+        await editor.getByRole("button", { name: "Save claim" }).click();
+        const refusal = editor.getByRole("alert").filter({ hasText: UNAVAILABLE_MESSAGE_TEXT });
+        if (!(await refusal.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+          browserFailures.push(`saving a claim in Chromium did not say "${UNAVAILABLE_MESSAGE_TEXT}"`);
+        }
       } finally {
         await browser.close();
         await cluster.start();
@@ -403,6 +424,7 @@ async function main(): Promise<number> {
       admin: () => adminClient(cluster!),
       slugPath: `/fact-checks/${slug}`,
       cookie: await signIn(app.url, "editor@claimwork.example", password),
+      password,
     };
 
     const rows: Row[] = [];
