@@ -9,9 +9,16 @@ function createClient(): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
-    // Fail fast when the database is down instead of queueing requests forever.
+    // Fail fast when the database is down, or every pooled connection is busy, instead of queueing
+    // requests forever (pg applies it both to connecting and to waiting for a free pooled client).
     connectionTimeoutMillis: 5_000,
+    // A statement stuck behind a lock or a frozen server ends after 10 s, so the pool drains itself.
+    statement_timeout: 10_000,
+    // Finds connections whose peer vanished (server killed, network gone) instead of waiting on them.
+    keepAlive: true,
   });
+  // PrismaPg listens for 'error' on the pool (idle clients) and on transaction clients itself, so a
+  // connection the server closes (restart, pg_terminate_backend) is dropped instead of crashing the process.
   return new PrismaClient({ adapter });
 }
 

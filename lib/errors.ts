@@ -50,3 +50,36 @@ export function postgresCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+// Prisma's codes for a database it cannot reach, lost mid-query, or could not get a connection or a
+// transaction from in time (pool saturated).
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
+// PostgreSQL: connection exceptions (08xxx), server shutting down, crashed or starting (57P01-57P03),
+// too many connections (53300), statement or lock timeout (57014, 55P03).
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300|57014|55P03)$/;
+// What pg throws bare (Prisma passes it through) when a socket dies or the pool's acquire timeout passes.
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|ECONNREFUSED|ECONNRESET/;
+
+/**
+ * True when the error says the database is down, unreachable or saturated rather than that the
+ * request was wrong: such a request may succeed when retried, so it is answered 503, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = postgresCode(error);
+  if (code && UNAVAILABLE_SQLSTATE.test(code)) return true;
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const record = current as Record<string, unknown>;
+    if (typeof record.code === "string" && UNAVAILABLE_PRISMA_CODES.has(record.code)) return true;
+    const meta = record.meta as Record<string, unknown> | undefined;
+    const driverError = meta?.driverAdapterError as Record<string, unknown> | undefined;
+    const kind = (driverError?.cause as Record<string, unknown> | undefined)?.kind;
+    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout" || kind === "TooManyConnections") return true;
+    if (typeof record.message === "string" && UNAVAILABLE_MESSAGE.test(record.message)) return true;
+    current = record.cause;
+  }
+  return false;
+}
+
+/** The one message a user or client sees while the database is unavailable. */
+export const UNAVAILABLE_MESSAGE_TEXT = "The database is unavailable right now. Please try again in a moment.";

@@ -3,11 +3,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { isDomainError, type DomainErrorCode } from "@/lib/errors";
+import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
 import { describeIssues } from "@/lib/validation";
 
 export type ActionError = {
-  code: DomainErrorCode | "internal";
+  code: DomainErrorCode | "unavailable" | "internal";
   message: string;
   /** Field name -> messages, for a form to show next to its inputs. */
   fields?: Record<string, string[]>;
@@ -58,6 +58,8 @@ export function createAction<Schema extends z.ZodType, Result>(
       if (isDomainError(error)) {
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
       }
+      // The database is down or saturated: the form can tell the user to retry, not that they erred.
+      if (isDatabaseUnavailable(error)) return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT } };
       console.error(`[action ${requestId}]`, error);
       return {
         ok: false,

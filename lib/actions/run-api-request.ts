@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { isDomainError, type DomainErrorCode } from "@/lib/errors";
+import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
 
 const STATUS: Record<DomainErrorCode, number> = {
   unauthenticated: 401,
@@ -16,7 +16,8 @@ const STATUS: Record<DomainErrorCode, number> = {
 /**
  * The route-handler twin of createAction, for machine clients and uploads: the session is read
  * (anonymous allowed; the use case decides), expected errors become a JSON answer with a 4xx
- * status and a clear message, anything else a 500 with a reference and no details.
+ * status and a clear message, an unreachable or saturated database a 503 the client may retry,
+ * anything else a 500 with a reference and no details.
  */
 export async function runApiRequest(work: (actor: Actor | null) => Promise<Response | unknown>): Promise<Response> {
   let requestId: string = randomUUID();
@@ -28,6 +29,13 @@ export async function runApiRequest(work: (actor: Actor | null) => Promise<Respo
   } catch (error) {
     if (isDomainError(error)) {
       return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[api ${requestId}] database unavailable: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : error}`);
+      return Response.json(
+        { error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT } },
+        { status: 503, headers: { "Retry-After": "5" } },
+      );
     }
     console.error(`[api ${requestId}]`, error);
     return Response.json(

@@ -1,6 +1,10 @@
 import { getDb } from "@/lib/db";
+import { UNAVAILABLE_MESSAGE_TEXT } from "@/lib/errors";
 
-export type Health = { status: "ok" | "unavailable"; database: "reachable" | "unreachable"; latencyMs: number };
+export type Health =
+  | { status: "ok"; database: "reachable"; latencyMs: number }
+  // Same shape as every other API refusal, so a client shows error.message whatever it called.
+  | { status: "unavailable"; database: "unreachable"; latencyMs: number; error: { code: "unavailable"; message: string } };
 
 const TIMEOUT_MS = 2_000;
 
@@ -19,5 +23,5 @@ export async function checkHealth(): Promise<Health> {
   const latencyMs = Math.round(performance.now() - started);
   return outcome === "ok"
     ? { status: "ok", database: "reachable", latencyMs }
-    : { status: "unavailable", database: "unreachable", latencyMs };
+    : { status: "unavailable", database: "unreachable", latencyMs, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT } };
 }

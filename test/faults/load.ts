@@ -1,0 +1,167 @@
+// The mixed load the faults are injected into: anonymous readers (home page, a published fact-check,
+// the health check) and one signed-in editor importing articles through POST /api/articles, every
+// answer recorded, every import in a ledger compared with the tables at the end.
+
+/** No answer within this long counts as a hang: ten times the app's own bounds (5 s acquire, 10 s statement). */
+export const HANG_MS = 60_000;
+
+export type Kind = "home" | "fact-check" | "health" | "import";
+
+export type Sample = {
+  kind: Kind;
+  startedAt: number;
+  endedAt: number;
+  /** HTTP status, or 0 when no answer came (connection refused or reset, or a hang). */
+  status: number;
+  /** What went wrong, when the answer was not what a client can act on. */
+  problem?: string;
+};
+
+export type ImportOutcome = "acknowledged" | "refused" | "ambiguous";
+export type LedgerEntry = { title: string; outcome: ImportOutcome; articleId?: string; status: number };
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/workbench`, json: "true" }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  await response.arrayBuffer();
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in as ${email} failed (status ${response.status})`);
+  return session.split(";")[0]!;
+}
+
+// A stack frame ("at fn (file.js:1:2)") or a raw error name must never reach a client.
+const STACK_TRACE = /\bat [^\s]+ \([^)]*:\d+:\d+\)|\n\s+at |PrismaClient\w*Error|ECONNREFUSED/;
+
+// One numbering for the whole run, so that no two imports share a title (or a text).
+let importNumber = 0;
+
+export class Load {
+  readonly samples: Sample[] = [];
+  readonly ledger: LedgerEntry[] = [];
+  /** "kind status" -> the visible text of the first such error page, for the report. */
+  readonly pageErrors = new Map<string, string>();
+  private running = false;
+  private workers: Promise<void>[] = [];
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly factCheckPath: string,
+    private readonly sessionCookie: string,
+    private readonly runId: string,
+  ) {}
+
+  /** Starts `readers` anonymous readers and one importing editor. */
+  start(readers: number): void {
+    this.running = true;
+    const kinds: Kind[] = ["home", "fact-check", "health"];
+    for (let index = 0; index < readers; index++) this.workers.push(this.loop(() => kinds[(index + this.samples.length) % kinds.length]!));
+    this.workers.push(this.loop(() => "import"));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.workers);
+    this.workers = [];
+  }
+
+  private async loop(next: () => Kind): Promise<void> {
+    while (this.running) {
+      await this.request(next());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** One request of the given kind, recorded; resolves with its sample. */
+  async request(kind: Kind, label = "load"): Promise<Sample> {
+    const startedAt = Date.now();
+    const sample: Sample = { kind, startedAt, endedAt: startedAt, status: 0 };
+    let entry: LedgerEntry | undefined;
+    try {
+      let response: Response;
+      if (kind === "import") {
+        const number = ++importNumber;
+        const title = `Fault suite import ${this.runId} ${label} ${number}`;
+        entry = { title, outcome: "ambiguous", status: 0 };
+        this.ledger.push(entry);
+        response = await this.postImport(title);
+      } else {
+        const path = kind === "home" ? "/" : kind === "fact-check" ? this.factCheckPath : "/api/health";
+        response = await fetch(this.baseUrl + path, { signal: AbortSignal.timeout(HANG_MS), redirect: "manual" });
+      }
+      sample.status = response.status;
+      const body = await response.text();
+      sample.endedAt = Date.now();
+      if (STACK_TRACE.test(body)) sample.problem = "stack trace or raw error in the answer";
+      const isApi = kind === "import" || kind === "health";
+      if (!isApi && response.status >= 400 && !this.pageErrors.has(`${kind} ${response.status}`)) {
+        this.pageErrors.set(`${kind} ${response.status}`, visibleText(body).slice(0, 240));
+      }
+      if (isApi && response.status >= 500) {
+        // An API answers an outage with 503 and a JSON message a client can show.
+        const message = readMessage(body);
+        if (response.status !== 503 || !message) sample.problem ??= `status ${response.status} without a 503 JSON message`;
+      }
+      if (entry) {
+        entry.status = response.status;
+        if (response.ok) {
+          entry.outcome = "acknowledged";
+          entry.articleId = (JSON.parse(body) as { articleId?: string }).articleId;
+        } else {
+          entry.outcome = "refused";
+        }
+      }
+    } catch (error) {
+      sample.endedAt = Date.now();
+      const name = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.name) : String(error);
+      // A refused connection is a clean refusal (nothing was sent); anything else leaves the write unknown.
+      if (entry && /ECONNREFUSED/.test(name)) entry.outcome = "refused";
+      if (error instanceof Error && error.name === "TimeoutError") sample.problem = `no answer within ${HANG_MS / 1000} s`;
+      else sample.problem = `no answer: ${name}`;
+    }
+    this.samples.push(sample);
+    return sample;
+  }
+
+  private postImport(title: string): Promise<Response> {
+    const text =
+      `${title}\n\nThe minister said on Tuesday that the port would reopen within a week, ` +
+      `according to officials quoted in this report (${title}). Critics said the timetable was unrealistic.\n`;
+    const form = new FormData();
+    form.set("file", new File([text], `${title.replaceAll(" ", "-")}.txt`, { type: "text/plain" }));
+    form.set("title", title);
+    form.set("language", "en");
+    return fetch(`${this.baseUrl}/api/articles`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: this.sessionCookie, origin: this.baseUrl },
+      signal: AbortSignal.timeout(HANG_MS),
+    });
+  }
+}
+
+function readMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown } };
+    return typeof parsed.error?.message === "string" ? parsed.error.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text a reader sees on an HTML page, roughly: no scripts, styles or tags. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
