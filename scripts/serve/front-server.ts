@@ -16,8 +16,8 @@ const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-
 export type FrontServerOptions = {
   upstream: { host: string; port: number };
   cache: ReaderCache;
-  /** False while the cache cannot learn of changes (database unreachable): it is bypassed then. */
-  cacheIsCurrent: () => boolean;
+  /** False in development, where pages change as the code does. */
+  cacheEnabled: boolean;
 };
 
 function isCacheable(request: http.IncomingMessage, url: URL): boolean {
@@ -34,7 +34,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
 
   return http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://front.invalid");
-    const cacheable = isCacheable(request, url) && options.cacheIsCurrent();
+    const cacheable = options.cacheEnabled && isCacheable(request, url);
     if (cacheable) {
       const cached = options.cache.serve(request.url!);
       if (cached) {

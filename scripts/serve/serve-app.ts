@@ -48,7 +48,7 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   const front = createFrontServer({
     upstream: { host: "127.0.0.1", port: nextPort },
     cache,
-    cacheIsCurrent: () => !options.dev && follower.isFollowing(),
+    cacheEnabled: !options.dev,
   });
   front.listen(options.port, options.host);
   await once(front, "listening");
@@ -62,8 +62,9 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
       front.closeIdleConnections();
       if (next.exitCode === null && next.signalCode === null) {
         next.kill("SIGTERM");
-        // Next waits for open keep-alive connections; don't let that hold the database open for long.
-        const kill = setTimeout(() => next.kill("SIGKILL"), 10_000);
+        // Next finishes the requests in flight first: longer than a statement may take (lib/db.ts),
+        // but not forever, since it also waits for idle keep-alive connections.
+        const kill = setTimeout(() => next.kill("SIGKILL"), 20_000);
         await exited;
         clearTimeout(kill);
       }

@@ -1,7 +1,9 @@
-// The app under test: the production build served by `next start` on 127.0.0.1, in a child process
-// whose exit the suite watches (the app must never die except on the SIGTERM it is sent on purpose).
+// The app under test: the production build served as npm start serves it (scripts/serve.ts: the front
+// server with the reader cache, `next start` behind it) on 127.0.0.1, in a child process whose exit
+// the suite watches (the app must never die except on the SIGTERM it is sent on purpose).
 import { spawn } from "node:child_process";
-import { NEXT_BIN, ROOT } from "../../scripts/lib/next-build";
+import path from "node:path";
+import { ROOT } from "../../scripts/lib/next-build";
 
 export type RunningApp = {
   url: string;
@@ -19,9 +21,9 @@ export type RunningApp = {
  * says how the app is served.
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<RunningApp> {
-  const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/serve.ts"], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
