@@ -66,6 +66,7 @@ async function main(): Promise<number> {
   let failure: Error | undefined;
   const vitestReport = path.join(reports, "vitest.json");
   const playwrightReport = path.join(reports, "playwright.json");
+  const faultsReport = path.join(reports, "faults.json");
   try {
     await step("Typecheck (tsc)", () => run(bin("tsc"), ["--noEmit"]));
     await step("Lint (eslint)", () => run(bin("eslint"), ["--max-warnings=0", "."]));
@@ -99,6 +100,10 @@ async function main(): Promise<number> {
     await step("End-to-end tests (playwright, Chromium)", () =>
       run(bin("playwright"), ["test", "--reporter=list,json"], { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }),
     );
+    // Under five minutes here, so part of every run (README, "When the database goes away").
+    await step("Fault suite (a PostgreSQL cluster of its own)", () =>
+      run(bin("tsx"), ["test/faults/run.ts"], { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", FAULTS_REPORT: faultsReport }),
+    );
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
   } finally {
@@ -111,10 +116,15 @@ async function main(): Promise<number> {
     return [(stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0];
   });
   console.log(`\n${timings.join("\n")}\ntotal: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`vitest: ${unitPassed} passed, ${unitFailed} failed; playwright: ${e2ePassed} passed, ${e2eFailed} failed`);
+  const [faultsPassed, faultsFailed] = counts(faultsReport, (r) => [Number(r.passed ?? 0), Number(r.failed ?? 0)]);
+  console.log(
+    `vitest: ${unitPassed} passed, ${unitFailed} failed; playwright: ${e2ePassed} passed, ${e2eFailed} failed; ` +
+      `faults: ${faultsPassed} passed, ${faultsFailed} failed`,
+  );
   if (failure) console.error(`\n${failure.message}`);
-  const failed = unitFailed + e2eFailed + (failure && unitFailed + e2eFailed === 0 ? 1 : 0);
-  console.log(`${unitPassed + e2ePassed} passed, ${failed} failed`);
+  const reportedFailures = unitFailed + e2eFailed + faultsFailed;
+  const failed = reportedFailures + (failure && reportedFailures === 0 ? 1 : 0);
+  console.log(`${unitPassed + e2ePassed + faultsPassed} passed, ${failed} failed`);
   rmSync(reports, { recursive: true, force: true });
   return failure ? 1 : 0;
 }
