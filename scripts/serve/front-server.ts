@@ -2,7 +2,7 @@
 // GETs of the readers' pages from the reader cache. It is also where the forwarding headers are set,
 // from the connection itself: whatever a client sends as X-Forwarded-* is not passed on.
 import http from "node:http";
-import type { ReaderCache } from "./reader-cache";
+import type { ReaderCache, ServedPage } from "./reader-cache";
 
 /** The readers' pages: the same for every anonymous reader, changed only by announced writes. */
 const READER_PATHS = [/^\/$/, /^\/methodology$/, /^\/search$/, /^\/feed\.xml$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/, /^\/fact-checks\/[^/]+(\/revisions\/\d+)?$/];
@@ -35,13 +35,16 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
   return http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://front.invalid");
     const cacheable = options.cacheEnabled && isCacheable(request, url);
-    if (cacheable) {
-      const cached = options.cache.serve(request.url!);
-      if (cached) {
-        response.writeHead(cached.status, [...cached.headers, ["x-claimwork-cache", "hit"], ["content-length", String(cached.body.length)]].flat());
-        response.end(cached.body);
-        return;
-      }
+    const send = (page: ServedPage, state: "hit" | "stale") => {
+      response.writeHead(page.status, [...page.headers, ["x-claimwork-cache", state], ["content-length", String(page.body.length)]].flat());
+      response.end(page.body);
+    };
+    /** When Next cannot answer a reader's page, an expired copy is better than an error. */
+    const stale = () => (cacheable ? options.cache.serveStale(request.url!) : undefined);
+    const cached = cacheable ? options.cache.serve(request.url!) : undefined;
+    if (cached) {
+      send(cached, "hit");
+      return;
     }
     const generation = options.cache.currentGeneration();
 
@@ -66,6 +69,12 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
           CACHEABLE_TYPES.test(answer.headers["content-type"] ?? "") &&
           !answer.headers["set-cookie"] &&
           !answer.headers["content-encoding"];
+        const fallback = (answer.statusCode ?? 502) >= 500 ? stale() : undefined;
+        if (fallback) {
+          answer.resume();
+          send(fallback, "stale");
+          return;
+        }
         if (!storable) {
           const length = answer.headers["content-length"];
           response.writeHead(answer.statusCode ?? 502, [...responseHeaders, ...(length ? [["content-length", length]] : [])].flat());
@@ -86,6 +95,11 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     upstream.on("error", () => {
       if (response.headersSent) {
         response.destroy();
+        return;
+      }
+      const fallback = stale();
+      if (fallback) {
+        send(fallback, "stale");
         return;
       }
       response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });

@@ -65,3 +65,16 @@ describe("ReaderCache", () => {
     expect(cache.serve("/fact-checks/a")).toBeUndefined();
   });
 });
+
+describe("ReaderCache past its time to live", () => {
+  it("serves an expired page only when asked for a stale one, and never a dropped one", async () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 20 });
+    cache.store("/fact-checks/a", cache.currentGeneration(), page(html));
+    cache.store("/fact-checks/b", cache.currentGeneration(), page(html));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(cache.serve("/fact-checks/a")).toBeUndefined();
+    expect(cache.serveStale("/fact-checks/a")!.body.toString()).toContain("Rated false");
+    cache.invalidate(["/fact-checks/b"]);
+    expect(cache.serveStale("/fact-checks/b")).toBeUndefined();
+  });
+});

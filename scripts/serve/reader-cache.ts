@@ -29,7 +29,9 @@ export class ReaderCache {
       maxSize: options.maxBytes,
       sizeCalculation: (page) => page.parts.reduce((sum, part) => sum + part.length, 0) + 1024,
       // A backstop for any change that forgot to announce its pages; announced ones drop at once.
+      // An expired page is kept, for when Next cannot render it again (serveStale).
       ttl: options.ttlMs,
+      noDeleteOnStaleGet: true,
     });
   }
 
@@ -44,19 +46,16 @@ export class ReaderCache {
   /** The page for this URL with a nonce of its own, or undefined. */
   serve(url: string): ServedPage | undefined {
     const page = this.pages.get(url);
-    if (!page) return undefined;
-    if (!page.policy) return { status: page.status, headers: page.headers, body: Buffer.concat(page.parts) };
-    const nonce = randomBytes(16).toString("base64");
-    const nonceBytes = Buffer.from(nonce);
-    const chunks: Buffer[] = [];
-    page.parts.forEach((part, index) => {
-      if (index > 0) chunks.push(nonceBytes);
-      chunks.push(part);
-    });
-    const headers = page.headers.map(([name, value]): [string, string] =>
-      name === "content-security-policy" ? [name, `${page.policy![0]}${nonce}${page.policy![1]}`] : [name, value],
-    );
-    return { status: page.status, headers, body: Buffer.concat(chunks) };
+    return page && withFreshNonce(page);
+  }
+
+  /**
+   * The page for this URL even past its time to live, for when Next fails to render it (the database
+   * is away): never one that a change dropped.
+   */
+  serveStale(url: string): ServedPage | undefined {
+    const page = this.pages.get(url, { allowStale: true });
+    return page && withFreshNonce(page);
   }
 
   /** Keeps Next's answer for this URL, unless the pages changed since its render began (`generation`). */
@@ -82,11 +81,28 @@ export class ReaderCache {
       this.pages.clear();
       return;
     }
-    for (const url of [...this.pages.keys()]) {
+    // dump() lists expired pages too (keys() skips them), which must not outlive a change either.
+    for (const [url] of this.pages.dump()) {
       const query = url.indexOf("?");
       if (dropped.has(query === -1 ? url : url.slice(0, query))) this.pages.delete(url);
     }
   }
+}
+
+function withFreshNonce(page: CachedPage): ServedPage {
+  const policy = page.policy;
+  if (!policy) return { status: page.status, headers: page.headers, body: Buffer.concat(page.parts) };
+  const nonce = randomBytes(16).toString("base64");
+  const nonceBytes = Buffer.from(nonce);
+  const chunks: Buffer[] = [];
+  page.parts.forEach((part, index) => {
+    if (index > 0) chunks.push(nonceBytes);
+    chunks.push(part);
+  });
+  const headers = page.headers.map(([name, value]): [string, string] =>
+    name === "content-security-policy" ? [name, `${policy[0]}${nonce}${policy[1]}`] : [name, value],
+  );
+  return { status: page.status, headers, body: Buffer.concat(chunks) };
 }
 
 function splitBuffer(buffer: Buffer, separator: Buffer): Buffer[] {

@@ -1,11 +1,15 @@
-// The mixed load the faults are injected into: anonymous readers (home page, a published fact-check,
-// the health check) and one signed-in editor importing articles through POST /api/articles, every
-// answer recorded, every import in a ledger compared with the tables at the end.
+// The mixed load the faults are injected into: anonymous readers (the home page and a published
+// fact-check, which the reader cache answers; searches no one made before, which reach Next and the
+// database; the health check) and one signed-in editor importing articles through POST /api/articles,
+// every answer recorded, every import in a ledger compared with the tables at the end.
 
 /** No answer within this long counts as a hang: ten times the app's own bounds (5 s acquire, 10 s statement). */
 export const HANG_MS = 60_000;
 
-export type Kind = "home" | "fact-check" | "health" | "import";
+export type Kind = "home" | "fact-check" | "search" | "health" | "import";
+
+/** Pages the reader cache answers: they must stay up while the database is away. */
+export const CACHED_KINDS: readonly Kind[] = ["home", "fact-check"];
 
 export type Sample = {
   kind: Kind;
@@ -20,29 +24,13 @@ export type Sample = {
 export type ImportOutcome = "acknowledged" | "refused" | "ambiguous";
 export type LedgerEntry = { title: string; outcome: ImportOutcome; articleId?: string; status: number };
 
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/workbench`, json: "true" }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  await response.arrayBuffer();
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in as ${email} failed (status ${response.status})`);
-  return session.split(";")[0]!;
-}
-
 // A stack frame ("at fn (file.js:1:2)") or a raw error name must never reach a client.
 const STACK_TRACE = /\bat [^\s]+ \([^)]*:\d+:\d+\)|\n\s+at |PrismaClient\w*Error|ECONNREFUSED/;
 
-// One numbering for the whole run, so that no two imports share a title (or a text).
+// One numbering for the whole run, so that no two imports share a title (or a text), and every
+// search is one the reader cache has not seen.
 let importNumber = 0;
+let searchNumber = 0;
 
 export class Load {
   readonly samples: Sample[] = [];
@@ -62,7 +50,7 @@ export class Load {
   /** Starts `readers` anonymous readers and one importing editor. */
   start(readers: number): void {
     this.running = true;
-    const kinds: Kind[] = ["home", "fact-check", "health"];
+    const kinds: Kind[] = ["home", "fact-check", "search", "health"];
     for (let index = 0; index < readers; index++) this.workers.push(this.loop(() => kinds[(index + this.samples.length) % kinds.length]!));
     this.workers.push(this.loop(() => "import"));
   }
@@ -94,7 +82,7 @@ export class Load {
         this.ledger.push(entry);
         response = await this.postImport(title);
       } else {
-        const path = kind === "home" ? "/" : kind === "fact-check" ? this.factCheckPath : "/api/health";
+        const path = { home: "/", "fact-check": this.factCheckPath, search: `/search?q=talks+${++searchNumber}`, health: "/api/health" }[kind];
         response = await fetch(this.baseUrl + path, { signal: AbortSignal.timeout(HANG_MS), redirect: "manual" });
       }
       sample.status = response.status;

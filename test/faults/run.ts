@@ -19,7 +19,8 @@ import { findChromium } from "../../scripts/lib/find-chromium";
 import { ROOT, buildIsStale, nextBuild } from "../../scripts/lib/next-build";
 import { startApp, type RunningApp } from "./app";
 import { createCluster, type Cluster } from "./cluster";
-import { Load, signIn, type Sample } from "./load";
+import { signIn } from "../../scripts/lib/workbench-client";
+import { CACHED_KINDS, Load, type Sample } from "./load";
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-faults";
 const APP_PORT = Number(process.env.FAULTS_APP_PORT ?? 3331);
@@ -32,6 +33,9 @@ const SUITE_DEADLINE_MS = 15 * 60_000;
 const RECOVERY_LIMIT_MS = 60_000;
 
 const execFileAsync = promisify(execFile);
+const failSignIn = (): never => {
+  throw new Error("the demo editor could not sign in");
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const runId = `${Date.now().toString(36)}`;
 const started = Date.now();
@@ -81,7 +85,7 @@ async function waitForHealthy(app: RunningApp, since: number): Promise<number | 
 async function scenario(
   context: Context,
   fault: string,
-  inject: () => Promise<void>,
+  inject: (load: Load) => Promise<void>,
   options: { expectNotReady: boolean },
 ): Promise<Row> {
   const { app } = context;
@@ -90,7 +94,7 @@ async function scenario(
   load.start(READERS);
   await sleep(2_000);
   const outageStart = Date.now();
-  await inject();
+  await inject(load);
   const lifted = Date.now();
   const recoveryMs = await waitForHealthy(app, lifted);
   const recovered = Date.now();
@@ -99,7 +103,7 @@ async function scenario(
 
   if (recoveryMs === null) failures.push(`/api/health not 200 within ${RECOVERY_LIMIT_MS / 1000} s of the database coming back`);
   // After recovery, one request of each kind must succeed: service came back without a restart.
-  for (const kind of ["home", "fact-check", "health", "import"] as const) {
+  for (const kind of ["home", "fact-check", "search", "health", "import"] as const) {
     const sample = await load.request(kind, "after");
     if (sample.status < 200 || sample.status >= 300) failures.push(`${kind} after recovery answered ${sample.status || sample.problem}`);
   }
@@ -110,6 +114,9 @@ async function scenario(
   for (const sample of load.samples) if (sample.problem) problems.set(`${sample.kind}: ${sample.problem}`, (problems.get(`${sample.kind}: ${sample.problem}`) ?? 0) + 1);
   for (const [problem, count] of problems) failures.push(`${count} x ${problem}`);
   failures.push(...browserFailures.splice(0));
+  // The reader cache keeps answering the pages it holds, database or not.
+  const cachedDown = during.filter((s) => CACHED_KINDS.includes(s.kind) && (s.status < 200 || s.status >= 300));
+  if (cachedDown.length > 0) failures.push(`${cachedDown.length} cached reader page(s) failed during the outage (${[...new Set(cachedDown.map((s) => s.status))].join(", ")})`);
   const healthDuring = during.filter((s) => s.kind === "health").map((s) => s.status);
   if (options.expectNotReady && !healthDuring.includes(503)) failures.push(`/api/health never answered 503 during the outage (${[...new Set(healthDuring)].join(", ")})`);
 
@@ -147,7 +154,7 @@ async function terminateAppBackends(admin: pg.Client): Promise<number> {
   return result.rows[0]?.n ?? 0;
 }
 
-const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context) => Promise<void> }[] = [
+const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context, load: Load) => Promise<void> }[] = [
   {
     name: "restart -m fast",
     expectNotReady: false,
@@ -176,7 +183,7 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
   {
     name: "tables locked 15 s (pool saturated)",
     expectNotReady: true,
-    inject: async ({ admin }) => {
+    inject: async ({ admin }, load) => {
       // Every statement of the app on a table waits behind this lock until its statement_timeout,
       // so all pooled connections are busy and new requests wait for one.
       const client = await admin();
@@ -186,8 +193,12 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
         );
         await client.query("BEGIN");
         await client.query(`LOCK TABLE ${tables.rows.map((row) => row.name).join(", ")} IN ACCESS EXCLUSIVE MODE`);
+        // Searches nobody made before reach the database and wait behind the lock, each holding one
+        // of the app's pooled connections.
+        const holders = Array.from({ length: POOL_SIZE * 2 }, () => load.request("search", "holding"));
         await sleep(15_000);
         await client.query("ROLLBACK");
+        await Promise.all(holders);
       } finally {
         await client.end().catch(() => {});
       }
@@ -227,9 +238,10 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
   {
     name: "cluster stopped, Chromium reading",
     expectNotReady: true,
-    inject: async ({ cluster, app, admin, password }) => {
-      // What people in a browser see meanwhile: a reader gets the app's error page (rendered after
-      // hydration), an editor saving a claim gets the action's "unavailable" message.
+    inject: async ({ cluster, app, admin, password, slugPath }) => {
+      // What people in a browser see meanwhile: a reader of a page that needs the database gets the
+      // app's error page (rendered after hydration), a reader of a cached fact-check reads it as
+      // usual, an editor saving a claim gets the action's "unavailable" message.
       const browser = await chromium.launch({ executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu"] });
       try {
         const lookup = await admin();
@@ -248,10 +260,15 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
 
         await cluster.stop("fast");
         const reader = await browser.newPage({ baseURL: app.url });
-        const response = await reader.goto("/", { timeout: 30_000 });
+        const response = await reader.goto("/search?q=outage", { timeout: 30_000 });
         const heading = reader.getByRole("heading", { name: "This page could not be loaded" });
         if (!(await heading.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
-          browserFailures.push(`the home page in Chromium did not show the error page (status ${response?.status()})`);
+          browserFailures.push(`a search in Chromium did not show the error page (status ${response?.status()})`);
+        }
+        // A published fact-check the reader cache holds still reads as usual.
+        const cached = await reader.goto(slugPath, { timeout: 30_000 });
+        if (cached?.status() !== 200 || !(await reader.locator("h1").first().isVisible())) {
+          browserFailures.push(`the cached fact-check in Chromium answered ${cached?.status()} while the database was down`);
         }
         await editor.getByRole("button", { name: "Save claim" }).click();
         const refusal = editor.getByRole("alert").filter({ hasText: UNAVAILABLE_MESSAGE_TEXT });
@@ -421,14 +438,14 @@ async function main(): Promise<number> {
       app,
       admin: () => adminClient(cluster!),
       slugPath: `/fact-checks/${slug}`,
-      cookie: await signIn(app.url, "editor@claimwork.example", password),
+      cookie: (await signIn(app.url, "editor@claimwork.example", password)) ?? failSignIn(),
       password,
     };
 
     const rows: Row[] = [];
     for (const fault of FAULTS) {
       console.log(`fault: ${fault.name} …`);
-      rows.push(await scenario(context, fault.name, () => fault.inject(context), { expectNotReady: fault.expectNotReady }));
+      rows.push(await scenario(context, fault.name, (load) => fault.inject(context, load), { expectNotReady: fault.expectNotReady }));
       if (app.exit()) break;
     }
     if (!app.exit()) {
