@@ -48,7 +48,28 @@ test("a server action posted from another site, with Origin null or with a forge
     if ((await count("claims", "statement = $1", [statement])) > 0) executed.push(attempt.name);
     expect(await snapshot(), `${attempt.name}: nothing written`).toEqual(before);
   }
-  console.log(`cross-site posts: ${attempts.length} attempts with a valid session, ${executed.length} executed`);
+
+  // Uploads go to route handlers, not server actions: the same refusals.
+  const upload = () => {
+    const body = new FormData();
+    body.set("file", new File([`Planted article ${statement}\n\nA paragraph long enough to be an article.`], "planted.txt", { type: "text/plain" }));
+    return body;
+  };
+  const articleId = (await db().query<{ id: string }>(`SELECT id FROM articles LIMIT 1`)).rows[0]!.id;
+  const endpoints = ["/api/articles", "/api/articles/preview", `/api/articles/${articleId}/revisions`];
+  const uploadAttempts = attempts.filter((attempt) => !attempt.form);
+  for (const endpoint of endpoints) {
+    for (const attempt of uploadAttempts) {
+      const before = await snapshot();
+      const response = await fetch(`${baseUrl}${endpoint}`, { method: "POST", redirect: "manual", headers: { cookie: editor, ...attempt.headers }, body: upload() });
+      if (response.status !== 403) executed.push(`POST ${endpoint} (${attempt.name}): ${response.status}`);
+      expect(await snapshot(), `POST ${endpoint} (${attempt.name}): nothing written`).toEqual(before);
+    }
+  }
+  const preview = await fetch(`${baseUrl}/api/articles/preview`, { method: "POST", headers: { cookie: editor, origin: baseUrl }, body: upload() });
+  expect(preview.status, "the same upload from this site is previewed").toBe(200);
+
+  console.log(`cross-site posts: ${attempts.length + endpoints.length * uploadAttempts.length} attempts with a valid session, ${executed.length} executed`);
   expect(executed).toEqual([]);
 
   // The same call from this site's own page does create the claim: the refusals above were not an accident.

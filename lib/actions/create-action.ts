@@ -6,7 +6,7 @@ import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { isDomainError, type DomainErrorCode } from "@/lib/errors";
 import { describeIssues } from "@/lib/validation";
-import { getEnv } from "@/lib/env";
+import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 
 export type ActionError = {
   code: DomainErrorCode | "internal";
@@ -30,20 +30,6 @@ function formToObject(form: FormData): Record<string, unknown> {
 }
 
 /**
- * Next refuses an action whose Origin differs from the host, but takes that host from
- * X-Forwarded-Host, which anyone can send: a forged one with a matching Origin gets through. Here the
- * Origin (when the browser sent one; "null" is refused) and X-Forwarded-Host must both name this
- * site: SITE_URL's host or the Host the request was sent to.
- */
-function comesFromThisSite(request: Headers): boolean {
-  const ours = new Set([new URL(getEnv().SITE_URL).host, request.get("host")]);
-  const origin = request.get("origin");
-  if (origin !== null && (!URL.canParse(origin) || !ours.has(new URL(origin).host))) return false;
-  const forwardedHost = request.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return !forwardedHost || ours.has(forwardedHost);
-}
-
-/**
  * The one wrapper every mutation goes through: session -> zod input -> use case (which checks the
  * permission on the record and writes its audit row in the same transaction). A server action is a
  * public endpoint reachable by a direct POST, so nothing here trusts the page that rendered the form.
@@ -59,7 +45,7 @@ export function createAction<Schema extends z.ZodType, Result>(
     let requestId: string = randomUUID();
     try {
       if (!comesFromThisSite(await headers())) {
-        return { ok: false, error: { code: "forbidden", message: "This request did not come from a Claimwork page; nothing was done." } };
+        return { ok: false, error: { code: "forbidden", message: NOT_FROM_THIS_SITE } };
       }
       const actor = await getActor();
       if (!actor) return { ok: false, error: { code: "unauthenticated", message: "Please sign in to do this." } };

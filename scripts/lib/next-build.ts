@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
-const SOURCES = ["app", "lib", "seeds", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "lib", "seeds", "instrumentation.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated"]);
 
 function newestChange(entry: string): number {
