@@ -21,7 +21,7 @@ function newestChange(entry: string): number {
 }
 
 /** True when there is no production build in distDir, or a source file changed after it was made. */
-export function buildIsStale(distDir = ".next"): boolean {
+export function buildIsStale(distDir = process.env.NEXT_DIST_DIR || ".next"): boolean {
   const buildId = path.join(ROOT, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
