@@ -13,6 +13,12 @@ const envSchema = z.object({
   SITE_URL: z.url().default("http://localhost:3000"),
   /// The publisher named on every fact-check (ClaimReview `author`).
   NEWSROOM_NAME: z.string().min(1).default("Claimwork Fact Check"),
+  /// Proxies allowed to tell the client's address in X-Forwarded-For, comma-separated, in proxy-addr
+  /// syntax ("loopback", addresses, CIDR ranges). None by default: the connection's address counts.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -41,3 +41,19 @@ export async function userRole(id: string): Promise<{ role: string; status: stri
   if (!row) throw new Error(`no user ${id}`);
   return row;
 }
+
+/**
+ * A fingerprint of every table the app writes (all but sign-in attempts, which a refused sign-in
+ * writes on purpose): the row count and a hash of the rows, so any insert, update or delete shows.
+ */
+export async function snapshot(): Promise<Record<string, string>> {
+  const tables = await db().query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'sign_in_attempts') ORDER BY 1`,
+  );
+  const fingerprints = await db().query<{ name: string; value: string }>(
+    tables.rows
+      .map(({ name }) => `SELECT '${name}' AS name, count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') AS value FROM "${name}" t`)
+      .join(" UNION ALL "),
+  );
+  return Object.fromEntries(fingerprints.rows.map((row) => [row.name, row.value]));
+}

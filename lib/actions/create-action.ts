@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
 import { describeIssues } from "@/lib/validation";
+import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 
 export type ActionError = {
   code: DomainErrorCode | "unavailable" | "internal";
@@ -42,6 +44,9 @@ export function createAction<Schema extends z.ZodType, Result>(
   return async (rawInput: unknown): Promise<ActionResult<Result>> => {
     let requestId: string = randomUUID();
     try {
+      if (!comesFromThisSite(await headers())) {
+        return { ok: false, error: { code: "forbidden", message: NOT_FROM_THIS_SITE } };
+      }
       const actor = await getActor();
       if (!actor) return { ok: false, error: { code: "unauthenticated", message: "Please sign in to do this." } };
       requestId = actor.requestId;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
+import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 
 const STATUS: Record<DomainErrorCode, number> = {
   unauthenticated: 401,
@@ -19,9 +21,16 @@ const STATUS: Record<DomainErrorCode, number> = {
  * status and a clear message, an unreachable or saturated database a 503 the client may retry,
  * anything else a 500 with a reference and no details.
  */
-export async function runApiRequest(work: (actor: Actor | null) => Promise<Response | unknown>): Promise<Response> {
+export async function runApiRequest(
+  work: (actor: Actor | null) => Promise<Response | unknown>,
+  /** For writes: a page of another site (or a forged X-Forwarded-Host) is refused before anything runs. */
+  options: { fromThisSiteOnly?: boolean } = {},
+): Promise<Response> {
   let requestId: string = randomUUID();
   try {
+    if (options.fromThisSiteOnly && !comesFromThisSite(await headers())) {
+      return Response.json({ error: { code: "forbidden", message: NOT_FROM_THIS_SITE } }, { status: 403 });
+    }
     const actor = await getActor();
     if (actor) requestId = actor.requestId;
     const result = await work(actor);

@@ -2,6 +2,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 
@@ -17,7 +18,7 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** The address the request came from, as the front server (scripts/serve/front-server.ts) set it from the connection. */
+/** The address the request came from: the one address lib/auth/client-address.ts left in the header (the front server, scripts/serve/front-server.ts, sets it from the connection). */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
@@ -48,6 +49,13 @@ export function getAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // After signing in or out, only ever back to this site: next-auth's default takes any URL that
+      // starts with a slash as it is, and throws on some inputs (two backslashes and a host).
+      redirect({ url, baseUrl }) {
+        const absolute = URL.canParse(url) ? new URL(url) : null;
+        const path = absolute?.origin === new URL(baseUrl).origin ? `${absolute.pathname}${absolute.search}${absolute.hash}` : url;
+        return `${baseUrl}${safeCallbackUrl(path, "/")}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
-const SOURCES = ["app", "lib", "seeds", "proxy.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "lib", "seeds", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated"]);
 
 function newestChange(entry: string): number {
@@ -21,7 +21,7 @@ function newestChange(entry: string): number {
 }
 
 /** True when there is no production build in distDir, or a source file changed after it was made. */
-export function buildIsStale(distDir = ".next"): boolean {
+export function buildIsStale(distDir = process.env.NEXT_DIST_DIR || ".next"): boolean {
   const buildId = path.join(ROOT, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;

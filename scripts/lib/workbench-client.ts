@@ -18,33 +18,71 @@ type ManifestEntry = { workers: Record<string, unknown>; filename?: string; expo
 
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
-/** Every server action of the build in `distDir` (e.g. ".next"), by exported name. */
-export function listServerActions(distDir: string): Map<string, ServerAction> {
+/**
+ * Every server action of the build in `distDir` (e.g. ".next"), one entry per action id: two files
+ * may export actions of the same name.
+ */
+export function allServerActions(distDir: string): ServerAction[] {
   const file = path.join(distDir, "server", "server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, ManifestEntry> };
-  const actions = new Map<string, ServerAction>();
+  const actions: ServerAction[] = [];
   for (const [id, entry] of Object.entries(manifest.node)) {
     const worker = Object.keys(entry.workers)[0];
     if (!worker || !entry.exportedName) continue;
     const pagePath = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "").replace(/\[[^\]]+\]/g, NIL_UUID) || "/";
-    actions.set(entry.exportedName, { id, name: entry.exportedName, file: entry.filename ?? "", pagePath });
+    actions.push({ id, name: entry.exportedName, file: entry.filename ?? "", pagePath });
   }
   return actions;
 }
 
-/** Signs in with email and password; returns the Cookie header of the session, or null when refused. */
-export async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string | null> {
+/** Every server action of the build in `distDir` (e.g. ".next"), by exported name. */
+export function listServerActions(distDir: string): Map<string, ServerAction> {
+  return new Map(allServerActions(distDir).map((action) => [action.name, action]));
+}
+
+/**
+ * Posts a sign-in form to next-auth's credentials endpoint, as the sign-in page does (after fetching
+ * a CSRF token); `fields` may add e.g. a callbackUrl. Returns the raw answer.
+ */
+export async function postCredentials(
+  baseUrl: string,
+  fields: { email: string; password: string } & Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookies = cookiePairs(csrfResponse);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrfResponse).join("; ") },
+    body: new URLSearchParams({ csrfToken, json: "true", ...fields }),
   });
-  const session = cookiePairs(response).find((pair) => /^(__Secure-)?next-auth\.session-token=/.test(pair));
-  return session ?? null;
+}
+
+/** The next-auth session cookie a response sets ("name=value"), if any. */
+export function sessionCookie(response: Response): string | null {
+  return cookiePairs(response).find((pair) => /^(__Secure-)?next-auth\.session-token=/.test(pair)) ?? null;
+}
+
+/** Signs in with email and password; returns the Cookie header of the session, or null when refused. */
+export async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string | null> {
+  return sessionCookie(await postCredentials(baseUrl, { email, password }, headers));
+}
+
+/**
+ * Signs out through next-auth's endpoint, as the sign-out button does. Returns the status; the
+ * session cookie passed in is what a thief would still hold afterwards.
+ */
+export async function signOut(baseUrl: string, sessionCookie: string): Promise<number> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie: sessionCookie } });
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [sessionCookie, ...cookiePairs(csrfResponse)].join("; ") },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  return response.status;
 }
 
 function cookiePairs(response: Response): string[] {

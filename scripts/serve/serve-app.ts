@@ -38,7 +38,13 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   const nextPort = await freePort();
   const next = spawn(NEXT_BIN, [options.dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], {
     cwd: ROOT,
-    env: { ...options.env, NODE_ENV: options.dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...options.env,
+      // Next hears every request from the front server on loopback, which writes the client's address.
+      TRUSTED_PROXIES: "loopback",
+      NODE_ENV: options.dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit",
   });
   const exited = once(next, "exit").then(([code]) => (typeof code === "number" ? code : 1));

@@ -17,5 +17,5 @@ export function POST(request: Request) {
         .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""),
     );
     return importArticle(signedIn, { ...file, details: parseInput(articleDetailsSchema, details) });
-  });
+  }, { fromThisSiteOnly: true });
 }

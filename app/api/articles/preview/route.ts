@@ -10,5 +10,5 @@ export function POST(request: Request) {
     refuseOversizedBody(request);
     const file = await readUploadedFile(await request.formData());
     return previewArticle(signedIn, file);
-  });
+  }, { fromThisSiteOnly: true });
 }

@@ -17,5 +17,5 @@ export function POST(request: Request, context: Context) {
       articleId: (await context.params).id,
       expectedRevisionNumber: Number(form.get("expectedRevisionNumber")),
     });
-  });
+  }, { fromThisSiteOnly: true });
 }
