@@ -12,9 +12,46 @@ export function describeIssues(error: z.ZodError): string {
   return `Nothing was saved. ${summary}`;
 }
 
+// PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8 form (the driver would
+// store U+FFFD instead): such text is refused up front rather than failing in, or being altered by,
+// the database.
+const NUL = "\u0000";
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isPlainContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return true;
+  if (value === null || typeof value !== "object") return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** The first text in `input` (at any depth, walked without recursion) that cannot be stored as sent. */
+function unstorableText(input: unknown): z.core.$ZodIssue | null {
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { value, path } = item;
+    if (typeof value === "string") {
+      if (value.includes(NUL)) return { code: "custom", path, message: "contains a NUL character, which cannot be saved", input: undefined };
+      if (LONE_SURROGATE.test(value)) {
+        return { code: "custom", path, message: "contains a broken character (an unpaired UTF-16 surrogate), which cannot be saved", input: undefined };
+      }
+    } else if (isPlainContainer(value)) {
+      for (const [key, child] of Object.entries(value)) pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+    }
+  }
+  return null;
+}
+
+/** schema.safeParse, refusing first any text that the database could not store exactly as sent. */
+export function safeParseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.ZodSafeParseResult<z.output<Schema>> {
+  const issue = unstorableText(input);
+  if (issue) return { success: false, error: new z.ZodError([issue]) } as z.ZodSafeParseResult<z.output<Schema>>;
+  return schema.safeParse(input);
+}
+
 /** Validates a use case's input; bad input becomes an expected "invalid" error that names the fields. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const parsed = schema.safeParse(input);
+  const parsed = safeParseInput(schema, input);
   if (parsed.success) return parsed.data;
   throw invalid(describeIssues(parsed.error), { fields: z.flattenError(parsed.error).fieldErrors });
 }

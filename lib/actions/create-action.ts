@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { isDomainError, type DomainErrorCode } from "@/lib/errors";
-import { describeIssues } from "@/lib/validation";
+import { describeIssues, safeParseInput } from "@/lib/validation";
 
 export type ActionError = {
   code: DomainErrorCode | "internal";
@@ -45,7 +45,7 @@ export function createAction<Schema extends z.ZodType, Result>(
       const actor = await getActor();
       if (!actor) return { ok: false, error: { code: "unauthenticated", message: "Please sign in to do this." } };
       requestId = actor.requestId;
-      const parsed = schema.safeParse(rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
+      const parsed = safeParseInput(schema, rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
       if (!parsed.success) {
         const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
         return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields } };
