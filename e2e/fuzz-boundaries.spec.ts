@@ -91,7 +91,7 @@ test("every server action and API route refuses bad input with a 4xx or a messag
   expect(reviewerCookie && adminCookie, "both fuzzing sessions signed in").toBeTruthy();
   const before = await rowCounts();
   const tallies: Tally[] = [];
-  const generated = generatedArguments(16);
+  const generated = generatedArguments(12);
 
   const leaks = (body: string, where: string) => expect(body, `${where}: no stack trace or internal detail`).not.toMatch(LEAK);
 
