@@ -205,6 +205,11 @@ test("every server action and API route refuses bad input with a 4xx or a messag
   ] as const) {
     requests.push({ target: "POST /api/auth/callback/credentials", name, path: "/api/auth/callback/credentials", init, expect4xx: false, noSession: true });
   }
+  // A form posted without JavaScript reaches its action as a multipart POST to the page, with no header.
+  for (const pagePath of new Set([...serverActions().values()].map((action) => action.pagePath))) {
+    const garbage = { method: "POST", body: "--xyz\r\nContent-Disposition: form-data; name=\"$ACTION_ID_x\"\r\n\r\n[{", headers: { "content-type": "multipart/form-data; boundary=xyz" } };
+    requests.push({ target: "POST a page, malformed form", name: pagePath, path: pagePath, init: garbage, expect4xx: true });
+  }
   // Pages that read their query: a bad one is shown as a message, never a 5xx.
   for (const query of ["q=%00", "q=%ED%A0%80", `q=${"a".repeat(5000)}`, "cursor=garbage", "rating=pants&language=english", "claimant=%00"]) {
     requests.push({ target: "GET /search", name: query.slice(0, 30), path: `/search?${query}`, init: {}, expect4xx: false });

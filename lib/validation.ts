@@ -25,28 +25,38 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> | un
   return prototype === Object.prototype || prototype === null;
 }
 
+type Visit = { value: unknown; key?: PropertyKey; parent?: Visit };
+
 /** The first text in `input` (at any depth, walked without recursion) that cannot be stored as sent. */
 function unstorableText(input: unknown): z.core.$ZodIssue | null {
-  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
-  for (let item = pending.pop(); item; item = pending.pop()) {
-    const { value, path } = item;
+  const pending: Visit[] = [{ value: input }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
     if (typeof value === "string") {
-      if (value.includes(NUL)) return { code: "custom", path, message: "contains a NUL character, which cannot be saved", input: undefined };
-      if (LONE_SURROGATE.test(value)) {
-        return { code: "custom", path, message: "contains a broken character (an unpaired UTF-16 surrogate), which cannot be saved", input: undefined };
-      }
+      const problem = value.includes(NUL)
+        ? "contains a NUL character, which cannot be saved"
+        : LONE_SURROGATE.test(value)
+          ? "contains a broken character (an unpaired UTF-16 surrogate), which cannot be saved"
+          : null;
+      if (problem) return { code: "custom", path: pathTo(visit), message: problem, input: undefined };
     } else if (isPlainContainer(value)) {
-      for (const [key, child] of Object.entries(value)) pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+      for (const [key, child] of Object.entries(value)) pending.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: visit });
     }
   }
   return null;
 }
 
-/** schema.safeParse, refusing first any text that the database could not store exactly as sent. */
+function pathTo(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/** schema.safeParse, also refusing any text of the parsed input that the database could not store exactly as sent. */
 export function safeParseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.ZodSafeParseResult<z.output<Schema>> {
-  const issue = unstorableText(input);
-  if (issue) return { success: false, error: new z.ZodError([issue]) } as z.ZodSafeParseResult<z.output<Schema>>;
-  return schema.safeParse(input);
+  const parsed = schema.safeParse(input);
+  const issue = parsed.success ? unstorableText(parsed.data) : null;
+  return issue ? ({ success: false, error: new z.ZodError([issue]) } as z.ZodSafeParseResult<z.output<Schema>>) : parsed;
 }
 
 /** Validates a use case's input; bad input becomes an expected "invalid" error that names the fields. */

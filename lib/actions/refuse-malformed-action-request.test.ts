@@ -16,6 +16,9 @@ describe("refuseMalformedActionRequest", () => {
     form.set("0", JSON.stringify(["$K1"]));
     expect(await status(new Request("http://localhost/workbench", { method: "POST", headers: { "next-action": "abc" }, body: form }))).toBeNull();
     expect(await status(new Request("http://localhost/workbench", { method: "POST", body: "[{" }))).toBeNull();
+    const garbageForm = { method: "POST", headers: { "content-type": "multipart/form-data; boundary=xyz" }, body: "--xyz\r\ngarbage" };
+    expect(await status(new Request("http://localhost/api/articles", garbageForm))).toBeNull();
+    expect(await status(new Request("http://localhost/workbench/claims", garbageForm))).toBe(400);
     expect(await status(new Request("http://localhost/workbench"))).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 // Next decodes a server action's body before any of our code runs, and answers a body it cannot
 // decode (malformed JSON or form, one over its size limit, nesting deep enough to overflow the
-// decoder's stack) with a 500. The proxy calls this first, so that such a request gets a clear 4xx
+// decoder's stack) with a 500; so does a page sent a malformed multipart form. The proxy calls this first, so that such a request gets a clear 4xx
 // instead, and the action (createAction) only ever sees arguments that decoded.
 
 /** Next's default serverActions.bodySizeLimit. */
@@ -38,11 +38,14 @@ function isJson(text: string): boolean {
 
 /** A 4xx answer for a server action call whose body Next could not decode; null for anything else. */
 export async function refuseMalformedActionRequest(request: Request): Promise<Response | null> {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  // A form posted without JavaScript calls its action with a multipart body and no header; /api routes read their own bodies.
+  const mayBeAction = request.headers.has("next-action") || (multipart && !new URL(request.url).pathname.startsWith("/api/"));
+  if (request.method !== "POST" || !mayBeAction) return null;
   const tooLarge = `A request to the workbench is at most ${MAX_ACTION_BODY_BYTES / 1024 / 1024} MiB; nothing was saved.`;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) return refuse(413, tooLarge);
   const body = request.clone();
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+  if (multipart) {
     let form: FormData;
     try {
       form = await body.formData();
