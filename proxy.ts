@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseMalformedActionRequest } from "@/lib/actions/refuse-malformed-action-request";
 
 // Content-Security-Policy with a fresh nonce per response (DESIGN.md section 8). Next reads the nonce
 // from the request's policy header and puts it on every script it renders, so no inline script runs
 // without it: no 'unsafe-inline' for scripts. 'strict-dynamic' lets those scripts load the app's
 // chunks. Styles keep 'unsafe-inline' for React's style attributes (highlights, progress bars).
-// This sets a header only; it protects nothing else (authorization lives in the use cases).
+// It also answers server-action bodies Next cannot decode with a clear 4xx instead of Next's 500.
+// It guards nothing else: authorization lives in the use cases.
 const isDev = process.env.NODE_ENV !== "production";
 
 function contentSecurityPolicy(nonce: string): string {
@@ -22,7 +24,9 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = await refuseMalformedActionRequest(request);
+  if (refused) return refused;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);

@@ -18,14 +18,25 @@ export async function count(table: "audit_events" | "users" | "claims" | "verdic
   return Number(result.rows[0]?.n ?? 0);
 }
 
+/** The number of rows of every table of the application (migrations' bookkeeping aside), by table. */
+export async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await db().query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+  );
+  const select = tables.rows.map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS n FROM "${name}"`).join(" UNION ALL ");
+  const counts = await db().query<{ name: string; n: number }>(select);
+  return Object.fromEntries(counts.rows.map(({ name, n }) => [name, n]));
+}
+
 export type TestUser = { id: string; email: string; name: string; password: string };
 
-export async function createUser(role: "editor" | "reviewer" | "admin", label: string): Promise<TestUser> {
+/** A user of its own for a test; `name` defaults to one made from the label. */
+export async function createUser(role: "editor" | "reviewer" | "admin", label: string, name?: string): Promise<TestUser> {
   const suffix = randomUUID().slice(0, 8);
   const user = {
     id: randomUUID(),
     email: `${label}-${suffix}@e2e.claimwork.example`,
-    name: `${label[0]!.toUpperCase()}${label.slice(1)} ${suffix}`,
+    name: name ?? `${label[0]!.toUpperCase()}${label.slice(1)} ${suffix}`,
     password: `pw-${randomUUID()}`,
   };
   await db().query(

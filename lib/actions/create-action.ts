@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
-import { describeIssues } from "@/lib/validation";
+import { describeIssues, safeParseInput } from "@/lib/validation";
 import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 
 export type ActionError = {
@@ -50,7 +50,7 @@ export function createAction<Schema extends z.ZodType, Result>(
       const actor = await getActor();
       if (!actor) return { ok: false, error: { code: "unauthenticated", message: "Please sign in to do this." } };
       requestId = actor.requestId;
-      const parsed = schema.safeParse(rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
+      const parsed = safeParseInput(schema, rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
       if (!parsed.success) {
         const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
         return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields } };

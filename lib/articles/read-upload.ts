@@ -11,10 +11,20 @@ const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
 };
 
 /** Upload bodies are refused before parsing when larger than an article can be. */
-export function refuseOversizedBody(request: Request): void {
+function refuseOversizedBody(request: Request): void {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_ARTICLE_BYTES + 64 * 1024) {
     throw new DomainError("invalid", `The upload is larger than the ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB limit for an article.`);
+  }
+}
+
+/** The request's multipart form, refused before parsing when too large and with a clear message when it is no form. */
+export async function readUploadForm(request: Request): Promise<FormData> {
+  refuseOversizedBody(request);
+  try {
+    return await request.formData();
+  } catch {
+    throw invalid("Send the article as a multipart/form-data upload with a file field.");
   }
 }
 

@@ -1,15 +1,14 @@
 import { runApiRequest } from "@/lib/actions/run-api-request";
 import { requirePermission } from "@/lib/auth/actor";
 import { articleDetailsSchema, importArticle } from "@/lib/articles/import-article";
-import { readUploadedFile, refuseOversizedBody } from "@/lib/articles/read-upload";
+import { readUploadForm, readUploadedFile } from "@/lib/articles/read-upload";
 import { parseInput } from "@/lib/validation";
 
 /** Imports one article file, with the details the editor corrected (empty fields keep the proposal). */
 export function POST(request: Request) {
   return runApiRequest(async (actor) => {
     const signedIn = requirePermission(actor, "articles.write");
-    refuseOversizedBody(request);
-    const form = await request.formData();
+    const form = await readUploadForm(request);
     const file = await readUploadedFile(form);
     const details = Object.fromEntries(
       ["title", "outlet", "author", "url", "language", "publishedAt"]

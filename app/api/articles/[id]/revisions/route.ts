@@ -1,6 +1,6 @@
 import { runApiRequest } from "@/lib/actions/run-api-request";
 import { requirePermission } from "@/lib/auth/actor";
-import { readUploadedFile, refuseOversizedBody } from "@/lib/articles/read-upload";
+import { readUploadForm, readUploadedFile } from "@/lib/articles/read-upload";
 import { reviseArticle } from "@/lib/articles/revise-article";
 
 type Context = { params: Promise<{ id: string }> };
@@ -9,8 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 export function POST(request: Request, context: Context) {
   return runApiRequest(async (actor) => {
     const signedIn = requirePermission(actor, "articles.write");
-    refuseOversizedBody(request);
-    const form = await request.formData();
+    const form = await readUploadForm(request);
     const file = await readUploadedFile(form);
     return reviseArticle(signedIn, {
       ...file,
