@@ -75,7 +75,8 @@ export async function listReviewQueue(actor: Actor): Promise<ReviewQueue> {
       ? findRows({ status: "in_review", currentRevision: { authorId: { not: actor.id } } }, "asc")
       : null,
     findRows({ status: "in_review", currentRevision: { authorId: actor.id } }, "asc"),
-    can(actor, "verdicts.publish") ? findRows({ status: "approved" }, "asc") : null,
+    // Newest approvals first: beyond the limit, what waits longest is what someone already chose not to publish.
+    can(actor, "verdicts.publish") ? findRows({ status: "approved" }, "desc") : null,
     findRows({ status: "changes_requested", currentRevision: { authorId: actor.id } }, "desc"),
   ]);
   return {
