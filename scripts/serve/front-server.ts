@@ -1,6 +1,6 @@
 // The server readers and editors talk to: it forwards every request to Next, and answers anonymous
 // GETs of the readers' pages from the reader cache. It is also where the forwarding headers are set,
-// from the connection itself: whatever a client sends as X-Forwarded-* is not passed on.
+// from the connection itself: a client's X-Forwarded-For, -Proto and -Port are not passed on.
 import http from "node:http";
 import type { ReaderCache, ServedPage } from "./reader-cache";
 
@@ -9,8 +9,12 @@ const READER_PATHS = [/^\/$/, /^\/methodology$/, /^\/search$/, /^\/feed\.xml$/, 
 const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain)\b/;
 const MAX_CACHEABLE_URL = 512;
 
-/** Request headers that only this server may set for Next, and hop-by-hop headers of either side. */
-const DROPPED_REQUEST_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip", "x-middleware-subrequest", "connection", "keep-alive", "proxy-connection", "upgrade"];
+/**
+ * Request headers that only this server may set for Next, and hop-by-hop headers of either side.
+ * X-Forwarded-Host goes through as the client sent it: the app refuses a write that names another
+ * host there (lib/actions/comes-from-this-site.ts), and Next builds no address from it that we use.
+ */
+const DROPPED_REQUEST_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip", "x-middleware-subrequest", "connection", "keep-alive", "proxy-connection", "upgrade"];
 const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
 
 export type FrontServerOptions = {
@@ -40,8 +44,10 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       response.end(page.body);
     };
     /** When Next cannot answer a reader's page, an expired copy is better than an error. */
-    const stale = () => (cacheable ? options.cache.serveStale(request.url!) : undefined);
-    const cached = cacheable ? options.cache.serve(request.url!) : undefined;
+    // Keyed by host too: a page rendered for a forged Host header is only ever served to that host.
+    const key = `${request.headers.host ?? ""} ${request.url}`;
+    const stale = () => (cacheable ? options.cache.serveStale(key) : undefined);
+    const cached = cacheable ? options.cache.serve(key) : undefined;
     if (cached) {
       send(cached, "hit");
       return;
@@ -65,6 +71,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         }
         const storable =
           cacheable &&
+          !request.headers["x-forwarded-host"] &&
           answer.statusCode === 200 &&
           CACHEABLE_TYPES.test(answer.headers["content-type"] ?? "") &&
           !answer.headers["set-cookie"] &&
@@ -85,7 +92,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         answer.on("data", (chunk: Buffer) => chunks.push(chunk));
         answer.on("end", () => {
           const body = Buffer.concat(chunks);
-          options.cache.store(request.url!, generation, { status: 200, headers: responseHeaders, body });
+          options.cache.store(key, generation, { status: 200, headers: responseHeaders, body });
           response.writeHead(200, [...responseHeaders, ["x-claimwork-cache", "miss"], ["content-length", String(body.length)]].flat());
           response.end(body);
         });

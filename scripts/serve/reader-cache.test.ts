@@ -78,3 +78,13 @@ describe("ReaderCache past its time to live", () => {
     expect(cache.serveStale("/fact-checks/b")).toBeUndefined();
   });
 });
+
+describe("ReaderCache keys with a host", () => {
+  it("drops a path for every host it was cached for", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    for (const key of ["news.example /fact-checks/a", "evil.example /fact-checks/a", "news.example /search?q=a"]) cache.store(key, cache.currentGeneration(), page(html));
+    cache.invalidate(["/fact-checks/a"]);
+    expect(cache.size).toBe(1);
+    expect(cache.serve("news.example /search?q=a")).toBeDefined();
+  });
+});

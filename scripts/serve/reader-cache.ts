@@ -73,7 +73,7 @@ export class ReaderCache {
     this.pages.set(url, { status: response.status, headers: response.headers, parts, policy });
   }
 
-  /** Drops every cached URL whose path is one of `paths` ("*" drops everything). */
+  /** Drops every cached page whose path is one of `paths` ("*" drops everything). Keys are URLs, or "host URL". */
   invalidate(paths: Iterable<string>): void {
     this.generation++;
     const dropped = new Set(paths);
@@ -82,9 +82,10 @@ export class ReaderCache {
       return;
     }
     // dump() lists expired pages too (keys() skips them), which must not outlive a change either.
-    for (const [url] of this.pages.dump()) {
+    for (const [key] of this.pages.dump()) {
+      const url = key.slice(key.indexOf(" ") + 1);
       const query = url.indexOf("?");
-      if (dropped.has(query === -1 ? url : url.slice(0, query))) this.pages.delete(url);
+      if (dropped.has(query === -1 ? url : url.slice(0, query))) this.pages.delete(key);
     }
   }
 }
