@@ -1,5 +1,5 @@
 // npm run bench:load [-- --json]
-// A bounded mixed workload against the production app (`next start`) on 127.0.0.1: BENCH_USERS
+// A bounded mixed workload against the production app as `npm start` serves it (front server with the reader cache, `next start` behind) on 127.0.0.1: BENCH_USERS
 // virtual users (20) for BENCH_SECONDS (60), one request at a time each; 90% anonymous reads
 // (fact-check pages, home, search, feed), 10% editors' writes through the real server actions over
 // HTTP (annotate, relate, save drafts with the version they opened, submit). Prints throughput and
@@ -187,7 +187,7 @@ function printReport(report: Report): void {
     for (const f of Object.values(figures.byKind)) for (const [reason, count] of Object.entries(f.errorReasons)) reasons.set(reason, (reasons.get(reason) ?? 0) + count);
     if (reasons.size > 0) console.log(`errors: ${[...reasons].map(([reason, count]) => `${reason} ×${count}`).join(", ")}`);
   };
-  section(`App (next start; ${report.build}): ${report.users} virtual users, ${report.app.seconds.toFixed(1)} s, ${report.writeShare * 100}% writes`, report.app);
+  section(`App (npm start: front server + next start; ${report.build}): ${report.users} virtual users, ${report.app.seconds.toFixed(1)} s, ${report.writeShare * 100}% writes`, report.app);
   section(`Baseline: bare Node http answering ${report.baseline.bodyBytes} bytes, same read mix, ${report.baseline.seconds.toFixed(1)} s`, report.baseline);
   console.log(`app reads/s under the mixed load / bare server reads/s: ${report.appReadsToBare.toFixed(3)}`);
   const m = report.memory;
