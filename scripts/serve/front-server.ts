@@ -25,7 +25,8 @@ export type FrontServerOptions = {
 };
 
 function isCacheable(request: http.IncomingMessage, url: URL): boolean {
-  if (request.method !== "GET" || (request.url ?? "").length > MAX_CACHEABLE_URL) return false;
+  // Only origin-form targets ("/path?query"): "//host/…" or absolute forms are passed on, never cached.
+  if (request.method !== "GET" || !request.url?.startsWith("/") || request.url.startsWith("//") || request.url.length > MAX_CACHEABLE_URL) return false;
   if (!READER_PATHS.some((pattern) => pattern.test(url.pathname))) return false;
   // Signed-in people, client-side navigations (RSC payloads) and server actions go to Next.
   if (/next-auth\.session-token=/.test(request.headers.cookie ?? "")) return false;
@@ -37,7 +38,13 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
   return http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://front.invalid");
+    // A request line no URL parser accepts gets a 400 here rather than an exception that stops the server.
+    const url = URL.parse(request.url ?? "/", "http://front.invalid");
+    if (!url) {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Malformed request address.\n");
+      return;
+    }
     const cacheable = options.cacheEnabled && isCacheable(request, url);
     const send = (page: ServedPage, state: "hit" | "stale") => {
       response.writeHead(page.status, [...page.headers, ["x-claimwork-cache", state], ["content-length", String(page.body.length)]].flat());

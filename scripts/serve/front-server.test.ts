@@ -1,0 +1,115 @@
+// The front server against a real upstream HTTP server standing in for Next (it renders a page with
+// a nonce per response, counts renders, echoes the forwarding headers it receives, and can fail).
+import http from "node:http";
+import net from "node:net";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFrontServer } from "./front-server";
+import { ReaderCache } from "./reader-cache";
+
+let renders = 0;
+let failing = false;
+let lastHeaders: http.IncomingHttpHeaders = {};
+const upstream = http.createServer((request, response) => {
+  lastHeaders = request.headers;
+  if (failing) {
+    response.writeHead(500, { "content-type": "text/html" });
+    response.end("<h1>error</h1>");
+    return;
+  }
+  renders++;
+  const nonce = Buffer.from(`nonce-${renders}`).toString("base64");
+  response.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
+  });
+  response.end(`<h1>Render ${renders}</h1><script nonce="${nonce}">boot()</script>`);
+});
+const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+let upstreamPort = 0;
+let front: http.Server;
+let base = "";
+
+beforeAll(async () => {
+  upstream.listen(0, "127.0.0.1");
+  await once(upstream, "listening");
+  upstreamPort = (upstream.address() as net.AddressInfo).port;
+  front = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache, cacheEnabled: true });
+  front.listen(0, "127.0.0.1");
+  await once(front, "listening");
+  base = `http://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  front.close();
+  upstream.close();
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(base + path, { headers });
+  return { status: response.status, cache: response.headers.get("x-claimwork-cache"), policy: response.headers.get("content-security-policy") ?? "", body: await response.text() };
+}
+
+describe("front server", () => {
+  it("renders a reader page once, then answers it from the cache with a fresh nonce each time", async () => {
+    const first = await get("/fact-checks/a");
+    const second = await get("/fact-checks/a");
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect(second.body.replace(/nonce="[^"]+"/, "")).toBe(first.body.replace(/nonce="[^"]+"/, ""));
+    const nonce = second.policy.match(/'nonce-([^']+)'/)![1]!;
+    expect(second.body).toContain(`nonce="${nonce}"`);
+    expect(first.policy).not.toBe(second.policy);
+  });
+
+  it("passes signed-in people, RSC requests and workbench pages to Next every time", async () => {
+    const before = renders;
+    await get("/fact-checks/a", { cookie: "next-auth.session-token=abc" });
+    await get("/fact-checks/a", { rsc: "1" });
+    await get("/workbench");
+    await get("/workbench");
+    expect(renders - before).toBe(4);
+  });
+
+  it("sets X-Forwarded-For from the connection and drops a client's", async () => {
+    await get("/workbench", { "x-forwarded-for": "203.0.113.7", "x-real-ip": "203.0.113.7" });
+    expect(lastHeaders["x-forwarded-for"]).toBe("127.0.0.1");
+    expect(lastHeaders["x-real-ip"]).toBeUndefined();
+  });
+
+  it("never stores a page rendered for a forged X-Forwarded-Host", async () => {
+    const forged = await get("/fact-checks/b", { "x-forwarded-host": "evil.example" });
+    expect(forged.cache).toBeNull(); // passed to Next as it is, not stored
+    expect((await get("/fact-checks/b")).cache).toBe("miss");
+  });
+
+  it("serves an expired copy when Next fails, and the error when it has none", async () => {
+    const shortLived = new ReaderCache({ maxBytes: 1e6, ttlMs: 1 });
+    const server = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache: shortLived, cacheEnabled: true });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    try {
+      await fetch(`${url}/fact-checks/c`).then((response) => response.text());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      failing = true;
+      const stale = await fetch(`${url}/fact-checks/c`);
+      expect([stale.status, stale.headers.get("x-claimwork-cache")]).toEqual([200, "stale"]);
+      expect(await stale.text()).toContain("<h1>Render");
+      expect((await fetch(`${url}/fact-checks/never-cached`)).status).toBe(500);
+    } finally {
+      failing = false;
+      server.close();
+    }
+  });
+
+  it("answers a request line no URL parser accepts with a 400 and keeps serving", async () => {
+    const socket = net.connect((front.address() as net.AddressInfo).port, "127.0.0.1");
+    await once(socket, "connect");
+    socket.write("GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    await once(socket, "end");
+    expect(Buffer.concat(chunks).toString()).toMatch(/^HTTP\/1\.1 400/);
+    expect((await get("/fact-checks/a")).status).toBe(200);
+  });
+});
