@@ -12,8 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../../scripts/db/apply-migrations";
-import { createDatabase, dropDatabase } from "../../scripts/db/create-database";
+import { appEnvironment, withBenchDatabase } from "../lib/bench-database";
 import { ensureBuild } from "../lib/ensure-build";
 import { generateClaims, seedWords, type GeneratedClaims } from "./generate-claims";
 import { load, type LoadFigures } from "./load";
@@ -70,13 +69,7 @@ async function databaseTransactions(databaseUrl: string): Promise<number> {
 
 async function benchPage(databaseUrl: string, slug: string, workDir: string): Promise<PageFigures> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    SITE_URL: `http://127.0.0.1:${port}`,
-  };
+  const env = appEnvironment(databaseUrl, port);
   const build = await ensureBuild(env, { quiet: json, log });
   const servers: RunningServer[] = [];
   try {
@@ -172,36 +165,12 @@ function printReport(report: Report): void {
 async function main(): Promise<number> {
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
-  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `claimwork_bench_${Date.now().toString(36)}_${process.pid}`;
-  const workDir = mkdtempSync(path.join(tmpdir(), "claimwork-bench-"));
-  let created = false;
-  let disconnect: () => Promise<void> = async () => {};
-  const cleanup = async () => {
-    await disconnect().catch(() => {});
-    if (created) await dropDatabase(serverUrl, name).catch((error: Error) => log(`could not drop ${name}: ${error.message}`));
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  const watchdog = setTimeout(() => {
-    log(`The benchmark ran past ${WATCHDOG_MS / 60_000} minutes; stopping.`);
-    void cleanup().finally(() => process.exit(1));
-  }, WATCHDOG_MS);
-  watchdog.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-  }
-
-  try {
-    log(`Creating database ${name} …`);
-    const databaseUrl = await createDatabase(serverUrl, name);
-    created = true;
-    await applyMigrations(databaseUrl);
-    // lib/ reads DATABASE_URL once, on first use: set it before loading anything that uses it.
-    process.env.DATABASE_URL = databaseUrl;
+  return withBenchDatabase({ prefix: "claimwork_bench", watchdogMs: WATCHDOG_MS, log }, async ({ url: databaseUrl, defer }) => {
+    const workDir = mkdtempSync(path.join(tmpdir(), "claimwork-bench-"));
+    defer(() => rmSync(workDir, { recursive: true, force: true }));
     const { getDb } = await import("@/lib/db");
     const { seedDemo } = await import("@/seeds/seed-demo");
     const { loadActor } = await import("@/lib/auth/load-actor");
-    disconnect = () => getDb().$disconnect();
     log("Seeding the demo corpus …");
     await seedDemo({ password: randomBytes(12).toString("base64url") });
     const publication = await getDb().publication.findFirst({ orderBy: { firstPublishedAt: "asc" }, select: { slug: true } });
@@ -247,10 +216,7 @@ async function main(): Promise<number> {
     if (json) console.log(JSON.stringify(report, null, 2));
     else printReport(report);
     return 0;
-  } finally {
-    clearTimeout(watchdog);
-    await cleanup();
-  }
+  });
 }
 
 main().then(
