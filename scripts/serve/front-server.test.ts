@@ -23,7 +23,7 @@ const upstream = http.createServer((request, response) => {
     "content-type": "text/html; charset=utf-8",
     "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
   });
-  response.end(`<h1>Render ${renders}</h1><script nonce="${nonce}">boot()</script>`);
+  response.end(`<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
 });
 const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
 let upstreamPort = 0;
@@ -59,6 +59,14 @@ describe("front server", () => {
     const nonce = second.policy.match(/'nonce-([^']+)'/)![1]!;
     expect(second.body).toContain(`nonce="${nonce}"`);
     expect(first.policy).not.toBe(second.policy);
+  });
+
+  it("compresses a cached page for a client that accepts gzip, with the fresh nonce inside", async () => {
+    const response = await fetch(`${base}/fact-checks/a`, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("vary")).toMatch(/accept-encoding/i);
+    const nonce = response.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1]!;
+    expect(await response.text()).toContain(`nonce="${nonce}"`);
   });
 
   it("passes signed-in people, RSC requests and workbench pages to Next every time", async () => {
