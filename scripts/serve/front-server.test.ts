@@ -9,6 +9,7 @@ import { ReaderCache } from "./reader-cache";
 
 let renders = 0;
 let failing = false;
+let databaseUp = true;
 let lastHeaders: http.IncomingHttpHeaders = {};
 const upstream = http.createServer((request, response) => {
   lastHeaders = request.headers;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   upstream.listen(0, "127.0.0.1");
   await once(upstream, "listening");
   upstreamPort = (upstream.address() as net.AddressInfo).port;
-  front = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache, cacheEnabled: true });
+  front = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache, cacheEnabled: true, databaseReachable: () => databaseUp });
   front.listen(0, "127.0.0.1");
   await once(front, "listening");
   base = `http://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
@@ -92,7 +93,7 @@ describe("front server", () => {
 
   it("serves an expired copy when Next fails, and the error when it has none", async () => {
     const shortLived = new ReaderCache({ maxBytes: 1e6, ttlMs: 1 });
-    const server = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache: shortLived, cacheEnabled: true });
+    const server = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache: shortLived, cacheEnabled: true, databaseReachable: () => databaseUp });
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
@@ -104,8 +105,13 @@ describe("front server", () => {
       expect([stale.status, stale.headers.get("x-claimwork-cache")]).toEqual([200, "stale"]);
       expect(await stale.text()).toContain("<h1>Render");
       expect((await fetch(`${url}/fact-checks/never-cached`)).status).toBe(500);
+      // The same error while the database is out of reach: a 503 to retry.
+      databaseUp = false;
+      const unavailable = await fetch(`${url}/fact-checks/never-cached`);
+      expect([unavailable.status, unavailable.headers.get("retry-after")]).toEqual([503, "5"]);
     } finally {
       failing = false;
+      databaseUp = true;
       server.close();
     }
   });

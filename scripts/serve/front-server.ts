@@ -24,6 +24,8 @@ export type FrontServerOptions = {
   cache: ReaderCache;
   /** False in development, where pages change as the code does. */
   cacheEnabled: boolean;
+  /** False while the database does not answer (the reader cache's follower cannot reach it). */
+  databaseReachable: () => boolean;
 };
 
 function isCacheable(request: http.IncomingMessage, url: URL): boolean {
@@ -103,7 +105,11 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         }
         if (!storable) {
           const length = answer.headers["content-length"];
-          response.writeHead(answer.statusCode ?? 502, [...responseHeaders, ...(length ? [["content-length", length]] : [])].flat());
+          // Next cannot give a page's render error a status of its own: while the database is out of
+          // reach, its 500 is a 503 the client may retry.
+          const unavailable = answer.statusCode === 500 && !options.databaseReachable();
+          const extra = [...(length ? [["content-length", length]] : []), ...(unavailable ? [["retry-after", "5"]] : [])];
+          response.writeHead(unavailable ? 503 : (answer.statusCode ?? 502), [...responseHeaders, ...extra].flat());
           answer.pipe(response);
           return;
         }

@@ -55,6 +55,7 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
     upstream: { host: "127.0.0.1", port: nextPort },
     cache,
     cacheEnabled: !options.dev,
+    databaseReachable: () => follower.isFollowing(),
   });
   front.listen(options.port, options.host);
   await once(front, "listening");
