@@ -2,13 +2,11 @@
 // GETs of the readers' pages from the reader cache. It is also where the forwarding headers are set,
 // from the connection itself: a client's X-Forwarded-For, -Proto and -Port are not passed on.
 import http from "node:http";
-import { gzip } from "node:zlib";
 import type { ReaderCache, ServedPage } from "./reader-cache";
 
 /** The readers' pages: the same for every anonymous reader, changed only by announced writes. */
 const READER_PATHS = [/^\/$/, /^\/methodology$/, /^\/search$/, /^\/feed\.xml$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/, /^\/fact-checks\/[^/]+(\/revisions\/\d+)?$/];
 const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain)\b/;
-const MIN_COMPRESSED_BYTES = 1024;
 const MAX_CACHEABLE_URL = 512;
 
 /**
@@ -50,24 +48,16 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       return;
     }
     const cacheable = options.cacheEnabled && isCacheable(request, url);
+    const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
     const send = (page: ServedPage, state: "hit" | "miss" | "stale") => {
-      const headers: [string, string][] = [...page.headers, ["x-claimwork-cache", state]];
-      const finish = (body: Buffer, encoded: boolean) => {
-        if (encoded) headers.push(["content-encoding", "gzip"]);
-        response.writeHead(page.status, [...headers, ["content-length", String(body.length)]].flat());
-        response.end(body);
-      };
-      if (page.body.length < MIN_COMPRESSED_BYTES) return finish(page.body, false);
-      // The nonce differs per response, so each one is compressed on its own: gzip level 1 is cheap.
-      headers.push(["vary", "Accept-Encoding"]);
-      if (!/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) return finish(page.body, false);
-      gzip(page.body, { level: 1 }, (error, compressed) => finish(error ? page.body : compressed, !error));
+      response.writeHead(page.status, [...page.headers, ["x-claimwork-cache", state], ["content-length", String(page.body.length)]].flat());
+      response.end(page.body);
     };
     // Keyed by host too: a page rendered for a forged Host header is only ever served to that host.
     const key = `${request.headers.host ?? ""} ${request.url}`;
     /** When Next cannot answer a reader's page, an expired copy is better than an error. */
-    const stale = () => (cacheable ? options.cache.serveStale(key) : undefined);
-    const cached = cacheable ? options.cache.serve(key) : undefined;
+    const stale = () => (cacheable ? options.cache.serveStale(key, { gzip }) : undefined);
+    const cached = cacheable ? options.cache.serve(key, { gzip }) : undefined;
     if (cached) {
       send(cached, "hit");
       return;
@@ -78,8 +68,8 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     for (const name of DROPPED_REQUEST_HEADERS) delete headers[name];
     headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
     headers["x-forwarded-proto"] = "http";
-    // The nonce is cut out of the cached body, which must be plain text for that; this server
-    // compresses what it sends.
+    // The nonce is cut out of the cached body, which must be plain text for that; the reader cache
+    // compresses what it serves.
     if (cacheable) delete headers["accept-encoding"];
 
     const upstream = http.request(
@@ -118,7 +108,9 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         answer.on("end", () => {
           const body = Buffer.concat(chunks);
           options.cache.store(key, generation, { status: 200, headers: responseHeaders, body });
-          send({ status: 200, headers: responseHeaders, body }, "miss");
+          // As it will be served from now on (a fresh nonce, compressed when accepted), unless a change
+          // came in meanwhile and it was not kept.
+          send(options.cache.serve(key, { gzip }) ?? { status: 200, headers: responseHeaders, body }, "miss");
         });
         answer.on("error", () => response.destroy());
       },

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ReaderCache } from "./reader-cache";
 
@@ -86,5 +87,18 @@ describe("ReaderCache keys with a host", () => {
     cache.invalidate(["/fact-checks/a"]);
     expect(cache.size).toBe(1);
     expect(cache.serve("news.example /search?q=a")).toBeDefined();
+  });
+});
+
+describe("ReaderCache compression", () => {
+  it("serves a large page gzipped around its fresh nonce, the same text as the plain one", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const large = html.replace("Rated false", "Rated false. ".repeat(200));
+    cache.store("/fact-checks/a", cache.currentGeneration(), page(large));
+    const served = cache.serve("/fact-checks/a", { gzip: true })!;
+    expect(served.headers).toContainEqual(["content-encoding", "gzip"]);
+    expect(served.headers).toContainEqual(["vary", "Accept-Encoding"]);
+    expect(gunzipSync(served.body).toString()).toBe(large.replaceAll(NONCE, nonceOf(served)));
+    expect(served.body.length).toBeLessThan(large.length / 5);
   });
 });

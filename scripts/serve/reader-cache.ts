@@ -4,6 +4,7 @@
 // nonce and joined with a fresh one for every response, so no two responses share a nonce.
 import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { compressParts, spliceGzip } from "./spliced-gzip";
 
 export type CachedPage = {
   status: number;
@@ -13,9 +14,14 @@ export type CachedPage = {
   parts: Buffer[];
   /** The Content-Security-Policy with the nonce cut out, in two parts. */
   policy: [string, string] | null;
+  /** The parts deflated once, for clients that accept gzip (spliced-gzip.ts); null for small pages. */
+  compressed: Buffer[] | null;
 };
 
 export type ServedPage = { status: number; headers: [string, string][]; body: Buffer };
+
+/** Smaller pages are not worth compressing. */
+const MIN_COMPRESSED_BYTES = 1024;
 
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
@@ -27,7 +33,7 @@ export class ReaderCache {
   constructor(options: { maxBytes: number; ttlMs: number }) {
     this.pages = new LRUCache<string, CachedPage>({
       maxSize: options.maxBytes,
-      sizeCalculation: (page) => page.parts.reduce((sum, part) => sum + part.length, 0) + 1024,
+      sizeCalculation: (page) => [...page.parts, ...(page.compressed ?? [])].reduce((sum, part) => sum + part.length, 0) + 1024,
       // A backstop for any change that forgot to announce its pages; announced ones drop at once.
       // An expired page is kept, for when Next cannot render it again (serveStale).
       ttl: options.ttlMs,
@@ -43,19 +49,19 @@ export class ReaderCache {
     return this.pages.size;
   }
 
-  /** The page for this URL with a nonce of its own, or undefined. */
-  serve(url: string): ServedPage | undefined {
+  /** The page for this URL with a nonce of its own (gzipped when `gzip` and worth it), or undefined. */
+  serve(url: string, options = { gzip: false }): ServedPage | undefined {
     const page = this.pages.get(url);
-    return page && withFreshNonce(page);
+    return page && withFreshNonce(page, options.gzip);
   }
 
   /**
    * The page for this URL even past its time to live, for when Next fails to render it (the database
    * is away): never one that a change dropped.
    */
-  serveStale(url: string): ServedPage | undefined {
+  serveStale(url: string, options = { gzip: false }): ServedPage | undefined {
     const page = this.pages.get(url, { allowStale: true });
-    return page && withFreshNonce(page);
+    return page && withFreshNonce(page, options.gzip);
   }
 
   /** Keeps Next's answer for this URL, unless the pages changed since its render began (`generation`). */
@@ -70,7 +76,8 @@ export class ReaderCache {
       const at = policyHeader.indexOf(nonce);
       policy = [policyHeader.slice(0, at), policyHeader.slice(at + nonce.length)];
     }
-    this.pages.set(url, { status: response.status, headers: response.headers, parts, policy });
+    const compressed = response.body.length >= MIN_COMPRESSED_BYTES ? compressParts(parts) : null;
+    this.pages.set(url, { status: response.status, headers: response.headers, parts, policy, compressed });
   }
 
   /** Drops every cached page whose path is one of `paths` ("*" drops everything). Keys are URLs, or "host URL". */
@@ -90,20 +97,21 @@ export class ReaderCache {
   }
 }
 
-function withFreshNonce(page: CachedPage): ServedPage {
+function withFreshNonce(page: CachedPage, gzip: boolean): ServedPage {
+  const nonce = page.policy ? randomBytes(16).toString("base64") : "";
   const policy = page.policy;
-  if (!policy) return { status: page.status, headers: page.headers, body: Buffer.concat(page.parts) };
-  const nonce = randomBytes(16).toString("base64");
-  const nonceBytes = Buffer.from(nonce);
-  const chunks: Buffer[] = [];
-  page.parts.forEach((part, index) => {
-    if (index > 0) chunks.push(nonceBytes);
-    chunks.push(part);
-  });
   const headers = page.headers.map(([name, value]): [string, string] =>
-    name === "content-security-policy" ? [name, `${policy[0]}${nonce}${policy[1]}`] : [name, value],
+    name === "content-security-policy" && policy ? [name, `${policy[0]}${nonce}${policy[1]}`] : [name, value],
   );
-  return { status: page.status, headers, body: Buffer.concat(chunks) };
+  if (!page.compressed) return { status: page.status, headers, body: joinParts(page.parts, Buffer.from(nonce)) };
+  headers.push(["vary", "Accept-Encoding"]);
+  if (!gzip) return { status: page.status, headers, body: joinParts(page.parts, Buffer.from(nonce)) };
+  headers.push(["content-encoding", "gzip"]);
+  return { status: page.status, headers, body: spliceGzip(page.parts, page.compressed, Buffer.from(nonce)) };
+}
+
+function joinParts(parts: Buffer[], separator: Buffer): Buffer {
+  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
 }
 
 function splitBuffer(buffer: Buffer, separator: Buffer): Buffer[] {
