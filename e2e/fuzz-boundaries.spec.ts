@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
-import { callServerAction, signIn, type ServerAction } from "../scripts/lib/workbench-client";
+import { callServerAction, signIn } from "../scripts/lib/workbench-client";
 import { createUser, rowCounts } from "./support/database";
-import { serverActions } from "./support/workbench-http";
+import { everyServerAction } from "./support/actions";
 
 // Bad input at every boundary (DESIGN.md section 8), sent with a valid session so that validation,
 // not authentication, is what answers: every server action of the build (a new one is covered
@@ -95,13 +95,13 @@ test("every server action and API route refuses bad input with a 4xx or a messag
 
   const leaks = (body: string, where: string) => expect(body, `${where}: no stack trace or internal detail`).not.toMatch(LEAK);
 
-  for (const action of serverActions().values()) {
+  for (const action of everyServerAction()) {
     // Users are managed by admins; everything else by reviewers, who can do all an editor can.
     const cookie = action.file.includes("/users/") ? adminCookie : reviewerCookie;
     const tally: Tally = { target: `action ${action.name}`, requests: 0, refused: 0, accepted: 0, serverErrors: 0 };
     tallies.push(tally);
     const send = async (item: Case, mustRefuse: boolean) => {
-      const response = await callServerAction(base, action as ServerAction, item.args ?? [], {
+      const response = await callServerAction(base, action, item.args ?? [], {
         cookie,
         ...(item.body === undefined ? {} : { body: item.body }),
         headers: { ...CLOSE, ...item.headers },
@@ -206,7 +206,7 @@ test("every server action and API route refuses bad input with a 4xx or a messag
     requests.push({ target: "POST /api/auth/callback/credentials", name, path: "/api/auth/callback/credentials", init, expect4xx: false, noSession: true });
   }
   // A form posted without JavaScript reaches its action as a multipart POST to the page, with no header.
-  for (const pagePath of new Set([...serverActions().values()].map((action) => action.pagePath))) {
+  for (const pagePath of new Set(everyServerAction().map((action) => action.pagePath))) {
     const garbage = { method: "POST", body: "--xyz\r\nContent-Disposition: form-data; name=\"$ACTION_ID_x\"\r\n\r\n[{", headers: { "content-type": "multipart/form-data; boundary=xyz" } };
     requests.push({ target: "POST a page, malformed form", name: pagePath, path: pagePath, init: garbage, expect4xx: true });
   }

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createUser, db, rowCounts, type TestUser } from "./support/database";
 import { fits, hostilePayloads, recordExecutions, type HostilePayload } from "./support/hostile-payloads";
 import { signIn } from "./support/sign-in";
-import { httpSession, type HttpSession } from "./support/workbench-http";
+import { httpSession, type HttpSession } from "./support/actions";
 
 // Untrusted text everywhere (DESIGN.md section 8). Every payload of the hostile corpus goes into every
 // field a user can write, through the same server actions and API routes the pages use: a field that

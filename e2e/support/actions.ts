@@ -1,16 +1,21 @@
-import { allServerActions, callServerAction, signIn, type ServerAction } from "@/scripts/lib/workbench-client";
+import { allServerActions, callServerAction, signIn, type ActionResponse, type ServerAction } from "@/scripts/lib/workbench-client";
 import type { TestUser } from "./database";
 
-// Server actions called over plain HTTP, by "<file>#<exported name>", for tests that set up or attack
-// data the way a script would, without driving the browser through every form.
+// Server actions called over plain HTTP, by "<file>#<exported name>" or by exported name, for tests
+// that set up or attack data the way a script would, without driving the browser through every form.
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-let actions: Map<string, ServerAction> | undefined;
+let actions: ServerAction[] | undefined;
 
 export const actionKey = (action: ServerAction) => `${action.file}#${action.name}`;
 
+/** Every server action of the build under test (npm test builds into NEXT_DIST_DIR, default .next). */
+export function everyServerAction(): ServerAction[] {
+  actions ??= allServerActions(distDir);
+  return actions;
+}
+
 export function serverAction(key: string): ServerAction {
-  actions ??= new Map(allServerActions(distDir).map((action) => [actionKey(action), action]));
-  const action = actions.get(key);
+  const action = everyServerAction().find((candidate) => actionKey(candidate) === key || candidate.name === key);
   if (!action) throw new Error(`no server action ${key} in the build's manifest`);
   return action;
 }
@@ -38,3 +43,40 @@ export const ACTIONS = {
   setUserStatus: "app/workbench/users/actions.ts#setUserStatusAction",
   changeUserRole: "app/workbench/users/actions.ts#changeUserRoleAction",
 } as const;
+
+export type ActionOutcome = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string[]> } };
+
+export type HttpSession = {
+  baseUrl: string;
+  cookie: string;
+  /** Calls the server action (key or exported name) with one argument; the raw answer. */
+  raw(name: string, input: unknown): Promise<ActionResponse>;
+  /** Calls the server action; its { ok, ... } result. */
+  call(name: string, input: unknown): Promise<ActionOutcome>;
+  /** Calls it and returns its data, failing with the action's message when it refused. */
+  must<T>(name: string, input: unknown): Promise<T>;
+};
+
+/** A signed-in workbench user over plain HTTP. */
+export async function httpSession(baseUrl: string, email: string, password: string): Promise<HttpSession> {
+  const cookie = await signIn(baseUrl, email, password);
+  if (!cookie) throw new Error(`sign-in refused for ${email}`);
+  const session: HttpSession = {
+    baseUrl,
+    cookie,
+    raw: (name, input) => callServerAction(baseUrl, serverAction(name), [input], { cookie }),
+    async call(name, input) {
+      const response = await session.raw(name, input);
+      if (response.status !== 200 || typeof response.result !== "object" || response.result === null) {
+        throw new Error(`${name}: HTTP ${response.status}, no action result: ${response.body.slice(0, 300)}`);
+      }
+      return response.result as ActionOutcome;
+    },
+    async must<T>(name: string, input: unknown) {
+      const outcome = await session.call(name, input);
+      if (!outcome.ok) throw new Error(`${name} refused: ${outcome.error.code}: ${outcome.error.message}`);
+      return outcome.data as T;
+    },
+  };
+  return session;
+}
