@@ -37,14 +37,14 @@ export async function getWorkbenchQueues(actor: Actor): Promise<WorkbenchQueues>
   const [awaiting, ready, changes, drafts, articles, claims, published] = await Promise.all([
     canReview
       ? db.verdict.findMany({
-          where: { status: "in_review", currentRevision: { authorId: { not: actor.id } } },
+          where: { status: "in_review", currentRevision: { authors: { none: { userId: actor.id } } } },
           orderBy: { updatedAt: "asc" },
           select,
         })
       : null,
     canPublish ? db.verdict.findMany({ where: { status: "approved" }, orderBy: { updatedAt: "asc" }, select }) : null,
     db.verdict.findMany({
-      where: { status: "changes_requested", currentRevision: { authorId: actor.id } },
+      where: { status: "changes_requested", currentRevision: { authors: { some: { userId: actor.id } } } },
       orderBy: { updatedAt: "desc" },
       select,
     }),

@@ -72,12 +72,12 @@ export async function listReviewQueue(actor: Actor): Promise<ReviewQueue> {
 
   const [awaiting, mine, ready, sentBack] = await Promise.all([
     can(actor, "verdicts.review")
-      ? findRows({ status: "in_review", currentRevision: { authorId: { not: actor.id } } }, "asc")
+      ? findRows({ status: "in_review", currentRevision: { authors: { none: { userId: actor.id } } } }, "asc")
       : null,
-    findRows({ status: "in_review", currentRevision: { authorId: actor.id } }, "asc"),
+    findRows({ status: "in_review", currentRevision: { authors: { some: { userId: actor.id } } } }, "asc"),
     // Newest approvals first: beyond the limit, what waits longest is what someone already chose not to publish.
     can(actor, "verdicts.publish") ? findRows({ status: "approved" }, "desc") : null,
-    findRows({ status: "changes_requested", currentRevision: { authorId: actor.id } }, "desc"),
+    findRows({ status: "changes_requested", currentRevision: { authors: { some: { userId: actor.id } } } }, "desc"),
   ]);
   return {
     awaitingReview: awaiting ? items(awaiting) : null,

@@ -19,7 +19,10 @@ export const reviewVerdictSchema = z
     path: ["comment"],
   });
 
-/** A reviewer approves or sends back one exact revision; never a revision they wrote (four eyes). */
+/**
+ * A reviewer approves or sends back one exact revision, with its snapshot; never a revision they
+ * submitted or saved a draft of (four eyes).
+ */
 export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof reviewVerdictSchema>) {
   requirePermission(actor, "verdicts.review");
   const input = parseInput(reviewVerdictSchema, rawInput);
@@ -27,9 +30,14 @@ export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof revie
     await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId }, include: { currentRevision: true } });
     if (!verdict) throw notFound("The verdict");
-    const revision = await tx.verdictRevision.findFirst({ where: { id: input.revisionId, verdictId: verdict.id } });
+    const revision = await tx.verdictRevision.findFirst({
+      where: { id: input.revisionId, verdictId: verdict.id },
+      include: { authors: { select: { userId: true } } },
+    });
     if (!revision) throw notFound("The verdict revision");
-    if (revision.authorId === actor.id) throw forbidden("You wrote this revision, so another reviewer must review it.");
+    if (revision.authorId === actor.id || revision.authors.some((author) => author.userId === actor.id)) {
+      throw forbidden("You wrote or edited this revision, so another reviewer must review it.");
+    }
     if (verdict.status !== "in_review") {
       throw illegalTransition(`This verdict is ${verdict.status.replace("_", " ")}, not in review.`);
     }

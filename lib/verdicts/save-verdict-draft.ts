@@ -37,7 +37,7 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
 
       if (!current) {
         if (input.expectedVersion !== null) throw notFound("The verdict");
-        const created = await tx.verdict.create({ data: { claimId: claim.id, createdById: actor.id, ...content } });
+        const created = await tx.verdict.create({ data: { claimId: claim.id, createdById: actor.id, draftContributorIds: [actor.id], ...content } });
         await recordAuditEvent(tx, actor, {
           action: "verdict.draft_saved",
           entityType: "verdict",
@@ -65,7 +65,13 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
       }
       const updated = await tx.verdict.updateMany({
         where: { id: current.id, version: current.version },
-        data: { ...content, status: "draft", version: { increment: 1 } },
+        // Whoever saves a draft becomes an author of the revision it turns into (four eyes).
+        data: {
+          ...content,
+          status: "draft",
+          draftContributorIds: current.draftContributorIds.includes(actor.id) ? undefined : { push: actor.id },
+          version: { increment: 1 },
+        },
       });
       if (updated.count !== 1) throw stale();
       await recordAuditEvent(tx, actor, {

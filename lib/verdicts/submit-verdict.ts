@@ -6,13 +6,18 @@ import { conflict, illegalTransition, invalid, notFound } from "@/lib/errors";
 import { missingForSubmission } from "@/lib/verdicts/verdict-input";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
+import { takeFactCheckSnapshot } from "@/lib/publishing/take-fact-check-snapshot";
 
 export const submitVerdictSchema = z.object({
   verdictId: z.uuid(),
   expectedVersion: z.number().int().min(1),
 });
 
-/** Freezes the draft into an immutable revision and puts it in the review queue. */
+/**
+ * Freezes the draft into an immutable revision, with a snapshot of everything its public page would
+ * show (claim, quoted passages, related fact-checks), and puts it in the review queue. Everyone who
+ * saved the draft since the last submission, and the submitter, are its authors: none may review it.
+ */
 export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submitVerdictSchema>) {
   requirePermission(actor, "verdicts.submit");
   const input = parseInput(submitVerdictSchema, rawInput);
@@ -46,9 +51,13 @@ export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submi
         authorId: actor.id,
       },
     });
+    const authorIds = [...new Set([...verdict.draftContributorIds, actor.id])];
+    await tx.verdictRevisionAuthor.createMany({ data: authorIds.map((userId) => ({ verdictRevisionId: revision.id, userId })) });
+    const snapshot = await takeFactCheckSnapshot(tx, verdict.claimId);
+    await tx.factCheckSnapshot.create({ data: { verdictRevisionId: revision.id, content: snapshot } });
     const updated = await tx.verdict.updateMany({
       where: { id: verdict.id, version: verdict.version },
-      data: { status: "in_review", currentRevisionId: revision.id, version: { increment: 1 } },
+      data: { status: "in_review", currentRevisionId: revision.id, draftContributorIds: [], version: { increment: 1 } },
     });
     if (updated.count !== 1) throw conflict("This verdict changed while you submitted it; reload and try again.");
     await recordAuditEvent(tx, actor, {
@@ -56,7 +65,7 @@ export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submi
       entityType: "verdict",
       entityId: verdict.id,
       before: { status: verdict.status },
-      after: { status: "in_review", revisionId: revision.id, revisionNumber: number },
+      after: { status: "in_review", revisionId: revision.id, revisionNumber: number, authorIds },
     });
     return { verdictId: verdict.id, revisionId: revision.id, revisionNumber: number, version: verdict.version + 1 };
   });
