@@ -67,10 +67,14 @@ export const TABLES = [
   "relation_passages",
   "verdicts",
   "verdict_revisions",
+  "verdict_revision_authors",
+  "fact_check_snapshots",
   "reviews",
   "public_page_changes",
   "publications",
   "corrections",
+  "source_change_items",
+  "source_change_passages",
   "audit_events",
 ] as const;
 export type Table = (typeof TABLES)[number];
