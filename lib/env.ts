@@ -13,6 +13,8 @@ const envSchema = z.object({
   SITE_URL: z.url().default("http://localhost:3000"),
   /// The publisher named on every fact-check (ClaimReview `author`).
   NEWSROOM_NAME: z.string().min(1).default("Claimwork Fact Check"),
+  /// "hide" keeps reviewers' names off reader pages (the byline then says a second editor reviewed it).
+  PUBLIC_REVIEWER_NAMES: z.enum(["show", "hide"], { error: 'PUBLIC_REVIEWER_NAMES must be "show" or "hide"' }).default("show"),
   /// Proxies allowed to tell the client's address in X-Forwarded-For, comma-separated, in proxy-addr
   /// syntax ("loopback", addresses, CIDR ranges). None by default: the connection's address counts.
   TRUSTED_PROXIES: z

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
 import { describeIssues, safeParseInput } from "@/lib/validation";
 import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
+import { changesPublicPages } from "@/lib/publishing/announce-public-page-changes";
 
 export type ActionError = {
   code: DomainErrorCode | "unavailable" | "internal";
@@ -38,8 +39,6 @@ function formToObject(form: FormData): Record<string, unknown> {
 export function createAction<Schema extends z.ZodType, Result>(
   schema: Schema,
   useCase: (actor: Actor, input: z.output<Schema>) => Promise<Result>,
-  /** Paths (or route patterns such as /workbench/articles/[id]) whose pages show what changed. */
-  options: { revalidate?: string[] } = {},
 ) {
   return async (rawInput: unknown): Promise<ActionResult<Result>> => {
     let requestId: string = randomUUID();
@@ -56,8 +55,9 @@ export function createAction<Schema extends z.ZodType, Result>(
         return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields } };
       }
       const data = await useCase(actor, parsed.data);
-      // Pages that show what changed are rendered again on their next request.
-      for (const path of options.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
+      // Readers' pages the use case says it changed (the same list it wrote for the reader cache) are
+      // rendered again; workbench pages are rendered per request and refreshed by their forms.
+      if (changesPublicPages(data)) for (const path of data.changedPages) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
       if (isDomainError(error)) {

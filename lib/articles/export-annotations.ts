@@ -4,77 +4,147 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { utf16ToCodePoints } from "@/lib/anchoring/code-points";
+import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
+
+/** One passage to export: its quote and place (UTF-16 offsets into its revision's text) and its claim. */
+type ExportedPassage = {
+  id: string;
+  revision: { number: number; text: string };
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  claim: { statement: string; claimant: string; language: string };
+  slug: string | null;
+  created: Date;
+  modified: Date;
+};
 
 /**
- * The passages of an article's current revision as a W3C Web Annotation AnnotationCollection.
- * Offsets are converted to code points, as the W3C model counts them. Readers without a workbench
- * role get only the passages of published claims; lost (orphaned) passages have no target.
+ * An article's passages as a W3C Web Annotation AnnotationCollection, offsets in code points as the
+ * W3C model counts them. People with a workbench role get every placed passage of the current
+ * revision, as it stands. Anonymous readers get what the published fact-checks quote from this
+ * article, exactly as their approved snapshots froze it: editors' later changes wait for review.
  */
 export async function exportAnnotations(actor: Actor | null, articleId: string): Promise<Record<string, unknown>> {
   if (!/^[0-9a-f-]{36}$/i.test(articleId)) throw notFound("The article");
+  const article = await getDb().article.findUnique({ where: { id: articleId }, select: { id: true, title: true, url: true, deletedAt: true } });
+  if (!article || article.deletedAt) throw notFound("The article");
   const everything = can(actor, "claims.read");
-  const article = await getDb().article.findUnique({
-    where: { id: articleId },
-    include: {
-      revisions: {
-        orderBy: { number: "desc" },
-        take: 1,
-        include: {
-          passages: {
-            where: {
-              status: { not: "orphaned" },
-              ...(everything ? {} : { claim: { verdict: { publication: { isNot: null } } } }),
-            },
-            orderBy: { start: "asc" },
-            include: { claim: { include: { verdict: { select: { publication: { select: { slug: true } } } } } } },
-          },
-        },
-      },
-    },
-  });
-  const revision = article?.revisions[0];
+  const passages = everything ? await currentPassages(article.id) : await publishedPassages(article.id);
   // An article with nothing published looks the same to a reader as one that does not exist.
-  if (!article || article.deletedAt || !revision || (!everything && revision.passages.length === 0)) throw notFound("The article");
+  if (!everything && passages.length === 0) throw notFound("The article");
 
   const site = getEnv().SITE_URL;
   const collectionId = new URL(`/api/articles/${article.id}/annotations`, site).toString();
-  const source = article.url ?? new URL(`/workbench/articles/${article.id}?revision=${revision.number}`, site).toString();
-  const items = revision.passages.map((passage) => {
-    const slug = passage.claim.verdict?.publication?.slug;
-    return {
-      id: `${collectionId}#${passage.id}`,
-      type: "Annotation",
-      motivation: "identifying",
-      created: passage.createdAt.toISOString(),
-      modified: passage.updatedAt.toISOString(),
-      body: {
-        type: "TextualBody",
-        purpose: "describing",
-        format: "text/plain",
-        language: passage.claim.language,
-        value: `${passage.claim.claimant}: ${passage.claim.statement}`,
-        ...(slug ? { id: new URL(`/fact-checks/${slug}`, site).toString() } : {}),
-      },
-      target: {
-        type: "SpecificResource",
-        source,
-        selector: [
-          { type: "TextQuoteSelector", exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix },
-          {
-            type: "TextPositionSelector",
-            start: utf16ToCodePoints(revision.text, passage.start!),
-            end: utf16ToCodePoints(revision.text, passage.end!),
-          },
-        ],
-      },
-    };
-  });
+  const sourceOf = (revisionNumber: number) =>
+    article.url ?? new URL(`/workbench/articles/${article.id}?revision=${revisionNumber}`, site).toString();
+  const items = passages.map((passage) => ({
+    id: `${collectionId}#${passage.id}`,
+    type: "Annotation",
+    motivation: "identifying",
+    created: passage.created.toISOString(),
+    modified: passage.modified.toISOString(),
+    body: {
+      type: "TextualBody",
+      purpose: "describing",
+      format: "text/plain",
+      language: passage.claim.language,
+      value: `${passage.claim.claimant}: ${passage.claim.statement}`,
+      ...(passage.slug ? { id: new URL(`/fact-checks/${passage.slug}`, site).toString() } : {}),
+    },
+    target: {
+      type: "SpecificResource",
+      source: sourceOf(passage.revision.number),
+      selector: [
+        { type: "TextQuoteSelector", exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix },
+        {
+          type: "TextPositionSelector",
+          start: utf16ToCodePoints(passage.revision.text, passage.start),
+          end: utf16ToCodePoints(passage.revision.text, passage.end),
+        },
+      ],
+    },
+  }));
+  const revisions = [...new Set(passages.map((passage) => passage.revision.number))].sort((a, b) => a - b);
   return {
     "@context": "http://www.w3.org/ns/anno.jsonld",
     id: collectionId,
     type: "AnnotationCollection",
-    label: `Claims in “${article.title}” (revision ${revision.number})`,
+    label: `Claims in “${article.title}”${revisions.length ? ` (revision ${revisions.join(", ")})` : ""}`,
     total: items.length,
     first: { id: `${collectionId}?page=0`, type: "AnnotationPage", startIndex: 0, items },
   };
+}
+
+/** The workbench's view: every placed passage of the article's current revision, live. */
+async function currentPassages(articleId: string): Promise<ExportedPassage[]> {
+  const revision = await getDb().articleRevision.findFirst({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    include: {
+      passages: {
+        where: { status: { not: "orphaned" } },
+        orderBy: { start: "asc" },
+        include: { claim: { include: { verdict: { select: { publication: { select: { slug: true } } } } } } },
+      },
+    },
+  });
+  if (!revision) return [];
+  return revision.passages.map((passage) => ({
+    id: passage.id,
+    revision,
+    exact: passage.exact,
+    prefix: passage.prefix,
+    suffix: passage.suffix,
+    start: passage.start!,
+    end: passage.end!,
+    claim: passage.claim,
+    slug: passage.claim.verdict?.publication?.slug ?? null,
+    created: passage.createdAt,
+    modified: passage.updatedAt,
+  }));
+}
+
+/** The readers' view: the passages of this article that published snapshots quote. */
+async function publishedPassages(articleId: string): Promise<ExportedPassage[]> {
+  const db = getDb();
+  const quoting = await db.$queryRaw<{ revisionId: string }[]>`
+    SELECT s.verdict_revision_id::text AS "revisionId"
+      FROM publications p JOIN fact_check_snapshots s ON s.verdict_revision_id = p.published_revision_id
+     WHERE s.content->'passages' @> ${JSON.stringify([{ article: { id: articleId } }])}::jsonb`;
+  const publications = await db.publication.findMany({
+    where: { publishedRevisionId: { in: quoting.map((row) => row.revisionId) } },
+    include: { publishedRevision: { include: { snapshot: true } } },
+  });
+  const quotes = publications.flatMap((publication) => {
+    const snapshot = snapshotOf(publication.publishedRevision);
+    return snapshot.passages
+      .filter((passage) => passage.article.id === articleId)
+      .map((passage) => ({ passage, claim: snapshot.claim, slug: publication.slug, published: publication.updatedAt, frozen: publication.publishedRevision.snapshot!.createdAt }));
+  });
+  const texts = new Map(
+    (
+      await db.articleRevision.findMany({
+        where: { id: { in: [...new Set(quotes.map((quote) => quote.passage.article.revisionId))] } },
+        select: { id: true, number: true, text: true },
+      })
+    ).map((revision) => [revision.id, revision]),
+  );
+  return quotes
+    .map(({ passage, claim, slug, published, frozen }) => ({
+      id: passage.passageId,
+      revision: texts.get(passage.article.revisionId)!,
+      exact: passage.exact,
+      prefix: passage.prefix,
+      suffix: passage.suffix,
+      start: passage.start,
+      end: passage.end,
+      claim,
+      slug,
+      created: frozen,
+      modified: published,
+    }))
+    .sort((a, b) => a.revision.number - b.revision.number || a.start - b.start);
 }

@@ -7,7 +7,6 @@ import { parseArticle } from "@/lib/articles/parse-article";
 import { reanchor } from "@/lib/anchoring/reanchor";
 import { createSelectors } from "@/lib/anchoring/create-selectors";
 import { parseInput } from "@/lib/validation";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 export const reviseArticleSchema = z.object({
   articleId: z.uuid(),
@@ -96,8 +95,6 @@ export async function reviseArticle(
       before: { revisionId: current.id, revisionNumber: current.number },
       after: { revisionId: revision.id, revisionNumber: revision.number, textHash: parsed.textHash, reanchored: summary },
     });
-    // Fact-checks quote the current revision of their articles.
-    await announceFactCheckChanges(tx, [...new Set(current.passages.map((passage) => passage.claimId))]);
     return { revisionId: revision.id, revisionNumber: revision.number, summary };
   });
 }

@@ -4,7 +4,6 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { illegalTransition, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 export const passageIdSchema = z.object({ passageId: z.uuid() });
 
@@ -25,7 +24,6 @@ export async function confirmPassage(actor: Actor, rawInput: z.input<typeof pass
       before: { status: passage.status, confidence: passage.confidence },
       after: { status: updated.status, confidence: updated.confidence },
     });
-    await announceFactCheckChanges(tx, [passage.claimId]);
     return { id: updated.id, status: updated.status };
   });
 }

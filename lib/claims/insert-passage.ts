@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors";
 import { createSelectors } from "@/lib/anchoring/create-selectors";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 export type NewPassage = { articleRevisionId: string; start: number; end: number; exact: string };
 
@@ -39,6 +38,5 @@ export async function insertPassage(tx: Tx, actor: Actor, claimId: string, input
     entityId: passage.id,
     after: { claimId, articleRevisionId: revision.id, start: position.start, end: position.end, exact: quote.exact },
   });
-  await announceFactCheckChanges(tx, [claimId]);
   return { id: passage.id };
 }

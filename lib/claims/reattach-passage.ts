@@ -5,7 +5,6 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound, postgresCode } from "@/lib/errors";
 import { createSelectors } from "@/lib/anchoring/create-selectors";
 import { parseInput } from "@/lib/validation";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 export const reattachPassageSchema = z.object({
   passageId: z.uuid(),
@@ -36,7 +35,6 @@ export async function reattachPassage(actor: Actor, rawInput: z.input<typeof rea
         before: { status: passage.status, start: passage.start, end: passage.end, exact: passage.exact },
         after: { status: updated.status, start: updated.start, end: updated.end, exact: updated.exact },
       });
-      await announceFactCheckChanges(tx, [passage.claimId]);
       return { id: updated.id };
     });
   } catch (error) {

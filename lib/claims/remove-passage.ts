@@ -5,7 +5,6 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { passageIdSchema } from "@/lib/claims/confirm-passage";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 /** Detaches a passage from its claim; the audit row keeps what it quoted. */
 export async function removePassage(actor: Actor, rawInput: z.input<typeof passageIdSchema>) {
@@ -28,7 +27,6 @@ export async function removePassage(actor: Actor, rawInput: z.input<typeof passa
         status: passage.status,
       },
     });
-    await announceFactCheckChanges(tx, [passage.claimId]);
     return { id: passage.id };
   });
 }

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { languageCode, parseInput } from "@/lib/validation";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 /** An empty form field means "none". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -26,9 +25,6 @@ export const updateClaimSchema = z.object({
 });
 export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
 
-/** What readers and reviewers see of a claim once its verdict is submitted. */
-const REVIEWED_FIELDS = ["statement", "claimant", "claimedAt"] as const;
-
 type ClaimFields = {
   statement: string;
   claimant: string;
@@ -43,9 +39,8 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 /**
  * Edits a claim's statement, claimant, date, language and tags, with an optimistic version: the
  * second of two concurrent editors gets a conflict carrying the saved values, never a silent
- * overwrite. Once the claim's verdict is in review, approved or published, the words it rates
- * (statement, claimant, date) are what reviewers approved and readers see, so they are refused
- * here; tags, language and the claimant's link stay editable.
+ * overwrite. This is the working version: a verdict revision in review, approved or published
+ * carries its own snapshot of the claim, which readers keep seeing until a new revision is approved.
  */
 export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Promise<{ id: string; version: number; changed: boolean }> {
   requirePermission(actor, "claims.write");
@@ -62,10 +57,7 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM claims WHERE id = ${input.claimId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("The claim");
-    const claim = await tx.claim.findUniqueOrThrow({
-      where: { id: input.claimId },
-      include: { verdict: { select: { status: true, publication: { select: { slug: true } } } } },
-    });
+    const claim = await tx.claim.findUniqueOrThrow({ where: { id: input.claimId } });
     const saved: ClaimFields = {
       statement: claim.statement,
       claimant: claim.claimant,
@@ -86,18 +78,6 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
     );
     if (changedFields.length === 0) return { id: claim.id, version: claim.version, changed: false };
 
-    const verdict = claim.verdict;
-    const reviewed = verdict && (verdict.publication !== null || ["in_review", "approved", "published"].includes(verdict.status));
-    const lockedChanges = changedFields.filter((field) => (REVIEWED_FIELDS as readonly string[]).includes(field));
-    if (reviewed && lockedChanges.length > 0) {
-      throw invalid(
-        verdict.publication
-          ? "This claim's fact-check is published: readers see its statement, claimant and date as they are. Nothing was saved; tags, language and the claimant's link can still change."
-          : "This claim's verdict is in review or approved: the reviewer rates this exact wording. Nothing was saved; tags, language and the claimant's link can still change.",
-        { fields: Object.fromEntries(lockedChanges.map((field) => [field, ["locked while the verdict is reviewed or published"]])) },
-      );
-    }
-
     const updated = await tx.claim.update({
       where: { id: claim.id },
       data: {
@@ -117,7 +97,6 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
       before: { version: claim.version, ...pick(saved, changedFields) },
       after: { version: updated.version, ...pick(next, changedFields) },
     });
-    await announceFactCheckChanges(tx, [claim.id], { withRelated: true });
     return { id: claim.id, version: updated.version, changed: true };
   });
 }

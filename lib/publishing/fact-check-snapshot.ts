@@ -62,3 +62,9 @@ export type SnapshotRelated = z.infer<typeof snapshotRelatedSchema>;
 export function readSnapshot(content: unknown): FactCheckSnapshot {
   return factCheckSnapshotSchema.parse(content);
 }
+
+/** The snapshot of a revision read with `include: { snapshot: true }`; every submitted revision has one. */
+export function snapshotOf(revision: { id: string; snapshot: { content: unknown } | null }): FactCheckSnapshot {
+  if (!revision.snapshot) throw new Error(`verdict revision ${revision.id} has no snapshot`);
+  return readSnapshot(revision.snapshot.content);
+}

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { buildClaimReview } from "@/lib/publishing/build-claim-review";
+import { snapshotOf, type FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
 
 export type PublishedFactCheck = {
   slug: string;
@@ -13,76 +14,71 @@ export type PublishedFactCheck = {
   claim: { statement: string; claimant: string; claimedAt: Date | null; language: string };
   firstPublishedAt: Date;
   updatedAt: Date;
+  byline: Byline;
   passages: {
     id: string;
     exact: string;
     prefix: string;
     suffix: string;
-    article: { title: string; outlet: string | null; url: string | null; language: string; publishedAt: Date | null };
+    article: { title: string; outlet: string | null; url: string | null; language: string; publishedAt: Date | null; revisionNumber: number; revisionDate: Date };
   }[];
   related: { type: "supports" | "contradicts" | "same_claim"; direction: "from" | "to"; slug: string; statement: string; rating: RatingInfo }[];
   corrections: { date: Date; whatChanged: string; why: string; fromRevision: number; toRevision: number }[];
   claimReview: Record<string, unknown>;
 };
 
+/** Who wrote the published revision and who approved it; reviewer null when the newsroom hides reviewers' names. */
+export type Byline = { authors: string[]; reviewer: string | null };
+
+/** The claim as readers see it: the published snapshot's, with its date as a Date. */
+export function snapshotClaim(snapshot: FactCheckSnapshot): PublishedFactCheck["claim"] {
+  const { statement, claimant, claimedAt, language } = snapshot.claim;
+  return { statement, claimant, claimedAt: claimedAt ? new Date(`${claimedAt}T00:00:00Z`) : null, language };
+}
+
 /**
- * The public view of one fact-check: a pure function of its published revision. Readers see only
- * published data: no drafts, no reviewers, no unpublished claims (related claims appear only when
- * they are published themselves).
+ * The public view of one fact-check: a pure function of its published revision and the snapshot the
+ * reviewer approved with it. Nothing is read from the live claim, passages, links or articles, which
+ * editors keep working on: readers see a change only once a new revision is approved and published.
  */
 export async function getPublishedFactCheck(slug: string): Promise<PublishedFactCheck | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
-  const db = getDb();
-  const publication = await db.publication.findUnique({
+  const publication = await getDb().publication.findUnique({
     where: { slug },
     include: {
-      publishedRevision: true,
-      corrections: { orderBy: { createdAt: "asc" }, include: { previousRevision: true, revision: true } },
-      verdict: {
+      publishedRevision: {
         include: {
-          claim: {
-            include: {
-              passages: {
-                where: { article: { deletedAt: null }, status: { not: "orphaned" } },
-                orderBy: [{ article: { publishedAt: "asc" } }, { start: "asc" }],
-                include: { article: { include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } } },
-              },
-              relationsFrom: { include: { toClaim: { include: { verdict: { include: { publication: { include: { publishedRevision: true } } } } } } } },
-              relationsTo: { include: { fromClaim: { include: { verdict: { include: { publication: { include: { publishedRevision: true } } } } } } } },
-            },
-          },
+          snapshot: true,
+          authors: { include: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } },
+          reviews: { where: { decision: "approve" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { name: true } } } },
         },
       },
+      corrections: { orderBy: { createdAt: "asc" }, include: { previousRevision: true, revision: true } },
     },
   });
   if (!publication) return null;
   const revision = publication.publishedRevision;
-  const claim = publication.verdict.claim;
-
-  const related: PublishedFactCheck["related"] = [];
-  const addRelated = (
-    type: PublishedFactCheck["related"][number]["type"],
-    direction: "from" | "to",
-    other: (typeof claim.relationsFrom)[number]["toClaim"],
-  ) => {
-    const otherPublication = other.verdict?.publication;
-    if (!otherPublication) return;
-    related.push({
-      type,
-      direction,
-      slug: otherPublication.slug,
-      statement: other.statement,
-      rating: ratingInfo(otherPublication.publishedRevision.rating),
-    });
-  };
-  for (const relation of claim.relationsFrom) addRelated(relation.type, "from", relation.toClaim);
-  for (const relation of claim.relationsTo) addRelated(relation.type, "to", relation.fromClaim);
-
-  // Each article is quoted from its current revision; earlier revisions keep their own passages.
-  const passages = claim.passages.filter((passage) => passage.articleRevisionId === passage.article.revisions[0]?.id);
-  const articles = new Map(passages.map((passage) => [passage.article.id, passage.article]));
+  const snapshot = snapshotOf(revision);
   const env = getEnv();
   const url = new URL(`/fact-checks/${publication.slug}`, env.SITE_URL).toString();
+  const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
+  const passages = snapshot.passages.map((passage) => ({
+    id: passage.passageId,
+    exact: passage.exact,
+    prefix: passage.prefix,
+    suffix: passage.suffix,
+    article: {
+      title: passage.article.title,
+      outlet: passage.article.outlet,
+      url: passage.article.url,
+      language: passage.article.language,
+      publishedAt: toDate(passage.article.publishedAt),
+      revisionNumber: passage.article.revisionNumber,
+      revisionDate: new Date(passage.article.revisionCreatedAt),
+    },
+  }));
+  const articles = new Map(snapshot.passages.map((passage) => [passage.article.id, passage.article]));
+  const claim = snapshotClaim(snapshot);
   return {
     slug: publication.slug,
     headline: revision.headline,
@@ -90,23 +86,21 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
     summary: revision.summary,
     explanation: revision.explanation,
     revisionNumber: revision.number,
-    claim: { statement: claim.statement, claimant: claim.claimant, claimedAt: claim.claimedAt, language: claim.language },
+    claim,
     firstPublishedAt: publication.firstPublishedAt,
     updatedAt: publication.updatedAt,
-    passages: passages.map((passage) => ({
-      id: passage.id,
-      exact: passage.exact,
-      prefix: passage.prefix,
-      suffix: passage.suffix,
-      article: {
-        title: passage.article.title,
-        outlet: passage.article.outlet,
-        url: passage.article.url,
-        language: passage.article.language,
-        publishedAt: passage.article.publishedAt,
-      },
+    byline: {
+      authors: revision.authors.map((author) => author.user.name),
+      reviewer: env.PUBLIC_REVIEWER_NAMES === "show" ? (revision.reviews[0]?.reviewer.name ?? null) : null,
+    },
+    passages,
+    related: snapshot.related.map((related) => ({
+      type: related.type,
+      direction: related.direction,
+      slug: related.slug,
+      statement: related.statement,
+      rating: ratingInfo(related.rating),
     })),
-    related,
     corrections: publication.corrections.map((correction) => ({
       date: correction.createdAt,
       whatChanged: correction.whatChanged,
@@ -119,7 +113,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       newsroom: { name: env.NEWSROOM_NAME, url: new URL("/", env.SITE_URL).toString() },
       claimStatement: claim.statement,
       claimant: claim.claimant,
-      claimantSameAs: claim.claimantSameAs,
+      claimantSameAs: snapshot.claim.claimantSameAs,
       claimedAt: claim.claimedAt,
       rating: revision.rating,
       headline: revision.headline,
@@ -129,7 +123,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
         url: article.url,
         title: article.title,
         outlet: article.outlet,
-        publishedAt: article.publishedAt,
+        publishedAt: toDate(article.publishedAt),
       })),
     }),
   };

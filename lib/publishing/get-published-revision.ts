@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
+import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
+import { snapshotClaim } from "@/lib/publishing/get-published-fact-check";
 
 export type PublishedRevision = {
   slug: string;
@@ -30,12 +32,13 @@ export async function getPublishedRevision(slug: string, number: number): Promis
     include: {
       publishedRevision: { select: { id: true, number: true } },
       corrections: { orderBy: { createdAt: "asc" } },
-      verdict: { select: { id: true, claim: { select: { statement: true, claimant: true, claimedAt: true, language: true } } } },
+      verdict: { select: { id: true } },
     },
   });
   if (!publication) return null;
   const revision = await getDb().verdictRevision.findUnique({
     where: { verdictId_number: { verdictId: publication.verdict.id, number } },
+    include: { snapshot: true },
   });
   if (!revision) return null;
 
@@ -59,7 +62,8 @@ export async function getPublishedRevision(slug: string, number: number): Promis
     rating: ratingInfo(revision.rating),
     summary: revision.summary,
     explanation: revision.explanation,
-    claim: publication.verdict.claim,
+    // The claim as this revision's snapshot froze it, not as it reads today.
+    claim: snapshotClaim(snapshotOf(revision)),
     publishedAt: broughtBy?.createdAt ?? publication.firstPublishedAt,
     replacedBy: replacement,
   };

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { cachedPublishedRead } from "@/lib/publishing/list-published-fact-checks";
+import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
 
 /** One event readers are told about: a first publication, or a correction of a published fact-check. */
 export type FeedEntry = {
@@ -31,15 +32,16 @@ export async function listFeedEntries(limit = 50): Promise<FeedEntry[]> {
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take,
     include: {
-      publishedRevision: true,
-      verdict: { select: { claim: { select: { statement: true, claimant: true } } } },
-      corrections: { orderBy: { createdAt: "asc" }, include: { revision: true, previousRevision: true } },
+      publishedRevision: { include: { snapshot: true } },
+      corrections: { orderBy: { createdAt: "asc" }, include: { revision: { include: { snapshot: true } }, previousRevision: { include: { snapshot: true } } } },
     },
   });
+  // Each entry names the claim as the snapshot of its own revision froze it.
+  const claimOf = (revision: Parameters<typeof snapshotOf>[0]) => snapshotOf(revision).claim;
   const entries: FeedEntry[] = [];
   for (const publication of publications) {
-    const claim = publication.verdict.claim;
     const first = publication.corrections[0]?.previousRevision ?? publication.publishedRevision;
+    const firstClaim = claimOf(first);
     entries.push({
       id: publication.id,
       kind: "published",
@@ -48,12 +50,13 @@ export async function listFeedEntries(limit = 50): Promise<FeedEntry[]> {
       headline: first.headline,
       summary: first.summary,
       rating: ratingInfo(first.rating),
-      claimStatement: claim.statement,
-      claimant: claim.claimant,
+      claimStatement: firstClaim.statement,
+      claimant: firstClaim.claimant,
       date: publication.firstPublishedAt,
       correction: null,
     });
     for (const correction of publication.corrections) {
+      const claim = claimOf(correction.revision);
       entries.push({
         id: correction.id,
         kind: "corrected",

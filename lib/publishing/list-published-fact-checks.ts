@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
+import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
 
 export type FactCheckSummary = {
   slug: string;
@@ -13,28 +14,30 @@ export type FactCheckSummary = {
   corrected: boolean;
 };
 
-/** The latest published fact-checks, newest first; only published revisions are read. */
+/** The latest published fact-checks, newest first; only published revisions and their snapshots are read. */
 export async function listPublishedFactChecks(limit = 30): Promise<FactCheckSummary[]> {
   const publications = await getDb().publication.findMany({
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: Math.min(Math.max(limit, 1), 100),
     include: {
-      publishedRevision: true,
-      verdict: { select: { claim: { select: { statement: true, claimant: true } } } },
+      publishedRevision: { include: { snapshot: true } },
       _count: { select: { corrections: true } },
     },
   });
-  return publications.map((publication) => ({
-    slug: publication.slug,
-    headline: publication.publishedRevision.headline,
-    summary: publication.publishedRevision.summary,
-    rating: ratingInfo(publication.publishedRevision.rating),
-    claimStatement: publication.verdict.claim.statement,
-    claimant: publication.verdict.claim.claimant,
-    firstPublishedAt: publication.firstPublishedAt,
-    updatedAt: publication.updatedAt,
-    corrected: publication._count.corrections > 0,
-  }));
+  return publications.map((publication) => {
+    const claim = snapshotOf(publication.publishedRevision).claim;
+    return {
+      slug: publication.slug,
+      headline: publication.publishedRevision.headline,
+      summary: publication.publishedRevision.summary,
+      rating: ratingInfo(publication.publishedRevision.rating),
+      claimStatement: claim.statement,
+      claimant: claim.claimant,
+      firstPublishedAt: publication.firstPublishedAt,
+      updatedAt: publication.updatedAt,
+      corrected: publication._count.corrections > 0,
+    };
+  });
 }
 
 export type PublishedPage = { slug: string; updatedAt: Date };

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { getDb, type Tx } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, illegalTransition, invalid, notFound, postgresCode } from "@/lib/errors";
 import { makeSlug } from "@/lib/publishing/make-slug";
-import { PUBLICATION_LISTS, announcePublicPageChanges, listFactCheckPages } from "@/lib/publishing/announce-public-page-changes";
+import { PUBLICATION_LISTS, announcePublicPageChanges } from "@/lib/publishing/announce-public-page-changes";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
 
@@ -23,7 +23,9 @@ export const publishVerdictSchema = z.object({
 /**
  * Publishes the approved revision of a verdict. The first publication gets a stable slug; a later
  * one is a correction, shown to readers, and the earlier revision stays readable. Returns the reader
- * pages it changed, which the same transaction announces to the reader cache.
+ * pages it changed (its page and revision pages and the lists; the related fact-checks it links to
+ * show their own approved snapshots, so they do not change), which the same transaction announces
+ * to the reader cache.
  */
 export async function publishVerdict(actor: Actor, rawInput: z.input<typeof publishVerdictSchema>) {
   requirePermission(actor, "verdicts.publish");
@@ -84,7 +86,7 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
         entityId: created.id,
         after: { verdictId: verdict.id, slug, revisionId: input.revisionId },
       });
-      const changedPages = await announceChangedPages(tx, verdict.claimId, [`/fact-checks/${slug}/revisions/${revisionNumber}`]);
+      const { changedPages } = await announcePublicPageChanges(tx, [...PUBLICATION_LISTS, `/fact-checks/${slug}`, `/fact-checks/${slug}/revisions/${revisionNumber}`]);
       return { slug, publicationId: created.id, corrected: false, changedPages };
     }
 
@@ -108,17 +110,12 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
     });
     // The replaced revision now reads "earlier version"; the new one may have been asked for (and
     // answered 404) before it was public.
-    const changedPages = await announceChangedPages(tx, verdict.claimId, [
+    const { changedPages } = await announcePublicPageChanges(tx, [
+      ...PUBLICATION_LISTS,
+      `/fact-checks/${publication.slug}`,
       `/fact-checks/${publication.slug}/revisions/${publication.publishedRevision.number}`,
       `/fact-checks/${publication.slug}/revisions/${revisionNumber}`,
     ]);
     return { slug: publication.slug, publicationId: publication.id, corrected: true, changedPages };
   });
-}
-
-/** The fact-check, the published fact-checks linked to it, the lists of publications and `revisionPages`. */
-async function announceChangedPages(tx: Tx, claimId: string, revisionPages: string[]): Promise<string[]> {
-  const pages = [...PUBLICATION_LISTS, ...(await listFactCheckPages(tx, [claimId], { withRelated: true })), ...revisionPages];
-  await announcePublicPageChanges(tx, pages);
-  return pages;
 }

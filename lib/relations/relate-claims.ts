@@ -4,7 +4,6 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound, postgresCode } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 export const relationInputSchema = z.object({
   type: z.enum(["supports", "contradicts", "same_claim"]),
@@ -50,7 +49,6 @@ export async function relateClaims(actor: Actor, rawInput: RelationInput): Promi
         entityId: relation.id,
         after: { type: relation.type, fromClaimId: relation.fromClaimId, toClaimId: relation.toClaimId, rationale: relation.rationale },
       });
-      await announceFactCheckChanges(tx, [relation.fromClaimId, relation.toClaimId]);
       return { id: relation.id };
     });
   } catch (error) {

@@ -4,7 +4,6 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { announceFactCheckChanges } from "@/lib/publishing/announce-public-page-changes";
 
 export const removeRelationSchema = z.object({ relationId: z.uuid() });
 export type RemoveRelationInput = z.input<typeof removeRelationSchema>;
@@ -42,7 +41,6 @@ export async function removeRelation(
         createdAt: relation.createdAt.toISOString(),
       },
     });
-    await announceFactCheckChanges(tx, [relation.fromClaimId, relation.toClaimId]);
     return { id: relation.id, fromClaimId: relation.fromClaimId, toClaimId: relation.toClaimId };
   });
 }

@@ -90,15 +90,17 @@ export async function searchPublishedFactChecks(
   const filters = Prisma.join(conditions, " AND ");
 
   // Published fact-checks are few next to claims: they are gathered first (one row per publication,
-  // its published revision and claim), and only those rows are matched and ranked.
+  // its published revision and that revision's snapshot of the claim), and only those rows are matched and ranked.
   const published = (score: Prisma.Sql, match: Prisma.Sql) => Prisma.sql`
     WITH published AS MATERIALIZED (
       SELECT pub.id, pub.slug, pub.first_published_at, pub.updated_at, r.headline, r.summary, r.rating,
              c.statement, c.claimant, c.language
         FROM publications pub
         JOIN verdict_revisions r ON r.id = pub.published_revision_id
-        JOIN verdicts v ON v.id = pub.verdict_id
-        JOIN claims c ON c.id = v.claim_id
+        JOIN fact_check_snapshots s ON s.verdict_revision_id = r.id
+        -- The claim as the approved snapshot froze it: what the page shows, not the live row.
+        CROSS JOIN LATERAL (SELECT s.content->'claim'->>'statement' AS statement, s.content->'claim'->>'claimant' AS claimant,
+                                   s.content->'claim'->>'language' AS language) c
        WHERE ${filters}
     )
     SELECT p.*, ${score} AS score FROM published p WHERE ${match}`;

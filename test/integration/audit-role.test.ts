@@ -15,7 +15,7 @@ import { getPublishedFactCheck } from "@/lib/publishing/get-published-fact-check
 import { applyMigrations } from "@/scripts/db/apply-migrations";
 import { importSmallArticle, makeAccount, makeClaim, makeUser, unique, verdictIn } from "@/test/integration/support";
 
-const IMMUTABLE = ["audit_events", "article_revisions", "verdict_revisions", "reviews", "corrections"] as const;
+const IMMUTABLE = ["audit_events", "article_revisions", "verdict_revisions", "verdict_revision_authors", "fact_check_snapshots", "reviews", "corrections"] as const;
 
 const ownerUrl = process.env.DATABASE_URL!;
 const role = `claimwork_test_app_${unique()}`;

@@ -67,7 +67,7 @@ async function expectTriggersEnforced(query: Query): Promise<void> {
 
 /** Rows in every table a fact-check is made of, so that the comparisons below compare something. */
 function expectRowsInMainTables(counts: Checksums): void {
-  for (const table of ["users", "articles", "article_revisions", "claims", "passages", "verdicts", "verdict_revisions", "reviews", "publications", "audit_events"]) {
+  for (const table of ["users", "articles", "article_revisions", "claims", "passages", "verdicts", "verdict_revisions", "verdict_revision_authors", "fact_check_snapshots", "reviews", "publications", "audit_events"]) {
     expect(counts[`public.${table}`]?.rows, table).toBeGreaterThan(0);
   }
 }
@@ -95,8 +95,13 @@ INSERT INTO verdicts (id, claim_id, created_by_id, updated_at) VALUES
 INSERT INTO verdict_revisions (id, verdict_id, number, rating, headline, summary, explanation, author_id) VALUES
   ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000d1', 1, 'unproven', 'Une prévision, pas un fait',
    'Personne ne le sait encore.', 'Les prévisions saisonnières sont incertaines.', '00000000-0000-4000-8000-000000000001');
+INSERT INTO verdict_revision_authors (verdict_revision_id, user_id) VALUES
+  ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-000000000001');
 INSERT INTO reviews (verdict_revision_id, reviewer_id, decision, comment) VALUES
   ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-000000000002', 'approve', 'Clair.');
+INSERT INTO fact_check_snapshots (verdict_revision_id, content) VALUES
+  ('00000000-0000-4000-8000-0000000000e1', '{"claim": {"id": "00000000-0000-4000-8000-0000000000c1", "statement": "Il fera beau cet été",
+   "claimant": "Le président", "claimantSameAs": null, "claimedAt": null, "language": "fr"}, "passages": [], "related": []}');
 UPDATE verdicts SET status = 'published', current_revision_id = '00000000-0000-4000-8000-0000000000e1';
 INSERT INTO publications (verdict_id, slug, published_revision_id, published_by_id, updated_at) VALUES
   ('00000000-0000-4000-8000-0000000000d1', 'une-prevision-pas-un-fait', '00000000-0000-4000-8000-0000000000e1',

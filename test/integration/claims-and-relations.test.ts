@@ -181,13 +181,13 @@ describe("updateClaim", () => {
     expect(result).toEqual({ id: claim.id, version: 1, changed: false });
   });
 
-  it("keeps the reviewed wording once the verdict is submitted, but lets tags change", async () => {
+  it("rewords a claim in review as a working version: the revision in review keeps the wording it was submitted with", async () => {
     const claim = await makeClaim(editor);
-    await rate(claim.id, "true");
-    const error = await expectRefusedWithoutWrites(() => edit(claim.id, 1, { statement: `A new wording ${unique()}` }), "invalid");
-    expect(error.message).toContain("in review or approved");
-    const result = await updateClaim(editor, { claimId: claim.id, expectedVersion: 1, statement: claim.statement, claimant: "A test minister", language: "en", tags: ["retagged"] });
-    expect(result).toMatchObject({ version: 2, changed: true });
+    const verdictId = await rate(claim.id, "true");
+    const reworded = `A new wording ${unique()}`;
+    expect(await edit(claim.id, 1, { statement: reworded })).toMatchObject({ version: 2, changed: true });
+    const verdict = await db.verdict.findUniqueOrThrow({ where: { id: verdictId }, include: { currentRevision: { include: { snapshot: true } } } });
+    expect(verdict.currentRevision?.snapshot?.content).toMatchObject({ claim: { statement: claim.statement } });
   });
 
   it("refuses bad input and people without claims.write, without writes", async () => {

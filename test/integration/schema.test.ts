@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db";
 import { applyMigrations } from "@/scripts/db/apply-migrations";
 import { createDatabase, dropDatabase } from "@/scripts/db/create-database";
 import { startEmbeddedPostgres } from "@/scripts/db/embedded-postgres";
-import { databaseRefusal, TABLES, unique } from "@/test/integration/support";
+import { databaseRefusal, snapshotRevisions, TABLES, unique } from "@/test/integration/support";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const db = getDb();
@@ -90,6 +90,9 @@ describe("migrations", () => {
             "audit_events_append_only",
             "reviews_four_eyes",
             "publications_approved_revision",
+            "fact_check_snapshots_immutable",
+            "verdict_revision_authors_immutable",
+            "verdict_revision_authors_before_review",
           ]),
         );
       } finally {
@@ -141,6 +144,7 @@ async function makeVerdict(graph: Graph, options: { approve?: boolean } = {}) {
   const revision = await db.verdictRevision.create({
     data: { verdictId: verdict.id, number: 1, rating: "mixed", headline: "Partly true", summary: "Summary.", explanation: "Explanation.", authorId: graph.author.id },
   });
+  await db.$transaction((tx) => snapshotRevisions(tx, [revision.id]));
   if (options.approve) {
     await db.review.create({ data: { verdictRevisionId: revision.id, reviewerId: graph.reviewer.id, decision: "approve" } });
   }
@@ -426,6 +430,8 @@ describe("schema.prisma matches the SQL", () => {
     const revision2 = await db.verdictRevision.create({
       data: { verdictId: verdict.id, number: 2, rating: "true", headline: "Vrai", summary: "Résumé 2.", explanation: "Explication 2.", authorId: author.id },
     });
+    await db.verdictRevisionAuthor.create({ data: { verdictRevisionId: revision1.id, userId: author.id } });
+    await db.$transaction((tx) => snapshotRevisions(tx, [revision1.id, revision2.id]));
     const review1 = await db.review.create({ data: { verdictRevisionId: revision1.id, reviewerId: reviewer.id, decision: "approve", comment: "ok" } });
     await db.review.create({ data: { verdictRevisionId: revision2.id, reviewerId: reviewer.id, decision: "approve" } });
     await db.verdict.update({ where: { id: verdict.id }, data: { status: "published", currentRevisionId: revision2.id, version: { increment: 1 } } });
@@ -436,6 +442,16 @@ describe("schema.prisma matches the SQL", () => {
       data: { publicationId: publication.id, previousRevisionId: revision1.id, revisionId: revision2.id, whatChanged: "The rating.", why: "New evidence.", createdById: reviewer.id },
     });
     await db.publication.update({ where: { id: publication.id }, data: { publishedRevisionId: revision2.id } });
+    const sourceChange = await db.sourceChangeItem.create({
+      data: {
+        verdictId: verdict.id,
+        passages: { create: [{ quotedPassageId: passage.id, articleRevisionId: articleRevision.id, currentPassageId: passage.id, anchorStatus: "fuzzy", confidence: 0.75 }] },
+      },
+    });
+    await db.sourceChangeItem.update({
+      where: { id: sourceChange.id },
+      data: { status: "confirmed", resolutionNote: "Still says the same.", resolvedById: reviewer.id, resolvedAt: new Date("2026-12-01T00:00:00Z"), version: { increment: 1 } },
+    });
     const audit = await db.auditEvent.create({
       data: { actorId: author.id, action: "test.every_model", entityType: "claim", entityId: claim.id, before: { a: [1, "x"] }, after: { b: null }, requestId: `req-${token}` },
     });
@@ -492,6 +508,15 @@ describe("schema.prisma matches the SQL", () => {
       ],
     });
     expect(await db.review.findUniqueOrThrow({ where: { id: review1.id } })).toMatchObject({ decision: "approve", comment: "ok", reviewerId: reviewer.id });
+    expect(await db.verdictRevisionAuthor.findMany({ where: { verdictRevisionId: revision1.id } })).toMatchObject([{ verdictRevisionId: revision1.id, userId: author.id }]);
+    const snapshot = await db.factCheckSnapshot.findUniqueOrThrow({ where: { verdictRevisionId: revision1.id } });
+    expect(snapshot.content).toMatchObject({ claim: { id: claim.id, claimedAt: "2019-05-21" }, passages: [{ passageId: passage.id, exact: "ministre" }], related: [] });
+    expect(await db.sourceChangeItem.findUniqueOrThrow({ where: { id: sourceChange.id }, include: { passages: true } })).toMatchObject({
+      status: "confirmed",
+      resolutionNote: "Still says the same.",
+      version: 2,
+      passages: [{ quotedPassageId: passage.id, currentPassageId: passage.id, anchorStatus: "fuzzy", confidence: 0.75 }],
+    });
     expect(await db.correction.findUniqueOrThrow({ where: { id: correction.id } })).toMatchObject({
       previousRevisionId: revision1.id,
       revisionId: revision2.id,

@@ -15,6 +15,7 @@ import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { submitVerdict } from "@/lib/verdicts/submit-verdict";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
 import { publishVerdict } from "@/lib/publishing/publish-verdict";
+import { takeFactCheckSnapshot } from "@/lib/publishing/take-fact-check-snapshot";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -126,6 +127,18 @@ export async function expectRefusedWithoutWrites(
   });
   expect(written).toEqual({});
   return error!;
+}
+
+/**
+ * Gives verdict revisions written row by row the snapshot that submitting them would have taken
+ * (the database refuses to publish a revision without one).
+ */
+export async function snapshotRevisions(tx: Tx, revisionIds: string[]): Promise<void> {
+  const revisions = await tx.verdictRevision.findMany({ where: { id: { in: revisionIds } }, include: { verdict: { select: { claimId: true } } } });
+  for (const revision of revisions) {
+    const content = await takeFactCheckSnapshot(tx, revision.verdict.claimId);
+    await tx.factCheckSnapshot.create({ data: { verdictRevisionId: revision.id, content } });
+  }
 }
 
 class RolledBack extends Error {}

@@ -10,7 +10,7 @@ import type { AuditAction } from "@/lib/audit/record-audit-event";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
 import { publishVerdict } from "@/lib/publishing/publish-verdict";
-import { makeUser, rowsWrittenBy, unique, verdictContent, type TableCounts } from "@/test/integration/support";
+import { makeUser, rowsWrittenBy, snapshotRevisions, unique, verdictContent, type TableCounts } from "@/test/integration/support";
 
 const db = getDb();
 const ROUNDS = 100;
@@ -76,6 +76,9 @@ async function fixtures(state: FixtureState, count: number): Promise<Fixture[]> 
         SELECT r.id, ${reviewerA.id}::uuid, 'approve' FROM verdict_revisions r JOIN verdicts v ON v.id = r.verdict_id
          WHERE v.draft_headline = ${marker} AND r.number = ${number}::int`;
     }
+    const made = await tx.$queryRaw<{ id: string }[]>`
+      SELECT r.id::text AS id FROM verdict_revisions r JOIN verdicts v ON v.id = r.verdict_id WHERE v.draft_headline = ${marker}`;
+    await snapshotRevisions(tx, made.map((row) => row.id));
     if (state === "correction_approved") {
       await tx.$executeRaw`
         INSERT INTO publications (verdict_id, slug, published_revision_id, published_by_id, updated_at)

@@ -56,6 +56,9 @@ async function transition<T>(
   return result as T;
 }
 
+/** A submission freezes the draft into a revision, with its authors and the snapshot of its public page. */
+const SUBMISSION_ROWS = { verdict_revisions: 1, verdict_revision_authors: 1, fact_check_snapshots: 1 };
+
 const statusOf = async (verdictId: string) => (await db.verdict.findUniqueOrThrow({ where: { id: verdictId } })).status;
 const versionOf = async (verdictId: string) => (await db.verdict.findUniqueOrThrow({ where: { id: verdictId } })).version;
 
@@ -73,7 +76,7 @@ describe("the verdict workflow", () => {
     expect(draft).toMatchObject({ status: "draft", version: 1 });
     const verdictId = draft.verdictId;
 
-    const submitted1 = await transition({ rows: { verdict_revisions: 1 }, action: "verdict.submitted", actor: editor }, () =>
+    const submitted1 = await transition({ rows: SUBMISSION_ROWS, action: "verdict.submitted", actor: editor }, () =>
       submitVerdict(editor, { verdictId, expectedVersion: draft.version }),
     );
     expect(submitted1.revisionNumber).toBe(1);
@@ -90,7 +93,7 @@ describe("the verdict workflow", () => {
     );
     expect(edited.status).toBe("draft");
 
-    const submitted2 = await transition({ rows: { verdict_revisions: 1 }, action: "verdict.submitted", actor: editor }, () =>
+    const submitted2 = await transition({ rows: SUBMISSION_ROWS, action: "verdict.submitted", actor: editor }, () =>
       submitVerdict(editor, { verdictId, expectedVersion: edited.version }),
     );
     expect(submitted2.revisionNumber).toBe(2);
@@ -117,7 +120,7 @@ describe("the verdict workflow", () => {
     expect(reopened.status).toBe("draft");
     expect(await db.publication.findUniqueOrThrow({ where: { verdictId } })).toMatchObject({ publishedRevisionId: submitted2.revisionId });
 
-    const submitted3 = await transition({ rows: { verdict_revisions: 1 }, action: "verdict.submitted", actor: editor }, () =>
+    const submitted3 = await transition({ rows: SUBMISSION_ROWS, action: "verdict.submitted", actor: editor }, () =>
       submitVerdict(editor, { verdictId, expectedVersion: reopened.version }),
     );
     await transition({ rows: { reviews: 1 }, action: "verdict.approved", actor: secondReviewer }, () =>

@@ -10,11 +10,9 @@ import { setUserStatus } from "@/lib/users/set-user-status";
 export const changeUserRoleAction = createAction(
   z.object({ userId: z.uuid(), role: z.enum(["editor", "reviewer", "admin"]) }),
   changeUserRole,
-  { revalidate: ["/workbench/users"] },
 );
 
 export const setUserStatusAction = createAction(
   z.object({ userId: z.uuid(), status: z.enum(["active", "disabled"]) }),
   setUserStatus,
-  { revalidate: ["/workbench/users"] },
 );

@@ -1,10 +1,21 @@
 "use client";
 
 import { useActionState } from "react";
+import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { changeUserRoleAction, setUserStatusAction } from "./actions";
 
 type Result = ActionResult<unknown> | null;
+
+/** Runs the action and, when it succeeds, renders the users page again with what changed. */
+function useRefreshingAction(action: (form: FormData) => Promise<ActionResult<unknown>>) {
+  const router = useRouter();
+  return useActionState<Result, FormData>(async (_, form) => {
+    const result = await action(form);
+    if (result.ok) router.refresh();
+    return result;
+  }, null);
+}
 
 function Feedback({ result }: { result: Result }) {
   if (!result) return null;
@@ -20,7 +31,7 @@ function Feedback({ result }: { result: Result }) {
 }
 
 export function RoleForm({ userId, role, name }: { userId: string; role: string; name: string }) {
-  const [result, formAction, pending] = useActionState<Result, FormData>((_, form) => changeUserRoleAction(form), null);
+  const [result, formAction, pending] = useRefreshingAction(changeUserRoleAction);
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="userId" value={userId} />
@@ -41,7 +52,7 @@ export function RoleForm({ userId, role, name }: { userId: string; role: string;
 }
 
 export function StatusForm({ userId, status, name }: { userId: string; status: string; name: string }) {
-  const [result, formAction, pending] = useActionState<Result, FormData>((_, form) => setUserStatusAction(form), null);
+  const [result, formAction, pending] = useRefreshingAction(setUserStatusAction);
   const next = status === "active" ? "disabled" : "active";
   return (
     <form action={formAction} className="inline-form">

@@ -21,6 +21,7 @@ CREATE TRIGGER "fact_check_snapshots_immutable" BEFORE UPDATE OR DELETE ON "fact
 CREATE TABLE "verdict_revision_authors" (
   "verdict_revision_id" UUID NOT NULL REFERENCES "verdict_revisions"("id") ON DELETE RESTRICT ON UPDATE CASCADE,
   "user_id" UUID NOT NULL REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+  "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT now(),
   PRIMARY KEY ("verdict_revision_id", "user_id")
 );
 CREATE INDEX "verdict_revision_authors_user_id_idx" ON "verdict_revision_authors"("user_id");
@@ -31,8 +32,8 @@ CREATE TRIGGER "verdict_revision_authors_immutable" BEFORE UPDATE OR DELETE ON "
 ALTER TABLE "verdicts" ADD COLUMN "draft_contributor_ids" UUID[] NOT NULL DEFAULT '{}';
 
 -- Revisions written before this migration: their submitter is their only known author.
-INSERT INTO "verdict_revision_authors" ("verdict_revision_id", "user_id")
-  SELECT "id", "author_id" FROM "verdict_revisions";
+INSERT INTO "verdict_revision_authors" ("verdict_revision_id", "user_id", "created_at")
+  SELECT "id", "author_id", "created_at" FROM "verdict_revisions";
 
 -- Four eyes by contribution: no author of a revision (submitter or draft contributor) reviews it.
 CREATE OR REPLACE FUNCTION "claimwork_refuse_self_review"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -103,6 +104,24 @@ JOIN "verdicts" v ON v."id" = r."verdict_id"
 JOIN "claims" c ON c."id" = v."claim_id";
 
 DROP FUNCTION "claimwork_iso_time"(TIMESTAMPTZ);
+
+-- A publication shows an approved revision of its own verdict, with the snapshot approved with it.
+CREATE OR REPLACE FUNCTION "claimwork_check_publication"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "verdict_revisions" r
+                 WHERE r."id" = NEW."published_revision_id" AND r."verdict_id" = NEW."verdict_id") THEN
+    RAISE EXCEPTION 'a publication must show a revision of its own verdict' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "reviews" v
+                 WHERE v."verdict_revision_id" = NEW."published_revision_id" AND v."decision" = 'approve') THEN
+    RAISE EXCEPTION 'only an approved revision can be published' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "fact_check_snapshots" s WHERE s."verdict_revision_id" = NEW."published_revision_id") THEN
+    RAISE EXCEPTION 'only a revision with its approved snapshot can be published' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
 
 -- Source-change items ------------------------------------------------------------------------
 

@@ -8,10 +8,10 @@ import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
 import { Paragraphs } from "@/app/_components/paragraphs";
 
-// A published page is a pure function of its published revision (DESIGN.md section 7). It is rendered
-// per request (for the CSP nonce) and cached in front of Next by URL (scripts/serve/reader-cache.ts);
-// a publication or correction announces exactly the pages it changes
-// (lib/publishing/list-changed-public-pages.ts), which drops them from that cache.
+// A published page is a pure function of its published revision and the snapshot approved with it
+// (DESIGN.md section 7). It is rendered per request (for the CSP nonce) and cached in front of Next by
+// URL (scripts/serve/reader-cache.ts); a publication or correction announces exactly the pages it
+// changes (lib/publishing/announce-public-page-changes.ts), which drops them from that cache.
 
 // One database read per render, shared by the metadata and the page.
 const getPublishedFactCheck = cache(readPublishedFactCheck);
@@ -23,6 +23,9 @@ const RELATION_WORDS = {
   contradicts: { from: "Contradicts", to: "Contradicted by" },
   same_claim: { from: "Same claim as", to: "Same claim as" },
 } as const;
+
+const NAMES = new Intl.ListFormat("en", { type: "conjunction" });
+const listNames = (names: string[]) => (names.length > 0 ? NAMES.format(names) : "our newsroom");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const factCheck = await getPublishedFactCheck((await params).slug);
@@ -45,6 +48,9 @@ export default async function FactCheckPage({ params }: Props) {
       <p className="meta">
         Published {formatDate(factCheck.firstPublishedAt)}
         {factCheck.corrections.length > 0 ? ` · Corrected ${formatDate(factCheck.updatedAt)}` : ""}
+      </p>
+      <p className="byline">
+        By {listNames(factCheck.byline.authors)} · Reviewed by {factCheck.byline.reviewer ?? "a second member of our newsroom"}
       </p>
 
       <section className="claim-box" aria-label="The claim">
@@ -80,6 +86,7 @@ export default async function FactCheckPage({ params }: Props) {
                 {passage.article.url ? <a href={passage.article.url} rel="nofollow noopener">{passage.article.title}</a> : passage.article.title}
                 {passage.article.outlet ? ` · ${passage.article.outlet}` : ""}
                 {passage.article.publishedAt ? ` · ${formatDate(passage.article.publishedAt)}` : ""}
+                {passage.article.revisionNumber > 1 ? ` · quoted as updated on ${formatDate(passage.article.revisionDate)}` : ""}
               </figcaption>
             </figure>
           ))}

@@ -10,13 +10,12 @@ import { searchClaims, searchClaimsSchema } from "@/lib/search/search-claims";
 
 // Every annotator mutation is a public endpoint: createAction re-reads the session, validates the
 // input, and the use case checks the permission on the record.
-// Published fact-checks quote passages, so their pages are refreshed too.
-const articlePages = ["/workbench/articles/[id]", "/workbench/articles", "/workbench/claims/[id]", "/fact-checks/[slug]"];
+// Published fact-checks quote their approved snapshots, so none of these changes a reader page.
 
-export const createClaimAction = createAction(claimInputSchema, createClaim, { revalidate: articlePages });
-export const addPassageAction = createAction(passageInputSchema, addPassage, { revalidate: articlePages });
-export const confirmPassageAction = createAction(passageIdSchema, confirmPassage, { revalidate: articlePages });
-export const reattachPassageAction = createAction(reattachPassageSchema, reattachPassage, { revalidate: articlePages });
-export const removePassageAction = createAction(passageIdSchema, removePassage, { revalidate: articlePages });
+export const createClaimAction = createAction(claimInputSchema, createClaim);
+export const addPassageAction = createAction(passageInputSchema, addPassage);
+export const confirmPassageAction = createAction(passageIdSchema, confirmPassage);
+export const reattachPassageAction = createAction(reattachPassageSchema, reattachPassage);
+export const removePassageAction = createAction(passageIdSchema, removePassage);
 /** Finds claims to attach a selection to, across articles and across English and French. */
 export const findClaimsAction = createAction(searchClaimsSchema, searchClaims);
