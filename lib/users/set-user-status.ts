@@ -5,6 +5,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { lockUserManagement } from "@/lib/users/lock-user-management";
 
 export const setUserStatusSchema = z.object({ userId: z.uuid(), status: z.enum(UserStatus) });
 
@@ -17,6 +18,7 @@ export async function setUserStatus(actor: Actor, rawInput: z.input<typeof setUs
   const input = parseInput(setUserStatusSchema, rawInput);
   if (input.userId === actor.id) throw invalid("You cannot disable your own account.");
   return getDb().$transaction(async (tx) => {
+    await lockUserManagement(tx, actor);
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw notFound("The user");
     if (user.status === input.status) return { id: user.id, status: user.status };
