@@ -1,17 +1,24 @@
+import { z } from "zod";
 import { getDb } from "@/lib/db";
-import type { UserStatus } from "@/lib/generated/prisma/enums";
+import { UserStatus } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { lockUserManagement } from "@/lib/users/lock-user-management";
+
+export const setUserStatusSchema = z.object({ userId: z.uuid(), status: z.enum(UserStatus) });
 
 /**
  * Admins disable or re-enable an account; a disabled user is refused on their next request, and the
  * sessions they held stay revoked if the account is enabled again.
  */
-export async function setUserStatus(actor: Actor, input: { userId: string; status: UserStatus }) {
+export async function setUserStatus(actor: Actor, rawInput: z.input<typeof setUserStatusSchema>) {
   requirePermission(actor, "users.manage");
+  const input = parseInput(setUserStatusSchema, rawInput);
   if (input.userId === actor.id) throw invalid("You cannot disable your own account.");
   return getDb().$transaction(async (tx) => {
+    await lockUserManagement(tx, actor);
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw notFound("The user");
     if (user.status === input.status) return { id: user.id, status: user.status };
