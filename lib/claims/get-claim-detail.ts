@@ -81,8 +81,8 @@ export type ClaimDetail = {
     canEdit: boolean;
     canRelate: boolean;
     canDraftVerdict: boolean;
-    /** Statement, claimant and date are locked once the verdict is reviewed or published (update-claim). */
-    reviewedFieldsLocked: boolean;
+    /** A verdict revision in review, approved or published carries its own snapshot of the claim: edits change the working version only. */
+    workingVersionOnly: boolean;
   };
 };
 
@@ -213,7 +213,7 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
   ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 
   const verdict = claim.verdict;
-  const reviewedFieldsLocked = Boolean(
+  const workingVersionOnly = Boolean(
     verdict && (verdict.publication !== null || verdict.status === "in_review" || verdict.status === "approved" || verdict.status === "published"),
   );
 
@@ -258,7 +258,7 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
       canEdit: can(actor, "claims.write"),
       canRelate: can(actor, "relations.write"),
       canDraftVerdict: can(actor, "verdicts.draft"),
-      reviewedFieldsLocked,
+      workingVersionOnly,
     },
   };
 }

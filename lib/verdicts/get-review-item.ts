@@ -6,11 +6,14 @@ import type { VerdictStatus } from "@/lib/generated/prisma/enums";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { diffRevisions, type RevisionDiff } from "@/lib/verdicts/diff-revisions";
 import type { RevisionReview } from "@/lib/verdicts/get-verdict-for-editing";
+import { snapshotOf, type SnapshotRelated } from "@/lib/publishing/fact-check-snapshot";
+import { snapshotClaim } from "@/lib/publishing/get-published-fact-check";
+import { diffSnapshots, type SnapshotDiff } from "@/lib/publishing/diff-snapshots";
 
 /**
  * Where this revision stands for the person looking at it:
  * - review: in review, and they may approve or send it back;
- * - own: in review, written by them: another reviewer must decide (four eyes);
+ * - own: in review, and they submitted it or saved a draft of it: another reviewer must decide (four eyes);
  * - not_reviewer: in review, and they have no review permission;
  * - approved / sent_back / published: decided; approved ones may be published;
  * - superseded: a later revision (or a new draft) replaced it.
@@ -20,13 +23,22 @@ export type ReviewState = "review" | "own" | "not_reviewer" | "approved" | "sent
 export type ReviewItem = {
   verdictId: string;
   verdictStatus: VerdictStatus;
+  /** The claim, its quoted passages and related fact-checks exactly as the revision's snapshot froze them: what readers would see. */
   claim: {
     id: string;
     statement: string;
     claimant: string;
+    claimantSameAs: string | null;
     claimedAt: Date | null;
     language: string;
-    passages: { id: string; exact: string; prefix: string; suffix: string; status: string; article: { title: string; outlet: string | null; url: string | null; publishedAt: Date | null } }[];
+    passages: {
+      id: string;
+      exact: string;
+      prefix: string;
+      suffix: string;
+      article: { title: string; outlet: string | null; url: string | null; publishedAt: Date | null; revisionNumber: number };
+    }[];
+    related: SnapshotRelated[];
   };
   revision: {
     id: string;
@@ -35,20 +47,22 @@ export type ReviewItem = {
     headline: string;
     summary: string;
     explanation: string;
-    authorName: string;
+    /** Everyone who saved a draft of it since the last review, and its submitter: none of them may review it. */
+    authorNames: string[];
+    submitterName: string;
     createdAt: Date;
     reviews: RevisionReview[];
   };
   /** The revision the reviewer compares against: the last one before this that someone reviewed. */
   comparedWith: { id: string; number: number; lastDecision: RevisionReview["decision"] | null; wasPublic: boolean } | null;
-  diff: RevisionDiff | null;
+  diff: (RevisionDiff & { page: SnapshotDiff }) | null;
   /** The revision under review, approved or published now (may be another one than this). */
   current: { id: string; number: number } | null;
   publication: { slug: string; publishedRevisionNumber: number } | null;
   state: ReviewState;
   permissions: { canReview: boolean; canPublish: boolean };
   /** All revisions of the verdict, newest first, for the history panel. */
-  history: { id: string; number: number; authorName: string; createdAt: Date; reviews: RevisionReview[] }[];
+  history: { id: string; number: number; authorNames: string[]; createdAt: Date; reviews: RevisionReview[] }[];
 };
 
 /** One revision as a reviewer sees it: its content, the word diff from the last reviewed revision, and what may be done. */
@@ -61,21 +75,14 @@ export async function getReviewItem(actor: Actor, revisionId: string): Promise<R
   const verdict = await db.verdict.findUnique({
     where: { id: target.verdictId },
     include: {
-      claim: {
-        include: {
-          passages: {
-            where: { article: { deletedAt: null } },
-            orderBy: [{ article: { publishedAt: "asc" } }, { start: "asc" }],
-            include: { article: { select: { title: true, outlet: true, url: true, publishedAt: true } } },
-          },
-        },
-      },
       currentRevision: { select: { id: true, number: true } },
       publication: { include: { publishedRevision: { select: { number: true } }, corrections: { select: { previousRevisionId: true, revisionId: true } } } },
       revisions: {
         orderBy: { number: "desc" },
         include: {
           author: { select: { id: true, name: true } },
+          authors: { include: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+          snapshot: true,
           reviews: { orderBy: { createdAt: "asc" }, include: { reviewer: { select: { name: true } } } },
         },
       },
@@ -103,7 +110,7 @@ export async function getReviewItem(actor: Actor, revisionId: string): Promise<R
   }
 
   const isCurrent = verdict.currentRevisionId === revision.id;
-  const isOwn = revision.author.id === actor.id;
+  const isOwn = revision.authorId === actor.id || revision.authors.some((author) => author.user.id === actor.id);
   let state: ReviewState;
   if (!isCurrent) state = "superseded";
   else if (verdict.status === "in_review") state = isOwn ? "own" : can(actor, "verdicts.review") ? "review" : "not_reviewer";
@@ -112,23 +119,29 @@ export async function getReviewItem(actor: Actor, revisionId: string): Promise<R
   else if (verdict.status === "published") state = "published";
   else state = "superseded"; // a new draft was started from this revision
 
+  const snapshot = snapshotOf(revision);
+  const authorNames = (entry: (typeof verdict.revisions)[number]) => entry.authors.map((author) => author.user.name);
   return {
     verdictId: verdict.id,
     verdictStatus: verdict.status,
     claim: {
-      id: verdict.claim.id,
-      statement: verdict.claim.statement,
-      claimant: verdict.claim.claimant,
-      claimedAt: verdict.claim.claimedAt,
-      language: verdict.claim.language,
-      passages: verdict.claim.passages.map((passage) => ({
-        id: passage.id,
+      ...snapshotClaim(snapshot),
+      id: snapshot.claim.id,
+      claimantSameAs: snapshot.claim.claimantSameAs,
+      passages: snapshot.passages.map((passage) => ({
+        id: passage.passageId,
         exact: passage.exact,
         prefix: passage.prefix,
         suffix: passage.suffix,
-        status: passage.status,
-        article: passage.article,
+        article: {
+          title: passage.article.title,
+          outlet: passage.article.outlet,
+          url: passage.article.url,
+          publishedAt: passage.article.publishedAt ? new Date(passage.article.publishedAt) : null,
+          revisionNumber: passage.article.revisionNumber,
+        },
       })),
+      related: snapshot.related,
     },
     revision: {
       id: revision.id,
@@ -137,7 +150,8 @@ export async function getReviewItem(actor: Actor, revisionId: string): Promise<R
       headline: revision.headline,
       summary: revision.summary,
       explanation: revision.explanation,
-      authorName: revision.author.name,
+      authorNames: authorNames(revision),
+      submitterName: revision.author.name,
       createdAt: revision.createdAt,
       reviews: toReviews(revision),
     },
@@ -149,7 +163,7 @@ export async function getReviewItem(actor: Actor, revisionId: string): Promise<R
           wasPublic: everPublic.has(earlierReviewed.id),
         }
       : null,
-    diff: earlierReviewed ? diffRevisions(earlierReviewed, revision) : null,
+    diff: earlierReviewed ? { ...diffRevisions(earlierReviewed, revision), page: diffSnapshots(snapshotOf(earlierReviewed), snapshot) } : null,
     current: verdict.currentRevision,
     publication: verdict.publication
       ? { slug: verdict.publication.slug, publishedRevisionNumber: verdict.publication.publishedRevision.number }
@@ -162,7 +176,7 @@ export async function getReviewItem(actor: Actor, revisionId: string): Promise<R
     history: verdict.revisions.map((entry) => ({
       id: entry.id,
       number: entry.number,
-      authorName: entry.author.name,
+      authorNames: authorNames(entry),
       createdAt: entry.createdAt,
       reviews: toReviews(entry),
     })),

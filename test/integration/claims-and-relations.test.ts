@@ -120,7 +120,7 @@ describe("getClaimDetail", () => {
     const detail = await getClaimDetail(admin, claim.id);
     expect(detail?.verdict).toMatchObject({ status: "in_review", current: { number: 1, rating: "mixed" }, publication: null });
     expect(detail?.verdict?.history).toHaveLength(1);
-    expect(detail?.permissions).toEqual({ canEdit: false, canRelate: false, canDraftVerdict: false, reviewedFieldsLocked: true });
+    expect(detail?.permissions).toEqual({ canEdit: false, canRelate: false, canDraftVerdict: false, workingVersionOnly: true });
     expect((await getClaimDetail(editor, claim.id))?.permissions).toMatchObject({ canEdit: true, canRelate: true, canDraftVerdict: true });
 
     expect(await getClaimDetail(editor, "00000000-0000-4000-8000-000000000000")).toBeNull();

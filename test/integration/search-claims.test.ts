@@ -271,13 +271,11 @@ describe("searchPublishedFactChecks (readers)", () => {
     expect(await slugs({ claimant })).toEqual([slug]);
     expect(await slugs({ claimant, rating: "false" })).toEqual([]);
 
-    // No listing page names a claim without a publication.
-    const publishedClaimIds = new Set(
-      (await getDb().publication.findMany({ select: { verdict: { select: { claimId: true } } } })).map((row) => row.verdict.claimId),
-    );
-    const statements = new Map(
-      (await getDb().claim.findMany({ where: { id: { in: [...publishedClaimIds] } }, select: { statement: true } })).map((row) => [row.statement, true]),
-    );
+    // No listing page names a claim without a publication, nor any wording but the published snapshot's.
+    const publishedWordings = await getDb().$queryRaw<{ statement: string }[]>`
+      SELECT s.content->'claim'->>'statement' AS statement
+        FROM publications p JOIN fact_check_snapshots s ON s.verdict_revision_id = p.published_revision_id`;
+    const statements = new Set(publishedWordings.map((row) => row.statement));
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
       const result = await searchPublishedFactChecks({ limit: 30, cursor });

@@ -6,6 +6,7 @@ import { getPublishedFactCheck as readPublishedFactCheck } from "@/lib/publishin
 import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
+import { RELATION_WORDS } from "@/lib/relations/relation-words";
 import { Paragraphs } from "@/app/_components/paragraphs";
 
 // A published page is a pure function of its published revision and the snapshot approved with it
@@ -17,12 +18,6 @@ import { Paragraphs } from "@/app/_components/paragraphs";
 const getPublishedFactCheck = cache(readPublishedFactCheck);
 
 type Props = { params: Promise<{ slug: string }> };
-
-const RELATION_WORDS = {
-  supports: { from: "Supports", to: "Supported by" },
-  contradicts: { from: "Contradicts", to: "Contradicted by" },
-  same_claim: { from: "Same claim as", to: "Same claim as" },
-} as const;
 
 const NAMES = new Intl.ListFormat("en", { type: "conjunction" });
 const listNames = (names: string[]) => (names.length > 0 ? NAMES.format(names) : "our newsroom");

@@ -15,6 +15,7 @@ import { formatDate } from "@/app/_components/format-date";
 import { ClaimEditor } from "./_components/claim-editor";
 import { RelationsPanel, type RelationItem } from "./_components/relations-panel";
 import { SuggestionList, type SuggestionItem } from "./_components/suggestion-list";
+import { WorkingVersionPanel } from "./_components/working-version-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -120,7 +121,7 @@ export default async function ClaimPage({ params }: Props) {
       </p>
       {claim.permissions.canEdit && (
         <ClaimEditor
-          locked={claim.permissions.reviewedFieldsLocked}
+          workingVersionOnly={claim.permissions.workingVersionOnly}
           claim={{
             id: claim.id,
             version: claim.version,
@@ -135,6 +136,7 @@ export default async function ClaimPage({ params }: Props) {
       )}
 
       <ConsistencyWarnings warnings={warnings} currentClaimId={claim.id} />
+      <WorkingVersionPanel actor={actor} claimId={claim.id} />
 
       <div className="editor-grid cl-claim-grid">
         <div className="cl-main">

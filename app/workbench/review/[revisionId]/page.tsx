@@ -7,7 +7,9 @@ import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { WordDiff } from "@/app/_components/word-diff";
 import { Paragraphs } from "@/app/_components/paragraphs";
 import { formatDate } from "@/app/_components/format-date";
+import { RELATION_WORDS } from "@/lib/relations/relation-words";
 import { requireSignedIn } from "../../require-signed-in";
+import { SnapshotDiffView } from "../../_components/snapshot-diff-view";
 import { ConsistencyWarningsSlot } from "../consistency-warnings-slot";
 import { PublishForm, ReviewDecisionForm } from "./review-forms";
 
@@ -17,6 +19,7 @@ type Props = { params: Promise<{ revisionId: string }> };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (date: Date) => `${dateTime.format(date)} UTC`;
+const NAMES = new Intl.ListFormat("en", { type: "conjunction" });
 
 export default async function ReviewPage({ params }: Props) {
   const { revisionId } = await params;
@@ -36,7 +39,7 @@ export default async function ReviewPage({ params }: Props) {
       <div className="vr-status-line">
         <VerdictStatusBadge status={item.verdictStatus} />
         <span className="meta">
-          Revision {revision.number} by {revision.authorName}, submitted {when(revision.createdAt)}
+          Revision {revision.number} by {NAMES.format(revision.authorNames)}, submitted by {revision.submitterName} {when(revision.createdAt)}
         </span>
         <Link href={`/workbench/claims/${claim.id}/verdict`}>Open the verdict</Link>
       </div>
@@ -50,7 +53,17 @@ export default async function ReviewPage({ params }: Props) {
             <div className="meta">
               Claimed by <strong>{claim.claimant}</strong>
               {claim.claimedAt ? `, ${formatDate(claim.claimedAt)}` : ""}
+              {claim.claimantSameAs && (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={claim.claimantSameAs} rel="nofollow noopener noreferrer">
+                    identity link
+                  </a>
+                </>
+              )}
             </div>
+            <p className="meta">As this revision will show it to readers: the claim, the passages and the links were frozen when it was submitted.</p>
           </section>
 
           <section aria-labelledby="revision-title" className="vr-panel">
@@ -99,7 +112,7 @@ export default async function ReviewPage({ params }: Props) {
           )}
           <section aria-labelledby="passages-title" className="vr-panel">
             <h2 id="passages-title" className="vr-panel-title">
-              Passages quoted
+              Passages readers will see
             </h2>
             {claim.passages.length === 0 ? (
               <p className="meta">No passage quotes this claim.</p>
@@ -117,8 +130,24 @@ export default async function ReviewPage({ params }: Props) {
                         passage.article.title
                       )}
                       {passage.article.outlet ? ` · ${passage.article.outlet}` : ""}
-                      {passage.status !== "anchored" ? ` · ${passage.status}` : ""}
+                      {` · article revision ${passage.article.revisionNumber}`}
                     </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="related-title" className="vr-panel">
+            <h2 id="related-title" className="vr-panel-title">
+              Related fact-checks listed
+            </h2>
+            {claim.related.length === 0 ? (
+              <p className="meta">None: no published fact-check is linked to this claim.</p>
+            ) : (
+              <ul className="passage-list">
+                {claim.related.map((related) => (
+                  <li key={`${related.type}-${related.direction}-${related.claimId}`}>
+                    {RELATION_WORDS[related.type][related.direction]}: <Link href={`/fact-checks/${related.slug}`}>“{related.statement}”</Link>
                   </li>
                 ))}
               </ul>
@@ -135,7 +164,7 @@ export default async function ReviewPage({ params }: Props) {
                     {entry.id === revision.id ? <strong>Revision {entry.number} (this one)</strong> : <Link href={`/workbench/review/${entry.id}`}>Revision {entry.number}</Link>}
                   </div>
                   <div className="meta">
-                    by {entry.authorName}, {when(entry.createdAt)}
+                    by {NAMES.format(entry.authorNames)}, {when(entry.createdAt)}
                   </div>
                   {entry.reviews.length > 0 && (
                     <ul className="vr-reviews">
@@ -170,7 +199,7 @@ function StateNotice({ item }: { item: ReviewItem }) {
     case "own":
       return (
         <p className="vr-notice vr-notice-warn" role="note">
-          You wrote this revision, so you cannot approve it. It is waiting for another reviewer.
+          You wrote or edited this revision, so you cannot approve it or send it back. It is waiting for another reviewer.
         </p>
       );
     case "not_reviewer":
@@ -220,7 +249,7 @@ function DiffView({ item }: { item: ReviewItem }) {
           <del>removed</del> <ins>added</ins>
         </span>
       </p>
-      {!diff.changed && <p>No change from revision {comparedWith.number}.</p>}
+      {!diff.changed && !diff.page.changed && <p>No change from revision {comparedWith.number}.</p>}
       <dl className="diff-list">
         <div className={diff.rating.changed ? "diff-changed" : "diff-same"}>
           <dt>Rating</dt>
@@ -256,6 +285,12 @@ function DiffView({ item }: { item: ReviewItem }) {
           </div>
         ))}
       </dl>
+      {diff.page.changed && (
+        <>
+          <h3 className="vr-subtitle">Claim, passages and links</h3>
+          <SnapshotDiffView diff={diff.page} />
+        </>
+      )}
     </>
   );
 }

@@ -53,7 +53,7 @@ function readTheirs(error: ActionError): Theirs | null {
  * Edits a claim. The save carries the version the editor started from: when someone else saved in
  * between, nothing is overwritten; their values are shown beside the editor's and the editor chooses.
  */
-export function ClaimEditor({ claim, locked }: { claim: EditableClaim; locked: boolean }) {
+export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClaim; workingVersionOnly: boolean }) {
   const router = useRouter();
   const ids = useId();
   const [open, setOpen] = useState(false);
@@ -124,10 +124,10 @@ export function ClaimEditor({ claim, locked }: { claim: EditableClaim; locked: b
       <h2 id={`${ids}-title`} className="vr-panel-title">
         Edit claim
       </h2>
-      {locked && (
-        <p className="vr-notice vr-notice-info" id={`${ids}-locked`}>
-          The verdict on this claim is in review, approved or published: its statement, claimant and date are what the reviewer rated
-          and readers see, so they cannot change here. Tags, language and the claimant’s link can.
+      {workingVersionOnly && (
+        <p className="vr-notice vr-notice-info">
+          A verdict on this claim is in review, approved or published with the claim as it was then. What you save here changes the
+          working version only: readers see it once a new verdict revision is approved and published.
         </p>
       )}
       {theirs && (
@@ -191,7 +191,6 @@ export function ClaimEditor({ claim, locked }: { claim: EditableClaim; locked: b
         rows={2}
         maxLength={500}
         required
-        disabled={locked}
         aria-describedby={describedBy("statement")}
       />
       {fieldError("statement")}
@@ -204,8 +203,7 @@ export function ClaimEditor({ claim, locked }: { claim: EditableClaim; locked: b
             onChange={(event) => set("claimant", event.target.value)}
             maxLength={200}
             required
-            disabled={locked}
-            aria-describedby={describedBy("claimant")}
+                aria-describedby={describedBy("claimant")}
           />
           {fieldError("claimant")}
         </div>
@@ -216,8 +214,7 @@ export function ClaimEditor({ claim, locked }: { claim: EditableClaim; locked: b
             type="date"
             value={fields.claimedAt}
             onChange={(event) => set("claimedAt", event.target.value)}
-            disabled={locked}
-            aria-describedby={describedBy("claimedAt")}
+                aria-describedby={describedBy("claimedAt")}
           />
           {fieldError("claimedAt")}
         </div>

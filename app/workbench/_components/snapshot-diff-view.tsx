@@ -1,0 +1,77 @@
+import type { SnapshotDiff } from "@/lib/publishing/diff-snapshots";
+import { WordDiff } from "@/app/_components/word-diff";
+
+/**
+ * What differs in the page readers would see, besides the verdict's own text: the claim's fields,
+ * the quoted passages and the related fact-checks. Renders nothing when nothing differs.
+ */
+export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
+  if (!diff.changed) return null;
+  const { passages, related } = diff;
+  return (
+    <dl className="diff-list">
+      {diff.claim.map((field) => (
+        <div key={field.label} className="diff-changed">
+          <dt>{field.label}</dt>
+          <dd className="vr-pre">
+            {field.parts ? (
+              <WordDiff parts={field.parts} />
+            ) : (
+              <>
+                <del>{field.before || "(none)"}</del> <span aria-hidden="true">→</span>
+                <span className="visually-hidden"> changed to </span> <ins>{field.after || "(none)"}</ins>
+              </>
+            )}
+          </dd>
+        </div>
+      ))}
+      {passages.added.length + passages.removed.length + passages.sourceChanged.length > 0 && (
+        <div className="diff-changed">
+          <dt>Quoted passages</dt>
+          <dd>
+            <ul className="diff-items">
+              {passages.removed.map((passage) => (
+                <li key={`removed-${passage.key}`}>
+                  <span className="diff-tag">No longer quoted:</span> <del>“{passage.exact}”</del> <span className="meta">{passage.source}</span>
+                </li>
+              ))}
+              {passages.added.map((passage) => (
+                <li key={`added-${passage.key}`}>
+                  <span className="diff-tag">Newly quoted:</span> <ins>“{passage.exact}”</ins> <span className="meta">{passage.source}</span>
+                </li>
+              ))}
+              {passages.sourceChanged.map(({ before, after }) => (
+                <li key={`source-${after.key}`}>
+                  <span className="diff-tag">Same quote, source details changed:</span> “{after.exact}”{" "}
+                  <span className="meta">
+                    <del>{before.source}</del> <span aria-hidden="true">→</span>
+                    <span className="visually-hidden"> changed to </span> <ins>{after.source}</ins>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+      {related.added.length + related.removed.length > 0 && (
+        <div className="diff-changed">
+          <dt>Related fact-checks</dt>
+          <dd>
+            <ul className="diff-items">
+              {related.removed.map((entry) => (
+                <li key={`removed-${entry.key}`}>
+                  <span className="diff-tag">No longer listed:</span> <del>{entry.description}</del>
+                </li>
+              ))}
+              {related.added.map((entry) => (
+                <li key={`added-${entry.key}`}>
+                  <span className="diff-tag">Newly listed:</span> <ins>{entry.description}</ins>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
