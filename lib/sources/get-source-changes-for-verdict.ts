@@ -19,6 +19,8 @@ export type ChangedQuote = {
   diff: DiffPart[] | null;
   anchorStatus: AnchorStatus;
   confidence: number;
+  /** Where the quote stands in that revision, for a link to the article; null when lost. */
+  currentPassageId: string | null;
 };
 
 export type SourceChangeView = {
@@ -121,6 +123,7 @@ function toView(item: ItemRow, quotes: Map<string, SnapshotPassage>): SourceChan
       diff: now === null ? null : diffText(approved.exact, now),
       anchorStatus: row.anchorStatus,
       confidence: row.confidence,
+      currentPassageId: row.currentPassageId,
     });
   }
   return {

@@ -9,6 +9,7 @@ import { Paragraphs } from "@/app/_components/paragraphs";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../../require-signed-in";
 import { ConsistencyWarningsSlot } from "../consistency-warnings-slot";
+import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
 import { PublishForm, ReviewDecisionForm } from "./review-forms";
 
 export const metadata: Metadata = { title: "Review" };
@@ -42,6 +43,7 @@ export default async function ReviewPage({ params }: Props) {
       </div>
 
       <StateNotice item={item} />
+      <SourceChangePanel verdictId={item.verdictId} />
 
       <div className="review-grid">
         <div>
