@@ -2,11 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/auth/permissions";
+import { countSourceChanges } from "@/lib/sources/count-source-changes";
 import { SignOutButton } from "./sign-out-button";
 
 // The bar only shows who is signed in; each page still checks the session itself.
 export default async function WorkbenchLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
+  const sourceChanges = actor && can(actor, "verdicts.draft") ? await countSourceChanges(actor) : null;
   return (
     <>
       <header className="wb-bar">
@@ -18,6 +20,17 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
           <Link href="/workbench/articles">Articles</Link>
           <Link href="/workbench/claims">Claims</Link>
           {actor && can(actor, "verdicts.submit") && <Link href="/workbench/review">Review</Link>}
+          {sourceChanges !== null && (
+            <Link href="/workbench/sources">
+              Source changes
+              {sourceChanges > 0 && (
+                <span className="nav-count">
+                  {sourceChanges}
+                  <span className="visually-hidden"> open</span>
+                </span>
+              )}
+            </Link>
+          )}
           <Link href="/workbench/graph">Graph</Link>
           {actor && can(actor, "users.manage") && <Link href="/workbench/users">Users</Link>}
           <Link href="/">Public site</Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getWorkbenchQueues, type QueueItem } from "@/lib/verdicts/get-workbench-queues";
+import type { SourceChangeQueueItem } from "@/lib/sources/list-source-changes";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "./require-signed-in";
 
@@ -35,6 +36,31 @@ function Queue({ title, items, empty, target }: { title: string; items: QueueIte
   );
 }
 
+/** Fact-checks whose quoted sources changed: each waits for a decision on its claim page. */
+function SourceChangeQueue({ items }: { items: SourceChangeQueueItem[] }) {
+  return (
+    <section className="queue sc-queue" aria-label="Sources changed under fact-checks">
+      <h2>
+        Sources changed under fact-checks <span className="meta">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="meta">No quoted article changed.</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={item.itemId}>
+              <Link href={`/workbench/claims/${item.claimId}#source-changes`}>{item.headline || "Untitled verdict"}</Link>
+              <div className="meta">
+                {item.articles.map((article) => `“${article.title}” (revision ${article.revisionNumber})`).join(", ")} · since {formatDate(item.raisedAt)}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export default async function WorkbenchPage() {
   const actor = await requireSignedIn("/workbench");
   const queues = await getWorkbenchQueues(actor);
@@ -57,6 +83,7 @@ export default async function WorkbenchPage() {
         </div>
       </div>
       <div className="queues">
+        {queues.sourceChanges && <SourceChangeQueue items={queues.sourceChanges} />}
         {queues.awaitingMyReview && (
           <Queue title="Awaiting your review" items={queues.awaitingMyReview} empty="Nothing to review right now." target="review" />
         )}

@@ -7,6 +7,7 @@ import { parseArticle } from "@/lib/articles/parse-article";
 import { reanchor } from "@/lib/anchoring/reanchor";
 import { createSelectors } from "@/lib/anchoring/create-selectors";
 import { parseInput } from "@/lib/validation";
+import { raiseSourceChanges, type ReanchoredPassage } from "@/lib/sources/raise-source-changes";
 
 export const reviseArticleSchema = z.object({
   articleId: z.uuid(),
@@ -58,6 +59,7 @@ export async function reviseArticle(
     });
 
     const summary: ReanchorSummary = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+    const reanchored: ReanchoredPassage[] = [];
     for (const passage of current.passages) {
       const anchor =
         passage.start === null || passage.end === null
@@ -67,13 +69,14 @@ export async function reviseArticle(
       const base = { claimId: passage.claimId, articleId: article.id, articleRevisionId: revision.id, previousPassageId: passage.id, createdById: actor.id };
       if (anchor.status === "orphaned") {
         // The stored quote stays, so the editor can see what was lost and re-attach it.
-        await tx.passage.create({ data: { ...base, exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix, status: "orphaned", confidence: anchor.confidence } });
+        const lost = await tx.passage.create({ data: { ...base, exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix, status: "orphaned", confidence: anchor.confidence } });
+        reanchored.push({ before: passage, after: lost });
         continue;
       }
       const placed = createSelectors(parsed.text, anchor.start, anchor.end);
       if (!placed.ok) throw new Error(`re-anchoring returned an invalid range: ${placed.reason}`);
       const { quote, position } = placed.selectors;
-      await tx.passage.create({
+      const placedPassage = await tx.passage.create({
         data: {
           ...base,
           exact: quote.exact,
@@ -85,7 +88,10 @@ export async function reviseArticle(
           confidence: anchor.confidence,
         },
       });
+      reanchored.push({ before: passage, after: placedPassage });
     }
+    // Fact-checks that quote a passage this revision changed, moved or lost need a decision.
+    await raiseSourceChanges(tx, actor, { articleRevisionId: revision.id, passages: reanchored });
 
     await tx.article.update({ where: { id: article.id }, data: { version: { increment: 1 } } });
     await recordAuditEvent(tx, actor, {

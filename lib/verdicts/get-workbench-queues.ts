@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { listSourceChanges, type SourceChangeQueueItem } from "@/lib/sources/list-source-changes";
 
 export type QueueItem = { verdictId: string; claimId: string; revisionId: string | null; statement: string; headline: string; updatedAt: Date };
 export type WorkbenchQueues = {
@@ -8,6 +9,8 @@ export type WorkbenchQueues = {
   readyToPublish: QueueItem[] | null;
   changesRequestedOnMine: QueueItem[];
   myDrafts: QueueItem[];
+  /** Open source changes of fact-checks the person writes or reviews; null for those who do neither. */
+  sourceChanges: SourceChangeQueueItem[] | null;
   counts: { articles: number; claims: number; published: number };
 };
 
@@ -34,7 +37,7 @@ export async function getWorkbenchQueues(actor: Actor): Promise<WorkbenchQueues>
   });
   const canReview = can(actor, "verdicts.review");
   const canPublish = can(actor, "verdicts.publish");
-  const [awaiting, ready, changes, drafts, articles, claims, published] = await Promise.all([
+  const [awaiting, ready, changes, drafts, sourceChanges, articles, claims, published] = await Promise.all([
     canReview
       ? db.verdict.findMany({
           where: { status: "in_review", currentRevision: { authors: { none: { userId: actor.id } } } },
@@ -49,6 +52,7 @@ export async function getWorkbenchQueues(actor: Actor): Promise<WorkbenchQueues>
       select,
     }),
     db.verdict.findMany({ where: { status: "draft", createdById: actor.id }, orderBy: { updatedAt: "desc" }, select }),
+    can(actor, "verdicts.draft") ? listSourceChanges(actor) : null,
     db.article.count({ where: { deletedAt: null } }),
     db.claim.count(),
     db.publication.count(),
@@ -58,6 +62,7 @@ export async function getWorkbenchQueues(actor: Actor): Promise<WorkbenchQueues>
     readyToPublish: ready?.map(toItem) ?? null,
     changesRequestedOnMine: changes.map(toItem),
     myDrafts: drafts.map(toItem),
+    sourceChanges,
     counts: { articles, claims, published },
   };
 }

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, forbidden, illegalTransition, notFound } from "@/lib/errors";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
+import { closeSourceChangeByRevision } from "@/lib/sources/close-source-change-by-revision";
 
 export const reviewVerdictSchema = z
   .object({
@@ -44,6 +45,8 @@ export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof revie
     if (verdict.currentRevisionId !== revision.id) {
       throw conflict(`Revision ${revision.number} is no longer the one in review; review revision ${verdict.currentRevision?.number}.`);
     }
+    // Refused while the revision quotes a source that changed since; quoting the new text closes the item.
+    if (input.decision === "approve") await closeSourceChangeByRevision(tx, actor, verdict.id, revision);
     const nextStatus = input.decision === "approve" ? "approved" : "changes_requested";
     const updated = await tx.verdict.updateMany({
       where: { id: verdict.id, version: verdict.version, status: "in_review" },

@@ -12,6 +12,7 @@ import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { ConsistencyWarnings } from "@/app/_components/consistency-warnings";
 import { formatDate } from "@/app/_components/format-date";
+import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
 import { ClaimEditor } from "./_components/claim-editor";
 import { RelationsPanel, type RelationItem } from "./_components/relations-panel";
 import { SuggestionList, type SuggestionItem } from "./_components/suggestion-list";
@@ -137,6 +138,7 @@ export default async function ClaimPage({ params }: Props) {
 
       <ConsistencyWarnings warnings={warnings} currentClaimId={claim.id} />
       <WorkingVersionPanel actor={actor} claimId={claim.id} />
+      <SourceChangePanel claimId={claim.id} />
 
       <div className="editor-grid cl-claim-grid">
         <div className="cl-main">

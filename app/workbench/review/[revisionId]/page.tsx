@@ -11,6 +11,7 @@ import { RELATION_WORDS } from "@/lib/relations/relation-words";
 import { requireSignedIn } from "../../require-signed-in";
 import { SnapshotDiffView } from "../../_components/snapshot-diff-view";
 import { ConsistencyWarningsSlot } from "../consistency-warnings-slot";
+import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
 import { PublishForm, ReviewDecisionForm } from "./review-forms";
 
 export const metadata: Metadata = { title: "Review" };
@@ -45,6 +46,7 @@ export default async function ReviewPage({ params }: Props) {
       </div>
 
       <StateNotice item={item} />
+      <SourceChangePanel verdictId={item.verdictId} />
 
       <div className="review-grid">
         <div>

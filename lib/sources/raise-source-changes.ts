@@ -1,0 +1,113 @@
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnchorStatus } from "@/lib/generated/prisma/enums";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockVerdict } from "@/lib/verdicts/lock-verdict";
+import { readSnapshot } from "@/lib/publishing/fact-check-snapshot";
+
+/** One passage of the previous article revision and what re-anchoring made of it in the new one. */
+export type ReanchoredPassage = {
+  before: { id: string; claimId: string; exact: string; status: AnchorStatus };
+  after: { id: string; exact: string; status: AnchorStatus; confidence: number };
+};
+
+/**
+ * Re-anchoring did not keep the quote as it was. A passage that had already lost its place has
+ * nothing more to lose: its item was raised by the revision that lost it.
+ */
+function isTouched({ before, after }: ReanchoredPassage): boolean {
+  if (before.status === "orphaned") return false;
+  return after.status !== "anchored" || after.exact !== before.exact;
+}
+
+/**
+ * Inside the transaction of a new article revision: every fact-check in review, approved or
+ * published whose snapshot quotes a passage this revision changed, moved or lost gets one open
+ * source-change item (its open item, when it has one, gains the passages), with an audit row.
+ */
+export async function raiseSourceChanges(
+  tx: Tx,
+  actor: Actor,
+  change: { articleRevisionId: string; passages: ReanchoredPassage[] },
+): Promise<void> {
+  const touched = change.passages.filter(isTouched);
+  if (touched.length === 0) return;
+
+  // Locked in one order (two revisions of different articles may touch one verdict) and before their
+  // status is read: a verdict submitted meanwhile is either seen in review here, or its snapshot is
+  // taken after this revision commits and quotes the new text.
+  const claimIds = [...new Set(touched.map((passage) => passage.before.claimId))];
+  const candidates = await tx.verdict.findMany({ where: { claimId: { in: claimIds } }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const candidate of candidates) await lockVerdict(tx, { id: candidate.id });
+  const verdicts = await tx.verdict.findMany({
+    where: { id: { in: candidates.map((candidate) => candidate.id) }, OR: [{ publication: { isNot: null } }, { status: { in: ["in_review", "approved"] } }] },
+    select: { id: true, claimId: true, status: true, currentRevisionId: true, publication: { select: { publishedRevisionId: true } } },
+  });
+  if (verdicts.length === 0) return;
+
+  // What readers see (the published revision) and what a reviewer is asked to approve (the current one).
+  const quotingRevisionIds = (verdict: (typeof verdicts)[number]) =>
+    [verdict.publication?.publishedRevisionId, verdict.status === "in_review" || verdict.status === "approved" ? verdict.currentRevisionId : null].filter(
+      (id): id is string => typeof id === "string",
+    );
+  const snapshots = await tx.factCheckSnapshot.findMany({ where: { verdictRevisionId: { in: verdicts.flatMap(quotingRevisionIds) } } });
+  const quotedBy = new Map(snapshots.map((row) => [row.verdictRevisionId, readSnapshot(row.content).passages.map((passage) => passage.passageId)]));
+
+  // Snapshots quote the passage as it was when they were taken, perhaps several article revisions ago.
+  const ancestors = await passageAncestors(tx, touched.map((passage) => passage.before.id));
+
+  for (const verdict of verdicts) {
+    const quoted = new Set(quotingRevisionIds(verdict).flatMap((revisionId) => quotedBy.get(revisionId) ?? []));
+    const rows = touched
+      .filter((passage) => passage.before.claimId === verdict.claimId)
+      .flatMap(({ before, after }) =>
+        (ancestors.get(before.id) ?? [])
+          .filter((id) => quoted.has(id))
+          .map((quotedPassageId) => ({
+            quotedPassageId,
+            articleRevisionId: change.articleRevisionId,
+            currentPassageId: after.status === "orphaned" ? null : after.id,
+            anchorStatus: after.status,
+            confidence: after.confidence,
+          })),
+      );
+    if (rows.length > 0) await addToOpenItem(tx, actor, verdict.id, rows);
+  }
+}
+
+type ChangedQuote = { quotedPassageId: string; articleRevisionId: string; currentPassageId: string | null; anchorStatus: AnchorStatus; confidence: number };
+
+/** The verdict is locked: its one open item is read and written by nobody else meanwhile. */
+async function addToOpenItem(tx: Tx, actor: Actor, verdictId: string, passages: ChangedQuote[]): Promise<void> {
+  const open = await tx.sourceChangeItem.findFirst({ where: { verdictId, status: "open" }, select: { id: true, version: true } });
+  const item = open
+    ? await tx.sourceChangeItem.update({
+        where: { id: open.id },
+        data: { version: { increment: 1 }, passages: { createMany: { data: passages } } },
+        select: { id: true, version: true },
+      })
+    : await tx.sourceChangeItem.create({ data: { verdictId, passages: { createMany: { data: passages } } }, select: { id: true, version: true } });
+  await recordAuditEvent(tx, actor, {
+    action: "source_change.raised",
+    entityType: "source_change_item",
+    entityId: item.id,
+    before: open ? { version: open.version } : undefined,
+    after: { verdictId, version: item.version, passages },
+  });
+}
+
+/** Each passage with itself and the passages of earlier article revisions it was re-anchored from. */
+async function passageAncestors(tx: Tx, passageIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await tx.$queryRaw<{ passage_id: string; ancestor_id: string }[]>`
+    WITH RECURSIVE chain (passage_id, ancestor_id) AS (
+      SELECT id, id FROM passages WHERE id = ANY(${passageIds}::uuid[])
+      UNION ALL
+      SELECT chain.passage_id, p.previous_passage_id
+      FROM chain JOIN passages p ON p.id = chain.ancestor_id
+      WHERE p.previous_passage_id IS NOT NULL
+    )
+    SELECT passage_id::text, ancestor_id::text FROM chain`;
+  const ancestors = new Map<string, string[]>();
+  for (const row of rows) ancestors.set(row.passage_id, [...(ancestors.get(row.passage_id) ?? []), row.ancestor_id]);
+  return ancestors;
+}
