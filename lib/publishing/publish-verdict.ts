@@ -7,6 +7,7 @@ import { makeSlug } from "@/lib/publishing/make-slug";
 import { PUBLICATION_LISTS, announcePublicPageChanges } from "@/lib/publishing/announce-public-page-changes";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
+import { refuseChangedQuotes } from "@/lib/sources/refuse-changed-quotes";
 
 export const publishVerdictSchema = z.object({
   verdictId: z.uuid(),
@@ -64,6 +65,8 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
     if (!publication && input.correction) throw invalid("A first publication has nothing to correct.");
 
     const { number: revisionNumber } = await tx.verdictRevision.findUniqueOrThrow({ where: { id: input.revisionId }, select: { number: true } });
+    // A source may have changed between the approval and now.
+    await refuseChangedQuotes(tx, verdict.id, { id: input.revisionId, number: revisionNumber }, "published");
 
     const moved = await tx.verdict.updateMany({
       where: { id: verdict.id, version: verdict.version, status: "approved" },

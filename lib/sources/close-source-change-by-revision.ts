@@ -1,8 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict } from "@/lib/errors";
-import { readSnapshot } from "@/lib/publishing/fact-check-snapshot";
+import { refuseChangedQuotes } from "@/lib/sources/refuse-changed-quotes";
 
 /**
  * Inside the approval of a verdict revision, the verdict locked. A revision whose snapshot quotes a
@@ -11,22 +10,9 @@ import { readSnapshot } from "@/lib/publishing/fact-check-snapshot";
  * longer quotes it) went through review with the new text, so its approval closes the item.
  */
 export async function closeSourceChangeByRevision(tx: Tx, actor: Actor, verdictId: string, revision: { id: string; number: number }): Promise<void> {
-  const item = await tx.sourceChangeItem.findFirst({
-    where: { verdictId, status: "open" },
-    include: { passages: { include: { articleRevision: { select: { articleId: true, number: true, article: { select: { title: true } } } } } } },
-  });
+  const { item, snapshot } = await refuseChangedQuotes(tx, verdictId, revision, "approved");
   if (!item) return;
-  const { content } = await tx.factCheckSnapshot.findUniqueOrThrow({ where: { verdictRevisionId: revision.id } });
-  const quoted = readSnapshot(content).passages;
-
-  const stale = item.passages.filter((changed) => quoted.some((passage) => passage.passageId === changed.quotedPassageId));
-  if (stale.length > 0) {
-    const articles = [...new Set(stale.map((changed) => `“${changed.articleRevision.article.title}” (revision ${changed.articleRevision.number})`))];
-    throw conflict(
-      `Revision ${revision.number} quotes a passage that changed in a newer revision of ${articles.join(", ")}. ` +
-        "Before it can be approved, a reviewer must confirm on the source change that nothing needs to change, or the editor must resubmit a revision quoting the new text.",
-    );
-  }
+  const quoted = snapshot.passages;
   const quotesNewText = item.passages.every((changed) =>
     quoted.every((passage) => passage.article.id !== changed.articleRevision.articleId || passage.article.revisionNumber >= changed.articleRevision.number),
   );

@@ -194,6 +194,17 @@ describe("deciding on a source change", () => {
     expect((await db.verdict.findUniqueOrThrow({ where: { id: fc.verdictId } })).status).toBe("approved");
   });
 
+  it("refuses to publish an approved revision whose quote changed after the approval, until a reviewer confirms it", async () => {
+    const source = await article();
+    const fc = await factCheck("approved", [source]);
+    await source.revise(1, source.paragraphs[0]!, source.paragraphs[1]!.replace("express", "explicit"), source.paragraphs[2]!);
+    const refusal = await expectRefusedWithoutWrites(() => publishVerdict(reviewer, { verdictId: fc.verdictId, revisionId: fc.revisionId! }), "conflict");
+    expect(refusal.message).toMatch(/Before it can be published/);
+    const item = await openItem(fc.verdictId);
+    await resolveSourceChange(reviewer, { itemId: item.id, expectedVersion: item.version, note: "One word changed; the meaning did not." });
+    expect(await publishVerdict(reviewer, { verdictId: fc.verdictId, revisionId: fc.revisionId! })).toMatchObject({ corrected: false });
+  });
+
   it("closes the item as revised when a revision quoting the new text is approved", async () => {
     const source = await article();
     const fc = await factCheck("approved", [source]);
