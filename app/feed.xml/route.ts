@@ -19,7 +19,7 @@ function xmlText(value: string): string {
 function entryXml(entry: FeedEntry, site: string): string {
   const page = new URL(`/fact-checks/${entry.slug}`, site).toString();
   const date = entry.date.toISOString();
-  const title = entry.kind === "corrected" ? `Correction: ${entry.headline}` : entry.headline;
+  const title = entry.correction ? `${entry.correction.kind === "update" ? "Update" : "Correction"}: ${entry.headline}` : entry.headline;
   const summary = `${entry.rating.label}. ${entry.claimant}: “${entry.claimStatement}”. ${entry.summary}`;
   const lines = [
     "  <entry>",
@@ -33,7 +33,7 @@ function entryXml(entry: FeedEntry, site: string): string {
   ];
   if (entry.correction) {
     const earlier = new URL(`/fact-checks/${entry.slug}/revisions/${entry.correction.previousRevisionNumber}`, site).toString();
-    lines.push(`    <link rel="related" type="text/html" title="The version before this correction" href="${xmlText(earlier)}"/>`);
+    lines.push(`    <link rel="related" type="text/html" title="The version before this change" href="${xmlText(earlier)}"/>`);
     lines.push(
       `    <content type="text">${xmlText(`What changed: ${entry.correction.whatChanged}\n\nWhy: ${entry.correction.why}\n\n${entry.summary}`)}</content>`,
     );

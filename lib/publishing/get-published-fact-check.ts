@@ -23,7 +23,16 @@ export type PublishedFactCheck = {
     article: { title: string; outlet: string | null; url: string | null; language: string; publishedAt: Date | null; revisionNumber: number; revisionDate: Date };
   }[];
   related: { type: "supports" | "contradicts" | "same_claim"; direction: "from" | "to"; slug: string; statement: string; rating: RatingInfo }[];
-  corrections: { date: Date; whatChanged: string; why: string; fromRevision: number; toRevision: number }[];
+  corrections: {
+    kind: "correction" | "update";
+    date: Date;
+    whatChanged: string;
+    why: string;
+    /** The date a changed source was updated, when that led to this correction. */
+    sourceUpdatedAt: Date | null;
+    fromRevision: number;
+    toRevision: number;
+  }[];
   claimReview: Record<string, unknown>;
 };
 
@@ -102,9 +111,11 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       rating: ratingInfo(related.rating),
     })),
     corrections: publication.corrections.map((correction) => ({
+      kind: correction.kind,
       date: correction.createdAt,
       whatChanged: correction.whatChanged,
       why: correction.why,
+      sourceUpdatedAt: correction.sourceUpdatedAt,
       fromRevision: correction.previousRevision.number,
       toRevision: correction.revision.number,
     })),

@@ -17,7 +17,7 @@ export type FeedEntry = {
   claimStatement: string;
   claimant: string;
   date: Date;
-  correction: { whatChanged: string; why: string; previousRevisionNumber: number } | null;
+  correction: { kind: "correction" | "update"; whatChanged: string; why: string; previousRevisionNumber: number } | null;
 };
 
 /**
@@ -69,6 +69,7 @@ export async function listFeedEntries(limit = 50): Promise<FeedEntry[]> {
         claimant: claim.claimant,
         date: correction.createdAt,
         correction: {
+          kind: correction.kind,
           whatChanged: correction.whatChanged,
           why: correction.why,
           previousRevisionNumber: correction.previousRevision.number,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, illegalTransition, invalid, notFound, postgresCode } from "@/lib/errors";
@@ -15,6 +15,8 @@ export const publishVerdictSchema = z.object({
   /** Required when the fact-check is already public: readers are told what changed and why. */
   correction: z
     .object({
+      /** A correction fixes an error; an update brings the page up to date with new information. */
+      kind: z.enum(["correction", "update"]).default("correction"),
       whatChanged: z.string().trim().min(3, "say what changed").max(2000),
       why: z.string().trim().min(3, "say why it changed").max(2000),
     })
@@ -98,8 +100,10 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
         publicationId: publication.id,
         previousRevisionId: publication.publishedRevisionId,
         revisionId: input.revisionId,
+        kind: input.correction!.kind,
         whatChanged: input.correction!.whatChanged,
         why: input.correction!.why,
+        sourceUpdatedAt: await sourceUpdatedSince(tx, verdict.id, publication.updatedAt),
         createdById: actor.id,
       },
     });
@@ -109,7 +113,7 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
       entityType: "publication",
       entityId: publication.id,
       before: { revisionId: publication.publishedRevisionId },
-      after: { revisionId: input.revisionId, correctionId: correction.id },
+      after: { revisionId: input.revisionId, correctionId: correction.id, kind: correction.kind },
     });
     // The replaced revision now reads "earlier version"; the new one may have been asked for (and
     // answered 404) before it was public.
@@ -121,4 +125,17 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
     ]);
     return { slug: publication.slug, publicationId: publication.id, corrected: true, changedPages };
   });
+}
+
+/**
+ * When a source of this fact-check was last updated, if a source change was settled (confirmed or
+ * revised) since the page last changed: readers are told the correction follows the source's update.
+ */
+async function sourceUpdatedSince(tx: Tx, verdictId: string, since: Date): Promise<Date | null> {
+  const settled = await tx.sourceChangePassage.findFirst({
+    where: { item: { verdictId, status: { not: "open" }, resolvedAt: { gt: since } } },
+    orderBy: { articleRevision: { createdAt: "desc" } },
+    select: { articleRevision: { select: { createdAt: true } } },
+  });
+  return settled?.articleRevision.createdAt ?? null;
 }

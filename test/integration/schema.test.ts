@@ -439,7 +439,7 @@ describe("schema.prisma matches the SQL", () => {
       data: { verdictId: verdict.id, slug: `every-model-${token}`, publishedRevisionId: revision1.id, publishedById: reviewer.id },
     });
     const correction = await db.correction.create({
-      data: { publicationId: publication.id, previousRevisionId: revision1.id, revisionId: revision2.id, whatChanged: "The rating.", why: "New evidence.", createdById: reviewer.id },
+      data: { publicationId: publication.id, previousRevisionId: revision1.id, revisionId: revision2.id, kind: "update", whatChanged: "The rating.", why: "New evidence.", sourceUpdatedAt: new Date("2026-11-30T12:00:00Z"), createdById: reviewer.id },
     });
     await db.publication.update({ where: { id: publication.id }, data: { publishedRevisionId: revision2.id } });
     const sourceChange = await db.sourceChangeItem.create({
@@ -520,8 +520,10 @@ describe("schema.prisma matches the SQL", () => {
     expect(await db.correction.findUniqueOrThrow({ where: { id: correction.id } })).toMatchObject({
       previousRevisionId: revision1.id,
       revisionId: revision2.id,
+      kind: "update",
       whatChanged: "The rating.",
       why: "New evidence.",
+      sourceUpdatedAt: new Date("2026-11-30T12:00:00Z"),
     });
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: audit.id } })).toMatchObject({
       actorId: author.id,

@@ -14,6 +14,7 @@ import { resolveSourceChange } from "@/lib/sources/resolve-source-change";
 import { getSourceChangesForVerdict } from "@/lib/sources/get-source-changes-for-verdict";
 import { listSourceChanges } from "@/lib/sources/list-source-changes";
 import { countSourceChanges } from "@/lib/sources/count-source-changes";
+import { getPublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
 import { expectRefusedWithoutWrites, importSmallArticle, makeClaim, makeUser, rowsWrittenBy, unique, verdictContent } from "./support";
 
 const db = getDb();
@@ -221,6 +222,23 @@ describe("deciding on a source change", () => {
     expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: item.id }, orderBy: { id: "desc" } })).toMatchObject({ action: "source_change.revised" });
     const view = await getSourceChangesForVerdict(editor, { verdictId: fc.verdictId });
     expect(view).toMatchObject({ open: null, closed: [expect.objectContaining({ status: "revised", resolution: expect.objectContaining({ revisionNumber: 2 }) })] });
+  });
+
+  it("tells readers, in the correction that follows a changed source, when the source was updated", async () => {
+    const source = await article();
+    const fc = await factCheck("published", [source]);
+    const revised = await source.revise(1, source.paragraphs[0]!, source.paragraphs[1]!.replace("express", "explicit"), source.paragraphs[2]!);
+    const resubmitted = await resubmit(fc.verdictId, fc.claimId);
+    await reviewVerdict(reviewer, { verdictId: fc.verdictId, revisionId: resubmitted.revisionId, decision: "approve" });
+    const published = await publishVerdict(reviewer, {
+      verdictId: fc.verdictId,
+      revisionId: resubmitted.revisionId,
+      correction: { kind: "update", whatChanged: "The quote follows the outlet's new wording.", why: "The outlet updated its story." },
+    });
+    const articleRevision = await db.articleRevision.findUniqueOrThrow({ where: { id: revised.revisionId } });
+    const page = await getPublishedFactCheck(published.slug);
+    expect(page?.corrections).toMatchObject([{ kind: "update", sourceUpdatedAt: articleRevision.createdAt, fromRevision: 1, toRevision: 2 }]);
+    expect(page?.passages.map((passage) => passage.exact)).toEqual([QUOTE.replace("express", "explicit")]);
   });
 
   it("asks the fact-check's editor and every reviewer, and nobody else", async () => {

@@ -19,6 +19,7 @@ const getPublishedFactCheck = cache(readPublishedFactCheck);
 
 type Props = { params: Promise<{ slug: string }> };
 
+const CHANGE_WORDS = { correction: "Corrected", update: "Updated" } as const;
 const NAMES = new Intl.ListFormat("en", { type: "conjunction" });
 const listNames = (names: string[]) => (names.length > 0 ? NAMES.format(names) : "our newsroom");
 
@@ -42,7 +43,7 @@ export default async function FactCheckPage({ params }: Props) {
       <h1>{factCheck.headline}</h1>
       <p className="meta">
         Published {formatDate(factCheck.firstPublishedAt)}
-        {factCheck.corrections.length > 0 ? ` · Corrected ${formatDate(factCheck.updatedAt)}` : ""}
+        {factCheck.corrections.length > 0 ? ` · ${CHANGE_WORDS[factCheck.corrections.at(-1)!.kind]} ${formatDate(factCheck.updatedAt)}` : ""}
       </p>
       <p className="byline">
         By {listNames(factCheck.byline.authors)} · Reviewed by {factCheck.byline.reviewer ?? "a second member of our newsroom"}
@@ -102,7 +103,7 @@ export default async function FactCheckPage({ params }: Props) {
         </>
       )}
 
-      <h2 id="corrections">Corrections</h2>
+      <h2 id="corrections">Corrections and updates</h2>
       {factCheck.corrections.length === 0 ? (
         <p className="meta">No corrections. If you see an error, <Link href="/methodology#report-an-error">tell us</Link>.</p>
       ) : (
@@ -110,11 +111,15 @@ export default async function FactCheckPage({ params }: Props) {
           {factCheck.corrections
             .map((correction, index) => (
               <li key={index} className="correction">
-                <strong>{formatDate(correction.date)}:</strong> {correction.whatChanged}
+                <strong>
+                  {CHANGE_WORDS[correction.kind]} {formatDate(correction.date)}:
+                </strong>{" "}
+                {correction.whatChanged}
+                {correction.sourceUpdatedAt && <div className="meta">The source article was updated on {formatDate(correction.sourceUpdatedAt)}.</div>}
                 <div className="meta">Why: {correction.why}</div>
                 <div className="meta">
                   <Link href={`/fact-checks/${factCheck.slug}/revisions/${correction.fromRevision}`}>
-                    Read the version before this correction
+                    Read the version before this {correction.kind}
                   </Link>{" "}
                   (published {formatDate(index === 0 ? factCheck.firstPublishedAt : factCheck.corrections[index - 1]!.date)})
                 </div>

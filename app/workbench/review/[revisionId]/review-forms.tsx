@@ -96,6 +96,7 @@ export function PublishForm({
   const ids = useId();
   const [whatChanged, setWhatChanged] = useState("");
   const [why, setWhy] = useState("");
+  const [kind, setKind] = useState<"correction" | "update">("correction");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
   const [published, setPublished] = useState<{ slug: string; corrected: boolean } | null>(null);
@@ -111,7 +112,7 @@ export function PublishForm({
     const result = await publishVerdictAction({
       verdictId,
       revisionId,
-      ...(isCorrection ? { correction: { whatChanged, why } } : {}),
+      ...(isCorrection ? { correction: { kind, whatChanged, why } } : {}),
     });
     setPending(false);
     if (!result.ok) {
@@ -125,7 +126,7 @@ export function PublishForm({
   if (published) {
     return (
       <p className="form-ok" role="status">
-        {published.corrected ? "Correction published" : "Published"}: <Link href={`/fact-checks/${published.slug}`}>/fact-checks/{published.slug}</Link>
+        {published.corrected ? `${kind === "update" ? "Update" : "Correction"} published` : "Published"}: <Link href={`/fact-checks/${published.slug}`}>/fact-checks/{published.slug}</Link>
       </p>
     );
   }
@@ -142,8 +143,19 @@ export function PublishForm({
         <>
           <p>
             Readers see revision {publishedRevisionNumber} at <Link href={`/fact-checks/${publicSlug}`}>/fact-checks/{publicSlug}</Link>. Publishing revision{" "}
-            {revisionNumber} replaces it; the page shows your correction note and keeps the earlier version readable.
+            {revisionNumber} replaces it; the page shows your note and keeps the earlier version readable.
           </p>
+          <fieldset className="publish-kind">
+            <legend>Tell readers this is</legend>
+            <label>
+              <input type="radio" name="kind" value="correction" checked={kind === "correction"} onChange={() => setKind("correction")} /> a correction: the
+              published version was wrong
+            </label>
+            <label>
+              <input type="radio" name="kind" value="update" checked={kind === "update"} onChange={() => setKind("update")} /> an update: new information,
+              nothing published was wrong
+            </label>
+          </fieldset>
           <label htmlFor={`${ids}-what`}>What changed</label>
           <textarea id={`${ids}-what`} name="whatChanged" rows={3} maxLength={2000} required value={whatChanged} onChange={(event) => setWhatChanged(event.target.value)} />
           <label htmlFor={`${ids}-why`}>Why</label>
@@ -159,7 +171,7 @@ export function PublishForm({
       )}
       <div className="vr-actions">
         <button type="submit" disabled={pending}>
-          {pending ? "Publishing…" : isCorrection ? "Publish correction" : `Publish revision ${revisionNumber}`}
+          {pending ? "Publishing…" : isCorrection ? `Publish ${kind}` : `Publish revision ${revisionNumber}`}
         </button>
       </div>
     </form>
