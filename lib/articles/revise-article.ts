@@ -91,7 +91,7 @@ export async function reviseArticle(
       reanchored.push({ before: passage, after: placedPassage });
     }
     // Fact-checks that quote a passage this revision changed, moved or lost need a decision.
-    await raiseSourceChanges(tx, actor, { articleRevisionId: revision.id, passages: reanchored });
+    await raiseSourceChanges(tx, actor, { articleId: article.id, articleRevisionId: revision.id, text: parsed.text, passages: reanchored });
 
     await tx.article.update({ where: { id: article.id }, data: { version: { increment: 1 } } });
     await recordAuditEvent(tx, actor, {

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
-import { readSnapshot } from "@/lib/publishing/fact-check-snapshot";
+import { readSnapshot, type SnapshotPassage } from "@/lib/publishing/fact-check-snapshot";
+import { reanchor } from "@/lib/anchoring/reanchor";
 
 /** One passage of the previous article revision and what re-anchoring made of it in the new one. */
 export type ReanchoredPassage = {
@@ -22,26 +23,33 @@ function isTouched({ before, after }: ReanchoredPassage): boolean {
 
 /**
  * Inside the transaction of a new article revision: every fact-check in review, approved or
- * published whose snapshot quotes a passage this revision changed, moved or lost gets one open
- * source-change item (its open item, when it has one, gains the passages), with an audit row.
+ * published whose snapshot quotes this article, and whose quote this revision changed, moved or
+ * lost, gets one open source-change item (its open item, when it has one, gains the passages), with
+ * an audit row. A quote is followed through the passages it was re-anchored into; a quote whose
+ * passage editors have since dropped is looked for in the new text itself.
  */
 export async function raiseSourceChanges(
   tx: Tx,
   actor: Actor,
-  change: { articleRevisionId: string; passages: ReanchoredPassage[] },
+  change: { articleId: string; articleRevisionId: string; text: string; passages: ReanchoredPassage[] },
 ): Promise<void> {
-  const touched = change.passages.filter(isTouched);
-  if (touched.length === 0) return;
-
   // Locked in one order (two revisions of different articles may touch one verdict) and before their
   // status is read: a verdict submitted meanwhile is either seen in review here, or its snapshot is
   // taken after this revision commits and quotes the new text.
-  const claimIds = [...new Set(touched.map((passage) => passage.before.claimId))];
-  const candidates = await tx.verdict.findMany({ where: { claimId: { in: claimIds } }, select: { id: true }, orderBy: { id: "asc" } });
+  const claimIds = [...new Set(change.passages.map((passage) => passage.before.claimId))];
+  const quotingArticle = JSON.stringify([{ article: { id: change.articleId } }]);
+  const candidates = await tx.$queryRaw<{ id: string }[]>`
+    SELECT v.id::text AS id FROM verdicts v WHERE v.claim_id = ANY(${claimIds}::uuid[])
+    UNION
+    SELECT v.id::text FROM verdicts v
+      LEFT JOIN publications p ON p.verdict_id = v.id
+      JOIN fact_check_snapshots s ON s.verdict_revision_id IN (p.published_revision_id, v.current_revision_id)
+     WHERE s.content->'passages' @> ${quotingArticle}::jsonb
+    ORDER BY id`;
   for (const candidate of candidates) await lockVerdict(tx, { id: candidate.id });
   const verdicts = await tx.verdict.findMany({
     where: { id: { in: candidates.map((candidate) => candidate.id) }, OR: [{ publication: { isNot: null } }, { status: { in: ["in_review", "approved"] } }] },
-    select: { id: true, claimId: true, status: true, currentRevisionId: true, publication: { select: { publishedRevisionId: true } } },
+    select: { id: true, status: true, currentRevisionId: true, publication: { select: { publishedRevisionId: true } } },
   });
   if (verdicts.length === 0) return;
 
@@ -51,28 +59,42 @@ export async function raiseSourceChanges(
       (id): id is string => typeof id === "string",
     );
   const snapshots = await tx.factCheckSnapshot.findMany({ where: { verdictRevisionId: { in: verdicts.flatMap(quotingRevisionIds) } } });
-  const quotedBy = new Map(snapshots.map((row) => [row.verdictRevisionId, readSnapshot(row.content).passages.map((passage) => passage.passageId)]));
+  const quotesOf = new Map(
+    snapshots.map((row) => [row.verdictRevisionId, readSnapshot(row.content).passages.filter((passage) => passage.article.id === change.articleId)]),
+  );
 
   // Snapshots quote the passage as it was when they were taken, perhaps several article revisions ago.
-  const ancestors = await passageAncestors(tx, touched.map((passage) => passage.before.id));
+  const ancestors = await passageAncestors(tx, change.passages.map((passage) => passage.before.id));
+  const followedFrom = new Map<string, ReanchoredPassage>();
+  for (const pair of change.passages) for (const id of ancestors.get(pair.before.id) ?? []) followedFrom.set(id, pair);
 
   for (const verdict of verdicts) {
-    const quoted = new Set(quotingRevisionIds(verdict).flatMap((revisionId) => quotedBy.get(revisionId) ?? []));
-    const rows = touched
-      .filter((passage) => passage.before.claimId === verdict.claimId)
-      .flatMap(({ before, after }) =>
-        (ancestors.get(before.id) ?? [])
-          .filter((id) => quoted.has(id))
-          .map((quotedPassageId) => ({
-            quotedPassageId,
-            articleRevisionId: change.articleRevisionId,
-            currentPassageId: after.status === "orphaned" ? null : after.id,
-            anchorStatus: after.status,
-            confidence: after.confidence,
-          })),
-      );
+    const quotes = new Map(quotingRevisionIds(verdict).flatMap((revisionId) => quotesOf.get(revisionId) ?? []).map((quote) => [quote.passageId, quote]));
+    const rows: ChangedQuote[] = [];
+    for (const quote of quotes.values()) {
+      const pair = followedFrom.get(quote.passageId);
+      const fate = pair ? (isTouched(pair) ? pair.after : null) : lookFor(quote, change.text);
+      if (!fate) continue;
+      rows.push({
+        quotedPassageId: quote.passageId,
+        articleRevisionId: change.articleRevisionId,
+        currentPassageId: fate.status === "orphaned" ? null : (fate.id ?? null),
+        anchorStatus: fate.status,
+        confidence: fate.confidence,
+      });
+    }
     if (rows.length > 0) await addToOpenItem(tx, actor, verdict.id, rows);
   }
+}
+
+/**
+ * A quoted passage no live passage descends from (editors dropped it): looked for in the new text.
+ * Its offsets may be several revisions old, so only a quote whose words are gone counts as changed.
+ */
+function lookFor(quote: SnapshotPassage, text: string): { id?: undefined; status: AnchorStatus; confidence: number } | null {
+  const anchor = reanchor(text, quote);
+  if (anchor.status === "anchored" || anchor.status === "moved") return null;
+  return { status: anchor.status, confidence: anchor.confidence };
 }
 
 type ChangedQuote = { quotedPassageId: string; articleRevisionId: string; currentPassageId: string | null; anchorStatus: AnchorStatus; confidence: number };
