@@ -117,6 +117,14 @@ async function seedVerdict(options: {
       `INSERT INTO verdict_revisions (id, verdict_id, number, rating, headline, summary, explanation, author_id) VALUES ($1, $2, 1, $3, $4, $5, $6, $7)`,
       [revisionId, verdictId, content.rating, content.headline, content.summary, content.explanation, options.author.id],
     );
+    // What submitting writes with the revision: its author and the snapshot of its page (a claim with no passages or links).
+    await client.query(`INSERT INTO verdict_revision_authors (verdict_revision_id, user_id) VALUES ($1, $2)`, [revisionId, options.author.id]);
+    await client.query(
+      `INSERT INTO fact_check_snapshots (verdict_revision_id, content)
+       VALUES ($1, jsonb_build_object('claim', jsonb_build_object('id', $2::text, 'statement', $3::text, 'claimant', 'A test minister',
+         'claimantSameAs', NULL, 'claimedAt', NULL, 'language', 'en'), 'passages', '[]'::jsonb, 'related', '[]'::jsonb))`,
+      [revisionId, claimId, statement],
+    );
     await client.query(`UPDATE verdicts SET status = 'in_review', current_revision_id = $2, version = 2, updated_at = now() WHERE id = $1`, [verdictId, revisionId]);
     if (options.state === "published") {
       const reviewer = options.reviewer!;
