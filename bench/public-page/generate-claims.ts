@@ -102,6 +102,21 @@ export async function generateClaims(databaseUrl: string, options: { count: numb
          FROM picked`,
       [authorId, RATINGS],
     );
+    // What a submission writes with each revision: its author and the snapshot of its page.
+    await client.query(
+      `INSERT INTO verdict_revision_authors (verdict_revision_id, user_id)
+       SELECT r.id, r.author_id FROM verdict_revisions r WHERE r.headline = 'Submitted verdict'
+       ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO fact_check_snapshots (verdict_revision_id, content)
+       SELECT r.id, jsonb_build_object('claim', jsonb_build_object('id', c.id, 'statement', c.statement, 'claimant', c.claimant,
+                'claimantSameAs', c.claimant_same_as, 'claimedAt', to_char(c.claimed_at, 'YYYY-MM-DD'), 'language', c.language),
+              'passages', '[]'::jsonb, 'related', '[]'::jsonb)
+         FROM verdict_revisions r JOIN verdicts v ON v.id = r.verdict_id JOIN claims c ON c.id = v.claim_id
+        WHERE r.headline = 'Submitted verdict'
+       ON CONFLICT DO NOTHING`,
+    );
     await client.query(
       `UPDATE verdicts v SET status = 'in_review', current_revision_id = r.id, version = v.version + 1
          FROM verdict_revisions r
