@@ -91,7 +91,8 @@ async function fixtures(state: FixtureState, count: number): Promise<Fixture[]> 
         FROM verdict_revisions r
        WHERE r.verdict_id = v.id AND v.draft_headline = ${marker} AND r.number = ${revisions}::int
       RETURNING v.claim_id::text AS "claimId", v.id::text AS "verdictId", v.version, r.id::text AS "revisionId"`;
-  });
+    // A hundred snapshots take a few seconds on a loaded machine; the 5 s default is for the use cases.
+  }, { timeout: 60_000 });
 }
 
 /** Runs the race ROUNDS times and returns every problem seen, each naming its round. */
