@@ -8,7 +8,7 @@ import { SourceChangeForm } from "./source-change-form";
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (date: Date) => `${dateTime.format(date)} UTC`;
 
-const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = {
+export const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = {
   anchored: "Same place, new words",
   moved: "Moved",
   fuzzy: "Approximate place",
