@@ -169,9 +169,8 @@ test("a published fact-check's source changes: readers keep the approved quote, 
   await editor.screenshot({ path: "test-results/source-change-story/claim-page.png", fullPage: true });
 
   // 4. The reviewer too, with the queue checked by axe while the item is open.
-  await reviewer.goto("/workbench");
+  await reviewer.goto("/workbench/sources");
   await expectNavCount(reviewer, reviewerBefore + 1);
-  await reviewer.getByRole("navigation", { name: "Workbench" }).getByRole("link", { name: /^Source changes/ }).click();
   const reviewerRow = reviewer.getByRole("row").filter({ hasText: HEADLINE });
   await expect(reviewerRow).toContainText(`${TITLE} (revision 2)`);
   await expectWordDiff(reviewerRow);
