@@ -75,6 +75,7 @@ async function expectOpenPanel(page: Page) {
   await expect(definition("Approved quote").locator("mark")).toHaveText(OLD_QUOTE);
   await expect(definition("What the article says now")).toHaveText(NEW_QUOTE);
   await expectWordDiff(definition("Word diff"));
+  await expect(quote.getByRole("link", { name: /^Check the passage in the article\b.*, revision 2$/ })).toBeVisible();
   return panel;
 }
 
