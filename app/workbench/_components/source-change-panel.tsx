@@ -4,11 +4,12 @@ import { getSourceChangesForVerdict, type ChangedQuote, type SourceChangeView } 
 import { WordDiff } from "@/app/_components/word-diff";
 import { formatDate } from "@/app/_components/format-date";
 import { SourceChangeForm } from "./source-change-form";
+import "@/app/workbench/sources/sources.css";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (date: Date) => `${dateTime.format(date)} UTC`;
 
-const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = {
+export const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = {
   anchored: "Same place, new words",
   moved: "Moved",
   fuzzy: "Approximate place",
@@ -123,7 +124,8 @@ function ChangedQuotes({ item }: { item: SourceChangeView }) {
             )}
           </dl>
           <Link href={`/workbench/articles/${quote.article.id}?revision=${quote.article.revisionNumber}${quote.currentPassageId ? `&passage=${quote.currentPassageId}` : ""}`}>
-            Open the article<span className="visually-hidden">: {quote.article.title}, revision {quote.article.revisionNumber}</span>
+            {quote.anchorStatus === "fuzzy" || quote.anchorStatus === "orphaned" ? "Check the passage in the article" : "Open the article"}
+            <span className="visually-hidden">: {quote.article.title}, revision {quote.article.revisionNumber}</span>
           </Link>
         </li>
       ))}
