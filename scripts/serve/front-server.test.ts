@@ -12,21 +12,45 @@ let renders = 0;
 let failing = false;
 let databaseUp = true;
 let lastHeaders: http.IncomingHttpHeaders = {};
+/** Requests to /held/… wait here until released; `closed` counts those whose connection went away first. */
+const held: http.ServerResponse[] = [];
+let heldArrived = 0;
+let heldClosedEarly = 0;
 const upstream = http.createServer((request, response) => {
   lastHeaders = request.headers;
+  if (request.url?.startsWith("/held/")) {
+    heldArrived++;
+    held.push(response);
+    response.on("close", () => {
+      if (!response.writableFinished) heldClosedEarly++;
+    });
+    return;
+  }
   if (failing) {
     response.writeHead(500, { "content-type": "text/html" });
     response.end("<h1>error</h1>");
     return;
   }
-  renders++;
-  const nonce = Buffer.from(`nonce-${renders}`).toString("base64");
-  response.writeHead(200, {
-    "content-type": "text/html; charset=utf-8",
-    "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
+  // Like Next, a write is answered once its whole body has come.
+  request.resume();
+  request.on("end", () => {
+    if (request.method !== "GET") {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(`${request.method} done`);
+      return;
+    }
+    renders++;
+    const nonce = Buffer.from(`nonce-${renders}`).toString("base64");
+    response.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
+    });
+    response.end(`<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
   });
-  response.end(`<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
 });
+function releaseHeld() {
+  for (const response of held.splice(0)) if (!response.destroyed) response.end("released");
+}
 const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
 let upstreamPort = 0;
 let front: http.Server;
@@ -57,6 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  releaseHeld();
   front.close();
   upstream.close();
 });
@@ -88,6 +113,10 @@ async function untilClosed(port: number, text: string): Promise<string> {
   socket.on("data", (chunk: Buffer) => chunks.push(chunk));
   await new Promise((resolve) => socket.on("close", resolve));
   return Buffer.concat(chunks).toString();
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe("front server", () => {
@@ -223,3 +252,66 @@ describe("front server X-Forwarded-For behind a trusted proxy", () => {
   });
 });
 
+describe("front server under slow or departing clients", () => {
+  it("answers requests for Next while 80 clients send their request bodies slowly", async () => {
+    const port = (front.address() as net.AddressInfo).port;
+    const slow: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 80; i++) {
+        const socket = net.connect(port, "127.0.0.1");
+        socket.on("error", () => {});
+        socket.write(`POST /workbench/claims HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\nabc`);
+        slow.push(socket);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const health = await rawRequest(`${base}/api/health`, {});
+      expect(health.status).toBe(200);
+      const reader = await get("/fact-checks/while-slow");
+      expect(reader.status).toBe(200);
+    } finally {
+      for (const socket of slow) socket.destroy();
+    }
+  }, 10_000);
+
+  it("aborts Next's request when the client leaves before the answer", async () => {
+    const arrived = heldArrived;
+    const closedEarly = heldClosedEarly;
+    const request = http.request(`${base}/held/leaving`, { agent: false });
+    request.on("error", () => {});
+    request.end();
+    await until(() => heldArrived > arrived);
+    request.destroy();
+    await until(() => heldClosedEarly > closedEarly);
+  }, 10_000);
+
+  it("answers 503 with Retry-After when Next's connections and the queue are full", async () => {
+    const small = await startFront({ limits: { others: { connections: 1, queue: 1 } } });
+    const waiting = [0, 1].map(() => rawRequest(`${small.url}/held/queued`, {}).catch(() => undefined));
+    try {
+      await until(() => held.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the second is in the queue
+      const refused = await rawRequest(`${small.url}/held/refused`, {});
+      expect([refused.status, refused.headers["retry-after"]]).toEqual([503, "5"]);
+      // Readers' pages have connections of their own.
+      expect((await fetch(`${small.url}/fact-checks/queue-full`)).status).toBe(200);
+    } finally {
+      releaseHeld();
+      await until(() => held.length >= 1); // the queued one reaches Next
+      releaseHeld();
+      await Promise.all(waiting);
+      small.server.close();
+    }
+  }, 10_000);
+
+  it("closes a connection whose request headers or body stop coming", async () => {
+    const impatient = await startFront({ limits: { headersTimeoutMs: 300, idleTimeoutMs: 300 } });
+    try {
+      expect(await untilClosed(impatient.port, "GET / HTTP/1.1\r\nHost: x\r\n")).toMatch(/^(HTTP\/1\.1 408|$)/);
+      const before = heldArrived;
+      expect(await untilClosed(impatient.port, "POST /held/body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")).toMatch(/^(HTTP\/1\.1 408|$)/);
+      expect(heldArrived).toBe(before); // Next never saw the unfinished request
+    } finally {
+      impatient.server.close();
+    }
+  }, 10_000);
+});
