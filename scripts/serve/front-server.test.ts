@@ -4,44 +4,84 @@ import http from "node:http";
 import net from "node:net";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFrontServer } from "./front-server";
+import { freePort } from "../lib/free-port";
+import { createFrontServer, type FrontServerOptions } from "./front-server";
 import { ReaderCache } from "./reader-cache";
 
 let renders = 0;
 let failing = false;
 let databaseUp = true;
 let lastHeaders: http.IncomingHttpHeaders = {};
+/** Requests to /held/… wait here until released; `closed` counts those whose connection went away first. */
+const held: http.ServerResponse[] = [];
+let heldArrived = 0;
+let heldClosedEarly = 0;
 const upstream = http.createServer((request, response) => {
   lastHeaders = request.headers;
+  if (request.url?.startsWith("/held/")) {
+    heldArrived++;
+    held.push(response);
+    response.on("close", () => {
+      if (!response.writableFinished) heldClosedEarly++;
+    });
+    return;
+  }
   if (failing) {
     response.writeHead(500, { "content-type": "text/html" });
     response.end("<h1>error</h1>");
     return;
   }
-  renders++;
-  const nonce = Buffer.from(`nonce-${renders}`).toString("base64");
-  response.writeHead(200, {
-    "content-type": "text/html; charset=utf-8",
-    "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
+  // Like Next, a write is answered once its whole body has come.
+  request.resume();
+  request.on("end", () => {
+    if (request.method !== "GET") {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(`${request.method} done`);
+      return;
+    }
+    renders++;
+    const nonce = Buffer.from(`nonce-${renders}`).toString("base64");
+    response.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
+    });
+    response.end(`<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
   });
-  response.end(`<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
 });
+function releaseHeld() {
+  for (const response of held.splice(0)) if (!response.destroyed) response.end("released");
+}
 const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
 let upstreamPort = 0;
 let front: http.Server;
 let base = "";
 
+/** A front server on a port of its own, caching for that port's 127.0.0.1 address. */
+async function startFront(options: Partial<FrontServerOptions> = {}): Promise<{ server: http.Server; url: string; port: number }> {
+  const port = await freePort();
+  const server = createFrontServer({
+    upstream: { host: "127.0.0.1", port: upstreamPort },
+    cache,
+    cacheEnabled: true,
+    cachedHosts: [`127.0.0.1:${port}`],
+    trustedProxies: [],
+    databaseReachable: () => databaseUp,
+    ...options,
+  });
+  server.listen(port, "127.0.0.1");
+  await once(server, "listening");
+  return { server, url: `http://127.0.0.1:${port}`, port };
+}
+
 beforeAll(async () => {
   upstream.listen(0, "127.0.0.1");
   await once(upstream, "listening");
   upstreamPort = (upstream.address() as net.AddressInfo).port;
-  front = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache, cacheEnabled: true, databaseReachable: () => databaseUp });
-  front.listen(0, "127.0.0.1");
-  await once(front, "listening");
-  base = `http://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
+  ({ server: front, url: base } = await startFront());
 });
 
 afterAll(async () => {
+  releaseHeld();
   front.close();
   upstream.close();
 });
@@ -49,6 +89,34 @@ afterAll(async () => {
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(base + path, { headers });
   return { status: response.status, cache: response.headers.get("x-claimwork-cache"), policy: response.headers.get("content-security-policy") ?? "", body: await response.text() };
+}
+
+/** A request fetch cannot send (another Host, TRACE), answered with its status and headers. */
+function rawRequest(url: string, options: http.RequestOptions): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { agent: false, ...options }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** Writes `text` on a connection of its own and resolves with what came back until the server closed it. */
+async function untilClosed(port: number, text: string): Promise<string> {
+  const socket = net.connect(port, "127.0.0.1");
+  await once(socket, "connect");
+  socket.write(text);
+  const chunks: Buffer[] = [];
+  socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await new Promise((resolve) => socket.on("close", resolve));
+  return Buffer.concat(chunks).toString();
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe("front server", () => {
@@ -93,10 +161,7 @@ describe("front server", () => {
 
   it("serves an expired copy when Next fails, and the error when it has none", async () => {
     const shortLived = new ReaderCache({ maxBytes: 1e6, ttlMs: 1 });
-    const server = createFrontServer({ upstream: { host: "127.0.0.1", port: upstreamPort }, cache: shortLived, cacheEnabled: true, databaseReachable: () => databaseUp });
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    const { server, url } = await startFront({ cache: shortLived });
     try {
       await fetch(`${url}/fact-checks/c`).then((response) => response.text());
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -126,4 +191,127 @@ describe("front server", () => {
     expect(Buffer.concat(chunks).toString()).toMatch(/^HTTP\/1\.1 400/);
     expect((await get("/fact-checks/a")).status).toBe(200);
   });
+});
+
+describe("front server cache keys", () => {
+  it("keeps one entry for every spelling of a page and its parameters, and a drop removes them all", async () => {
+    expect((await get("/fact-checks/spelled")).cache).toBe("miss");
+    for (const spelling of ["/fact-checks/spell%65d", "/fact-checks/%73pelled", "/fact-checks/spelled?utm_source=x", "/fact-checks/./spelled"]) {
+      expect((await get(spelling)).cache, spelling).toBe("hit");
+    }
+    expect((await get("/search?q=maduro&rating=false")).cache).toBe("miss");
+    expect((await get("/search?rating=false&utm=1&q=m%61duro")).cache).toBe("hit");
+    cache.invalidate(["/fact-checks/spelled"]);
+    expect((await get("/fact-checks/spell%65d")).cache).toBe("miss");
+    expect((await get("/fact-checks/spelled")).cache).toBe("hit");
+  });
+
+  it("caches only for the configured host names", async () => {
+    const port = (front.address() as net.AddressInfo).port;
+    const before = renders;
+    for (let i = 0; i < 2; i++) {
+      const answer = await rawRequest(`${base}/fact-checks/other-host`, { headers: { host: `other.example:${port}` } });
+      expect([answer.status, answer.headers["x-claimwork-cache"]]).toEqual([200, undefined]);
+    }
+    expect(renders - before).toBe(2);
+  });
+});
+
+describe("front server protocol", () => {
+  it("sends no gzip to a client that refuses it with q=0", async () => {
+    for (const refusal of ["gzip;q=0", "gzip;q=0, identity", "*;q=0, identity"]) {
+      const response = await fetch(`${base}/fact-checks/a`, { headers: { "accept-encoding": refusal } });
+      expect(response.headers.get("content-encoding"), refusal).toBeNull();
+      expect(await response.text()).toContain("<h1>Render");
+    }
+  });
+
+  it("answers TRACE with 405 and OPTIONS * with 400, without asking Next", async () => {
+    const trace = await rawRequest(`${base}/fact-checks/a`, { method: "TRACE" });
+    expect([trace.status, trace.headers.allow]).toEqual([405, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"]);
+    const port = (front.address() as net.AddressInfo).port;
+    expect(await untilClosed(port, "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
+  });
+});
+
+describe("front server X-Forwarded-For behind a trusted proxy", () => {
+  it("appends the proxy's address to what a trusted proxy sent, and replaces what anyone else sent", async () => {
+    const trusting = await startFront({ trustedProxies: ["loopback"] });
+    const distrusting = await startFront({ trustedProxies: ["10.0.0.0/8"] });
+    try {
+      await fetch(`${trusting.url}/workbench`, { headers: { "x-forwarded-for": "203.0.113.7, 198.51.100.2" } });
+      expect(lastHeaders["x-forwarded-for"]).toBe("203.0.113.7, 198.51.100.2, 127.0.0.1");
+      await fetch(`${trusting.url}/workbench`);
+      expect(lastHeaders["x-forwarded-for"]).toBe("127.0.0.1");
+      await fetch(`${distrusting.url}/workbench`, { headers: { "x-forwarded-for": "203.0.113.7" } });
+      expect(lastHeaders["x-forwarded-for"]).toBe("127.0.0.1");
+    } finally {
+      trusting.server.close();
+      distrusting.server.close();
+    }
+  });
+});
+
+describe("front server under slow or departing clients", () => {
+  it("answers requests for Next while 80 clients send their request bodies slowly", async () => {
+    const port = (front.address() as net.AddressInfo).port;
+    const slow: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 80; i++) {
+        const socket = net.connect(port, "127.0.0.1");
+        socket.on("error", () => {});
+        socket.write(`POST /workbench/claims HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\nabc`);
+        slow.push(socket);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const health = await rawRequest(`${base}/api/health`, {});
+      expect(health.status).toBe(200);
+      const reader = await get("/fact-checks/while-slow");
+      expect(reader.status).toBe(200);
+    } finally {
+      for (const socket of slow) socket.destroy();
+    }
+  }, 10_000);
+
+  it("aborts Next's request when the client leaves before the answer", async () => {
+    const arrived = heldArrived;
+    const closedEarly = heldClosedEarly;
+    const request = http.request(`${base}/held/leaving`, { agent: false });
+    request.on("error", () => {});
+    request.end();
+    await until(() => heldArrived > arrived);
+    request.destroy();
+    await until(() => heldClosedEarly > closedEarly);
+  }, 10_000);
+
+  it("answers 503 with Retry-After when Next's connections and the queue are full", async () => {
+    const small = await startFront({ limits: { others: { connections: 1, queue: 1 } } });
+    const waiting = [0, 1].map(() => rawRequest(`${small.url}/held/queued`, {}).catch(() => undefined));
+    try {
+      await until(() => held.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the second is in the queue
+      const refused = await rawRequest(`${small.url}/held/refused`, {});
+      expect([refused.status, refused.headers["retry-after"]]).toEqual([503, "5"]);
+      // Readers' pages have connections of their own.
+      expect((await fetch(`${small.url}/fact-checks/queue-full`)).status).toBe(200);
+    } finally {
+      releaseHeld();
+      await until(() => held.length >= 1); // the queued one reaches Next
+      releaseHeld();
+      await Promise.all(waiting);
+      small.server.close();
+    }
+  }, 10_000);
+
+  it("closes a connection whose request headers or body stop coming", async () => {
+    const impatient = await startFront({ limits: { headersTimeoutMs: 300, idleTimeoutMs: 300 } });
+    try {
+      expect(await untilClosed(impatient.port, "GET / HTTP/1.1\r\nHost: x\r\n")).toMatch(/^(HTTP\/1\.1 408|$)/);
+      const before = heldArrived;
+      expect(await untilClosed(impatient.port, "POST /held/body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")).toMatch(/^(HTTP\/1\.1 408|$)/);
+      expect(heldArrived).toBe(before); // Next never saw the unfinished request
+    } finally {
+      impatient.server.close();
+    }
+  }, 10_000);
 });

@@ -1,133 +1,308 @@
 // The server readers and editors talk to: it forwards every request to Next, and answers anonymous
 // GETs of the readers' pages from the reader cache. It is also where the forwarding headers are set,
-// from the connection itself: a client's X-Forwarded-For, -Proto and -Port are not passed on.
+// from the connection itself: a client's X-Forwarded-For is kept only from a trusted proxy, and
+// X-Forwarded-Proto and -Port are not passed on.
+//
+// A slow or vanished client must not hold what other requests need. So a request's headers and body
+// have time limits; its body is read whole before Next is asked (a slow upload holds no connection
+// to Next); the request to Next is aborted when the client leaves or stops reading; and Next's
+// connections are two pools (undici), one for readers' pages the cache misses and one for the rest,
+// each with a bounded queue past which requests get a 503 at once.
 import http from "node:http";
+import { pipeline } from "node:stream/promises";
+import Negotiator from "negotiator";
+import proxyAddr from "proxy-addr";
+import { Pool, type Dispatcher } from "undici";
 import type { ReaderCache, ServedPage } from "./reader-cache";
+import { readerPageOf } from "./reader-pages";
 
-/** The readers' pages: the same for every anonymous reader, changed only by announced writes. */
-const READER_PATHS = [/^\/$/, /^\/methodology$/, /^\/search$/, /^\/feed\.xml$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/, /^\/fact-checks\/[^/]+(\/revisions\/\d+)?$/];
 const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain)\b/;
 const MAX_CACHEABLE_URL = 512;
+/** Methods passed to Next; others (TRACE, CONNECT, WebDAV's) are answered 405 here. */
+const FORWARDED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 /**
- * Request headers that only this server may set for Next, and hop-by-hop headers of either side.
- * X-Forwarded-Host goes through as the client sent it: the app refuses a write that names another
- * host there (lib/actions/comes-from-this-site.ts), and Next builds no address from it that we use.
+ * Request headers that only this server may set for Next, hop-by-hop headers of either side, and the
+ * framing of a body that is sent on whole. X-Forwarded-Host goes through as the client sent it: the
+ * app refuses a write that names another host there (lib/actions/comes-from-this-site.ts), and Next
+ * builds no address from it that we use.
  */
-const DROPPED_REQUEST_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip", "x-middleware-subrequest", "connection", "keep-alive", "proxy-connection", "upgrade"];
+const DROPPED_REQUEST_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+  "x-real-ip",
+  "x-middleware-subrequest",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "upgrade",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "expect",
+  "content-length",
+];
 const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
+
+/** How many requests may use Next's connections at once (`connections`), and wait for one (`queue`). */
+export type Lane = { connections: number; queue: number };
+
+export type FrontServerLimits = {
+  /** Until a request's headers have all come (Node answers 408). */
+  headersTimeoutMs: number;
+  /** Until a whole request, body included, has come (Node answers 408). */
+  requestTimeoutMs: number;
+  /** A client silent this long while sending its body, or while not reading the answer, is dropped. */
+  idleTimeoutMs: number;
+  /** For Next's answer: until its headers, and between parts of its body. */
+  upstreamTimeoutMs: number;
+  /** Larger request bodies get a 413; the largest the app takes is an article upload (2 MiB). */
+  maxBodyBytes: number;
+  /** Request bodies held at once, all together; past it, a 503. */
+  maxBufferedBytes: number;
+  /** Readers' pages the cache misses: never waiting behind the workbench's requests. */
+  readers: Lane;
+  /** Everything else. */
+  others: Lane;
+};
+
+const DEFAULT_LIMITS: FrontServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  idleTimeoutMs: 15_000,
+  upstreamTimeoutMs: 60_000,
+  maxBodyBytes: 8 * 1024 * 1024,
+  maxBufferedBytes: 128 * 1024 * 1024,
+  readers: { connections: 16, queue: 256 },
+  others: { connections: 48, queue: 256 },
+};
 
 export type FrontServerOptions = {
   upstream: { host: string; port: number };
   cache: ReaderCache;
   /** False in development, where pages change as the code does. */
   cacheEnabled: boolean;
+  /** Host header values ("host:port") whose reader pages are cached; pages for any other go to Next. */
+  cachedHosts: readonly string[];
+  /** TRUSTED_PROXIES (proxy-addr syntax): peers whose X-Forwarded-For is kept, with their address appended. */
+  trustedProxies: readonly string[];
   /** False while the database does not answer (the reader cache's follower cannot reach it). */
   databaseReachable: () => boolean;
+  limits?: Partial<FrontServerLimits>;
 };
 
-function isCacheable(request: http.IncomingMessage, url: URL): boolean {
+type PooledLane = { pool: Pool; enter(): (() => void) | undefined };
+
+function pooledLane(origin: string, lane: Lane, timeoutMs: number): PooledLane {
+  const pool = new Pool(origin, { connections: lane.connections, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  let using = 0;
+  return {
+    pool,
+    /** A place among the requests using or waiting for the pool, and the function that gives it back; undefined when full. */
+    enter() {
+      if (using >= lane.connections + lane.queue) return undefined;
+      using++;
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        using--;
+      };
+    },
+  };
+}
+
+/** The canonical reader page (reader-pages.ts) this request may be answered with from the cache. */
+function cachedPageOf(request: http.IncomingMessage, url: URL, cachedHosts: Set<string>): string | undefined {
   // Only origin-form targets ("/path?query"): "//host/…" or absolute forms are passed on, never cached.
-  if (request.method !== "GET" || !request.url?.startsWith("/") || request.url.startsWith("//") || request.url.length > MAX_CACHEABLE_URL) return false;
-  if (!READER_PATHS.some((pattern) => pattern.test(url.pathname))) return false;
+  if (request.method !== "GET" || !request.url?.startsWith("/") || request.url.startsWith("//") || request.url.length > MAX_CACHEABLE_URL) return undefined;
+  // Pages are kept for the site's own names only, so forged Host headers cannot fill the cache.
+  if (!cachedHosts.has((request.headers.host ?? "").toLowerCase())) return undefined;
   // Signed-in people, client-side navigations (RSC payloads) and server actions go to Next.
-  if (/next-auth\.session-token=/.test(request.headers.cookie ?? "")) return false;
-  if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-prefetch"] || url.searchParams.has("_rsc")) return false;
-  return true;
+  if (/next-auth\.session-token=/.test(request.headers.cookie ?? "")) return undefined;
+  if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-prefetch"] || url.searchParams.has("_rsc")) return undefined;
+  return readerPageOf(url);
+}
+
+function answerPlain(response: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}): void {
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
+  response.end(text);
 }
 
 export function createFrontServer(options: FrontServerOptions): http.Server {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const origin = `http://${options.upstream.host}:${options.upstream.port}`;
+  const lanes = { readers: pooledLane(origin, limits.readers, limits.upstreamTimeoutMs), others: pooledLane(origin, limits.others, limits.upstreamTimeoutMs) };
+  const cachedHosts = new Set(options.cachedHosts.map((host) => host.toLowerCase()));
+  const trusted = proxyAddr.compile([...options.trustedProxies]);
+  let bufferedBytes = 0;
 
-  return http.createServer((request, response) => {
-    // A request line no URL parser accepts gets a 400 here rather than an exception that stops the server.
-    const url = URL.parse(request.url ?? "/", "http://front.invalid");
+  /** The request's whole body (empty when it has none), or undefined when it was refused (413, 503) or the client left. */
+  function readBody(request: http.IncomingMessage, response: http.ServerResponse, held: { bytes: number }): Promise<Buffer | undefined> {
+    if (Number(request.headers["content-length"] ?? 0) > limits.maxBodyBytes) {
+      answerPlain(response, 413, `A request body is at most ${limits.maxBodyBytes / 1024 / 1024} MiB.\n`, { connection: "close" });
+      return Promise.resolve(undefined);
+    }
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => {
+        held.bytes += chunk.length;
+        bufferedBytes += chunk.length;
+        if (held.bytes <= limits.maxBodyBytes && bufferedBytes <= limits.maxBufferedBytes) {
+          chunks.push(chunk);
+          return;
+        }
+        request.removeAllListeners("data");
+        request.pause();
+        if (held.bytes > limits.maxBodyBytes) answerPlain(response, 413, `A request body is at most ${limits.maxBodyBytes / 1024 / 1024} MiB.\n`, { connection: "close" });
+        else answerPlain(response, 503, "Claimwork is receiving too much at once; try again in a few seconds.\n", { connection: "close", "retry-after": "5" });
+        resolve(undefined);
+      });
+      request.on("end", () => resolve(Buffer.concat(chunks)));
+      request.on("error", () => resolve(undefined));
+      response.on("close", () => resolve(undefined));
+    });
+  }
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    // A path or an absolute URL; "*" (OPTIONS *), and a request line no URL parser accepts, get a
+    // 400 here rather than an error from Next or an exception that stops the server.
+    const target = request.url ?? "";
+    const url = /^(\/|https?:\/\/)/i.test(target) ? URL.parse(target, "http://front.invalid") : null;
     if (!url) {
-      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-      response.end("Malformed request address.\n");
+      answerPlain(response, 400, "Malformed request address.\n");
       return;
     }
-    const cacheable = options.cacheEnabled && isCacheable(request, url);
-    const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
-    const send = (page: ServedPage, state: "hit" | "miss" | "stale") => {
-      response.writeHead(page.status, [...page.headers, ["x-claimwork-cache", state], ["content-length", String(page.body.length)]].flat());
-      response.end(page.body);
+    if (!FORWARDED_METHODS.includes(request.method ?? "")) {
+      answerPlain(response, 405, "Method not allowed.\n", { allow: FORWARDED_METHODS.join(", ") });
+      return;
+    }
+    // A client silent this long while sending its body or while it does not read the answer is dropped
+    // (with it, any request to Next for it).
+    response.setTimeout(limits.idleTimeoutMs);
+    const page = options.cacheEnabled ? cachedPageOf(request, url, cachedHosts) : undefined;
+    const gzip = new Negotiator(request).encoding(["gzip", "identity"]) === "gzip";
+    const send = (served: ServedPage, state: "hit" | "miss" | "stale") => {
+      response.writeHead(served.status, [...served.headers, ["x-claimwork-cache", state], ["content-length", String(served.body.length)]].flat());
+      response.end(served.body);
     };
-    // Keyed by host too: a page rendered for a forged Host header is only ever served to that host.
-    const key = `${request.headers.host ?? ""} ${request.url}`;
+    // Keyed by host too: a page rendered for one of the site's names is only served for that name.
+    const key = `${(request.headers.host ?? "").toLowerCase()} ${page}`;
     /** When Next cannot answer a reader's page, an expired copy is better than an error. */
-    const stale = () => (cacheable ? options.cache.serveStale(key, { gzip }) : undefined);
-    const cached = cacheable ? options.cache.serve(key, { gzip }) : undefined;
+    const stale = () => (page ? options.cache.serveStale(key, { gzip }) : undefined);
+    const cached = page ? options.cache.serve(key, { gzip }) : undefined;
     if (cached) {
       send(cached, "hit");
       return;
     }
     const generation = options.cache.currentGeneration();
 
-    const headers: http.OutgoingHttpHeaders = { ...request.headers };
-    for (const name of DROPPED_REQUEST_HEADERS) delete headers[name];
-    headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
-    headers["x-forwarded-proto"] = "http";
-    // The nonce is cut out of the cached body, which must be plain text for that; the reader cache
-    // compresses what it serves.
-    if (cacheable) delete headers["accept-encoding"];
+    const held = { bytes: 0 };
+    try {
+      const body = await readBody(request, response, held);
+      if (!body) return;
+      const lane = page ? lanes.readers : lanes.others;
+      const leave = lane.enter();
+      if (!leave) {
+        answerPlain(response, 503, "Claimwork has too many requests waiting; try again in a few seconds.\n", { "retry-after": "5" });
+        return;
+      }
 
-    const upstream = http.request(
-      { host: options.upstream.host, port: options.upstream.port, method: request.method, path: request.url, headers, agent },
-      (answer) => {
-        const responseHeaders: [string, string][] = [];
-        for (let i = 0; i < answer.rawHeaders.length; i += 2) {
-          const name = answer.rawHeaders[i]!.toLowerCase();
-          if (!DROPPED_RESPONSE_HEADERS.has(name)) responseHeaders.push([name, answer.rawHeaders[i + 1]!]);
-        }
-        const storable =
-          cacheable &&
-          !request.headers["x-forwarded-host"] &&
-          answer.statusCode === 200 &&
-          CACHEABLE_TYPES.test(answer.headers["content-type"] ?? "") &&
-          !answer.headers["set-cookie"] &&
-          !answer.headers["content-encoding"];
-        const fallback = (answer.statusCode ?? 502) >= 500 ? stale() : undefined;
-        if (fallback) {
-          answer.resume();
-          send(fallback, "stale");
-          return;
-        }
-        if (!storable) {
-          const length = answer.headers["content-length"];
-          // Next cannot give a page's render error a status of its own: while the database is out of
-          // reach, its 500 is a 503 the client may retry.
-          const unavailable = answer.statusCode === 500 && !options.databaseReachable();
-          const extra = [...(length ? [["content-length", length]] : []), ...(unavailable ? [["retry-after", "5"]] : [])];
-          response.writeHead(unavailable ? 503 : (answer.statusCode ?? 502), [...responseHeaders, ...extra].flat());
-          answer.pipe(response);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-        answer.on("end", () => {
-          const body = Buffer.concat(chunks);
-          options.cache.store(key, generation, { status: 200, headers: responseHeaders, body });
-          // As it will be served from now on (a fresh nonce, compressed when accepted), unless a change
-          // came in meanwhile and it was not kept.
-          send(options.cache.serve(key, { gzip }) ?? { status: 200, headers: responseHeaders, body }, "miss");
+      const headers: http.IncomingHttpHeaders = { ...request.headers };
+      for (const name of DROPPED_REQUEST_HEADERS) delete headers[name];
+      const peer = request.socket.remoteAddress ?? "unknown";
+      const claimed = request.headers["x-forwarded-for"];
+      // A trusted proxy's list is kept and extended, as the next proxy would; anyone else's is replaced.
+      headers["x-forwarded-for"] = claimed && request.socket.remoteAddress && trusted(peer, 0) ? `${claimed}, ${peer}` : peer;
+      headers["x-forwarded-proto"] = "http";
+      // The nonce is cut out of the cached body, which must be plain text for that; the reader cache
+      // compresses what it serves.
+      if (page) delete headers["accept-encoding"];
+
+      const abort = new AbortController();
+      response.on("close", () => {
+        if (!response.writableFinished) abort.abort();
+      });
+      // Meanwhile the client has nothing to do: the wait is bounded by upstreamTimeoutMs.
+      response.setTimeout(0);
+      let answer: Dispatcher.ResponseData;
+      try {
+        answer = await lane.pool.request({
+          // A reader page is asked for in its canonical spelling, the one it is stored under.
+          path: page ?? target,
+          method: request.method as Dispatcher.HttpMethod,
+          headers,
+          body: body.length > 0 ? body : undefined,
+          signal: abort.signal,
         });
-        answer.on("error", () => response.destroy());
-      },
-    );
-    upstream.on("error", () => {
-      if (response.headersSent) {
+      } catch {
+        leave();
+        if (abort.signal.aborted) return;
+        const fallback = stale();
+        if (fallback) send(fallback, "stale");
+        else answerPlain(response, 503, "Claimwork is starting or restarting; try again in a few seconds.\n", { "retry-after": "5" });
+        return;
+      }
+      answer.body.once("close", leave);
+      response.setTimeout(limits.idleTimeoutMs);
+
+      const responseHeaders: [string, string][] = [];
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue;
+        for (const one of [value].flat()) responseHeaders.push([name, one]);
+      }
+      const header = (name: string) => [answer.headers[name]].flat()[0];
+      const storable =
+        page &&
+        !request.headers["x-forwarded-host"] &&
+        answer.statusCode === 200 &&
+        CACHEABLE_TYPES.test(header("content-type") ?? "") &&
+        !answer.headers["set-cookie"] &&
+        !answer.headers["content-encoding"];
+      const fallback = answer.statusCode >= 500 ? stale() : undefined;
+      if (fallback) {
+        send(fallback, "stale");
+        await answer.body.dump().catch(() => {});
+        return;
+      }
+      if (!storable) {
+        const length = header("content-length");
+        // Next cannot give a page's render error a status of its own: while the database is out of
+        // reach, its 500 is a 503 the client may retry.
+        const unavailable = answer.statusCode === 500 && !options.databaseReachable();
+        const extra = [...(length ? [["content-length", length]] : []), ...(unavailable ? [["retry-after", "5"]] : [])];
+        response.writeHead(unavailable ? 503 : answer.statusCode, [...responseHeaders, ...extra].flat());
+        await pipeline(answer.body, response).catch(() => response.destroy());
+        return;
+      }
+      const rendered = await answer.body.arrayBuffer().then((data) => Buffer.from(data), () => undefined);
+      if (!rendered) {
         response.destroy();
         return;
       }
-      const fallback = stale();
-      if (fallback) {
-        send(fallback, "stale");
-        return;
-      }
-      response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
-      response.end("Claimwork is starting or restarting; try again in a few seconds.\n");
-    });
-    request.pipe(upstream);
+      options.cache.store(key, generation, { status: 200, headers: responseHeaders, body: rendered });
+      // As it will be served from now on (a fresh nonce, compressed when accepted), unless a change
+      // came in meanwhile and it was not kept.
+      send(options.cache.serve(key, { gzip }) ?? { status: 200, headers: responseHeaders, body: rendered }, "miss");
+    } finally {
+      bufferedBytes -= held.bytes;
+    }
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node checks those two; its default (30 s) would stretch a 10-second limit.
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (request, response) => void handle(request, response),
+  );
+  server.on("close", () => {
+    void lanes.readers.pool.close();
+    void lanes.others.pool.close();
   });
+  return server;
 }

@@ -102,3 +102,13 @@ describe("ReaderCache compression", () => {
     expect(served.body.length).toBeLessThan(large.length / 5);
   });
 });
+
+describe("ReaderCache memory", () => {
+  it("counts keys and headers as well as bodies", () => {
+    const cache = new ReaderCache({ maxBytes: 100_000, ttlMs: 60_000 });
+    const bulky = { status: 200, headers: [["x-large", "v".repeat(10_000)]] as [string, string][], body: Buffer.from("<p>small</p>") };
+    for (let i = 0; i < 5; i++) cache.store(`${"h".repeat(20_000)}${i} /fact-checks/a`, cache.currentGeneration(), bulky);
+    expect(cache.size).toBeLessThanOrEqual(3);
+    expect(cache.countedBytes).toBeGreaterThanOrEqual(cache.size * 30_000);
+  });
+});

@@ -1,9 +1,10 @@
-// The readers' pages as Next answered them, kept in memory by URL so that a published fact-check is
-// served without rendering it again (DESIGN.md section 10: "published pages cached by a reverse proxy
-// in front"). Each page was rendered with a CSP nonce of its own; a cached copy is split around that
+// The readers' pages as Next answered them, kept in memory by canonical URL (reader-pages.ts) so
+// that a published fact-check is served without rendering it again (DESIGN.md section 10: "published
+// pages cached by a reverse proxy in front"). Each page was rendered with a CSP nonce of its own; a cached copy is split around that
 // nonce and joined with a fresh one for every response, so no two responses share a nonce.
 import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { canonicalPath } from "./reader-pages";
 import { compressParts, spliceGzip } from "./spliced-gzip";
 
 export type CachedPage = {
@@ -22,6 +23,8 @@ export type ServedPage = { status: number; headers: [string, string][]; body: Bu
 
 /** Smaller pages are not worth compressing. */
 const MIN_COMPRESSED_BYTES = 1024;
+/** What an entry costs besides its key, headers and body: the objects holding them, the LRU's slot. */
+const ENTRY_OVERHEAD_BYTES = 1024;
 
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
@@ -33,7 +36,8 @@ export class ReaderCache {
   constructor(options: { maxBytes: number; ttlMs: number }) {
     this.pages = new LRUCache<string, CachedPage>({
       maxSize: options.maxBytes,
-      sizeCalculation: (page) => [...page.parts, ...(page.compressed ?? [])].reduce((sum, part) => sum + part.length, 0) + 1024,
+      // Keys and headers too: the memory an entry holds is not only its body.
+      sizeCalculation: (page, key) => entryBytes(key, page),
       // A backstop for any change that forgot to announce its pages; announced ones drop at once.
       // An expired page is kept, for when Next cannot render it again (serveStale).
       ttl: options.ttlMs,
@@ -47,6 +51,11 @@ export class ReaderCache {
 
   get size(): number {
     return this.pages.size;
+  }
+
+  /** The bytes the cache counts against its maximum. */
+  get countedBytes(): number {
+    return this.pages.calculatedSize;
   }
 
   /** The page for this URL with a nonce of its own (gzipped when `gzip` and worth it), or undefined. */
@@ -80,10 +89,13 @@ export class ReaderCache {
     this.pages.set(url, { status: response.status, headers: response.headers, parts, policy, compressed });
   }
 
-  /** Drops every cached page whose path is one of `paths` ("*" drops everything). Keys are URLs, or "host URL". */
+  /**
+   * Drops every cached page whose path is one of `paths` ("*" drops everything). Keys are URLs, or
+   * "host URL", in the canonical spelling of reader-pages.ts; so are the paths compared with them.
+   */
   invalidate(paths: Iterable<string>): void {
     this.generation++;
-    const dropped = new Set(paths);
+    const dropped = new Set([...paths].map((path) => (path === "*" ? path : (canonicalPath(path) ?? path))));
     if (dropped.has("*")) {
       this.pages.clear();
       return;
@@ -95,6 +107,12 @@ export class ReaderCache {
       if (dropped.has(query === -1 ? url : url.slice(0, query))) this.pages.delete(key);
     }
   }
+}
+
+function entryBytes(key: string, page: CachedPage): number {
+  const text = [key, ...page.headers.flat(), ...(page.policy ?? [])].reduce((sum, value) => sum + Buffer.byteLength(value), 0);
+  const bodies = [...page.parts, ...(page.compressed ?? [])].reduce((sum, part) => sum + part.length, 0);
+  return text + bodies + ENTRY_OVERHEAD_BYTES;
 }
 
 function withFreshNonce(page: CachedPage, gzip: boolean): ServedPage {

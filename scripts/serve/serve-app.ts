@@ -32,16 +32,28 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 /** Announced changes drop pages at once; this only bounds a change that was never announced. */
 const CACHE_TTL_MS = 5 * 60_000;
 
+/** The Host header values of the site's own addresses: only their reader pages are cached. */
+function siteHosts(env: NodeJS.ProcessEnv, port: number): string[] {
+  const configured = [env.SITE_URL, env.NEXTAUTH_URL].flatMap((address) => {
+    const url = address ? URL.parse(address) : null;
+    return url ? [url.host] : [];
+  });
+  return [...new Set([...configured, `localhost:${port}`, `127.0.0.1:${port}`])];
+}
+
 export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   const databaseUrl = options.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
+  // The proxies in front of this server (lib/env.ts reads the same list for Next).
+  const trustedProxies = (options.env.TRUSTED_PROXIES ?? "").split(",").map((part) => part.trim()).filter(Boolean);
   const nextPort = await freePort();
   const next = spawn(NEXT_BIN, [options.dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], {
     cwd: ROOT,
     env: {
       ...options.env,
-      // Next hears every request from the front server on loopback, which writes the client's address.
-      TRUSTED_PROXIES: "loopback",
+      // Next hears every request from the front server on loopback, which writes the client's address,
+      // appended to the list of a trusted proxy in front of it: Next walks back through the same proxies.
+      TRUSTED_PROXIES: ["loopback", ...trustedProxies].join(","),
       NODE_ENV: options.dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },
@@ -55,6 +67,8 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
     upstream: { host: "127.0.0.1", port: nextPort },
     cache,
     cacheEnabled: !options.dev,
+    cachedHosts: siteHosts(options.env, options.port),
+    trustedProxies,
     databaseReachable: () => follower.isFollowing(),
   });
   front.listen(options.port, options.host);
