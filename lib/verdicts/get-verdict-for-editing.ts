@@ -60,7 +60,9 @@ export async function getVerdictForEditing(actor: Actor, claimId: string): Promi
       passages: {
         where: { article: { deletedAt: null } },
         orderBy: [{ article: { publishedAt: "asc" } }, { start: "asc" }],
-        include: { article: { select: { id: true, title: true, outlet: true, publishedAt: true } } },
+        include: {
+          article: { select: { id: true, title: true, outlet: true, publishedAt: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } },
+        },
       },
       verdict: {
         include: {
@@ -117,12 +119,15 @@ export async function getVerdictForEditing(actor: Actor, claimId: string): Promi
       claimant: claim.claimant,
       claimedAt: claim.claimedAt,
       language: claim.language,
-      passages: claim.passages.map((passage) => ({
-        id: passage.id,
-        exact: passage.exact,
-        status: passage.status,
-        article: passage.article,
-      })),
+      // Only what the page would quote: the passages on each article's current revision.
+      passages: claim.passages
+        .filter((passage) => passage.articleRevisionId === passage.article.revisions[0]?.id)
+        .map((passage) => ({
+          id: passage.id,
+          exact: passage.exact,
+          status: passage.status,
+          article: { id: passage.article.id, title: passage.article.title, outlet: passage.article.outlet, publishedAt: passage.article.publishedAt },
+        })),
     },
     verdict: verdict
       ? {

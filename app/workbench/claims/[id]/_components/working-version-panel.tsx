@@ -31,7 +31,7 @@ export async function WorkingVersionPanel({ actor, claimId }: { actor: Actor; cl
             <strong>Working version:</strong> these changes are not public. Readers see them once a new verdict revision is submitted, approved by a
             reviewer and published as an update or a correction.{" "}
             <span className="vr-legend">
-              <del>published</del> <ins>working</ins>
+              Marked: <del>as published</del> <ins>in the working version</ins>.
             </span>
           </p>
           <SnapshotDiffView diff={page} />
