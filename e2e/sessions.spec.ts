@@ -44,9 +44,16 @@ test("signing out in one browser ends the session everywhere it was copied or op
   await expect(firstPage.locator(".wb-bar .who")).toContainText(user.name);
 });
 
-test("an unknown account and a wrong password get the same answer; failures are throttled per account and counted against the connection, not a forged X-Forwarded-For", async ({ baseURL }) => {
+test("an unknown account and a wrong password get the same answer; failures are throttled per account and counted against the connection, not a forged X-Forwarded-For; the owner's browser still gets in", async ({ baseURL, browser }) => {
   const baseUrl = baseURL!;
   const user = await createUser("editor", "guessed");
+  // The owner signed in before in their browser, which keeps a device cookie.
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await signIn(ownerPage, user.email, user.password);
+  expect((await owner.cookies()).map((cookie) => cookie.name)).toContain("claimwork.device");
+  await ownerPage.getByRole("button", { name: "Sign out" }).click();
+  await expect(ownerPage).toHaveURL(/\/$/);
   const nobody = `nobody-${randomUUID().slice(0, 8)}@e2e.claimwork.example`;
   const attempt = async (email: string, password: string, forwardedFor: string) => {
     const response = await postCredentials(baseUrl, { email, password, callbackUrl: "/workbench" }, { "x-forwarded-for": forwardedFor });
@@ -59,11 +66,17 @@ test("an unknown account and a wrong password get the same answer; failures are 
   expect(unknownAccount.session).toBeNull();
   expect({ status: unknownAccount.status, body: unknownAccount.body }).toEqual({ status: wrongPassword.status, body: wrongPassword.body });
 
-  // Four more failures, each from a different forged address: the account is locked all the same.
+  // Four more failures, each from a different forged address: all come from this one connection's
+  // address, so attempts without the owner's device cookie are refused from it all the same.
   for (let n = 3; n <= 6; n++) expect((await attempt(user.email, `wrong-${n}`, `203.0.113.${n}`)).session).toBeNull();
   const locked = await attempt(user.email, user.password, "203.0.113.7");
   expect(locked.session).toBeNull();
   expect(decodeURIComponent(locked.body)).toContain("Too many sign-in attempts");
+
+  // The owner's browser, from that same address (everyone behind one proxy), is not locked out.
+  await signIn(ownerPage, user.email, user.password);
+  await expect(ownerPage.locator(".wb-bar .who")).toContainText(user.name);
+  await owner.close();
 
   // Every attempt was counted against the address the connection came from.
   const addresses = await db().query<{ ip: string }>(`SELECT DISTINCT ip FROM sign_in_attempts WHERE email = ANY($1)`, [[user.email, nobody]]);

@@ -21,6 +21,29 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean)),
+  /// A session ends after this many minutes without a request.
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "SESSION_IDLE_MINUTES must be a whole number of minutes" })
+    .int("SESSION_IDLE_MINUTES must be a whole number of minutes")
+    .min(5, "SESSION_IDLE_MINUTES must be at least 5")
+    .max(7 * 24 * 60, "SESSION_IDLE_MINUTES must be at most a week (10080)")
+    .default(120),
+  /// A session ends this many hours after signing in, however busy it is.
+  SESSION_MAX_HOURS: z.coerce
+    .number({ error: "SESSION_MAX_HOURS must be a whole number of hours" })
+    .int("SESSION_MAX_HOURS must be a whole number of hours")
+    .min(1, "SESSION_MAX_HOURS must be at least 1")
+    .max(30 * 24, "SESSION_MAX_HOURS must be at most 30 days (720)")
+    .default(12),
+  /// How long an invitation or password-reset link stays usable.
+  ACCOUNT_LINK_HOURS: z.coerce
+    .number({ error: "ACCOUNT_LINK_HOURS must be a whole number of hours" })
+    .int("ACCOUNT_LINK_HOURS must be a whole number of hours")
+    .min(1, "ACCOUNT_LINK_HOURS must be at least 1")
+    .max(30 * 24, "ACCOUNT_LINK_HOURS must be at most 30 days (720)")
+    .default(72),
+  /// The public address; an https:// one makes the device cookie Secure (next-auth reads it too).
+  NEXTAUTH_URL: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

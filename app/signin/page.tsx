@@ -6,10 +6,10 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; changed?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, changed } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await getActor()) redirect(target);
   return (
@@ -17,6 +17,11 @@ export default async function SignInPage({ searchParams }: Props) {
       <div className="auth-card">
         <p className="kicker">Claimwork workbench</p>
         <h1>Sign in</h1>
+        {changed === "1" && (
+          <p className="form-ok" role="status">
+            Your password was changed and you were signed out everywhere. Sign in with the new password.
+          </p>
+        )}
         <SignInForm callbackUrl={target} />
       </div>
     </main>

@@ -40,6 +40,7 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
               <span className="who">
                 {actor.name} <span className="role-badge">{actor.role}</span>
               </span>
+              <Link href="/workbench/account">Your account</Link>
               <SignOutButton />
             </>
           )}

@@ -26,7 +26,11 @@ export type AuditAction =
   | "user.created"
   | "user.role_changed"
   | "user.status_changed"
-  | "user.signed_out_everywhere";
+  | "user.signed_out_everywhere"
+  | "user.invited"
+  | "user.reset_link_created"
+  | "user.password_changed"
+  | "user.password_reset";
 
 type Snapshot = Prisma.InputJsonValue | undefined;
 

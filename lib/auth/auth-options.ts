@@ -1,20 +1,25 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getAuthSecret } from "@/lib/env";
+import { cookies } from "next/headers";
+import { getAuthSecret, getEnv } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { cookieFromHeader, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/device-token";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 
 declare module "next-auth" {
   interface Session {
     userId: string;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 declare module "next-auth/jwt" {
   interface JWT {
     sessionVersion?: number;
+    /** The user_sessions row of this sign-in: idle timeout and absolute lifetime are checked against it. */
+    sid?: string;
   }
 }
 
@@ -25,12 +30,26 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return value.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
 
-// JWT sessions carry the user id and a session version only. Role and status are re-read from the
-// database on every request (lib/auth/get-actor.ts), so a demoted or disabled user loses access at once.
+/**
+ * Gives the browser its device cookie (or refreshes it) after a successful sign-in. Runs inside
+ * next-auth's route handler, where Next adds cookies set here to the response.
+ */
+async function rememberDevice(token: string): Promise<void> {
+  const secure = getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  (await cookies()).set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS });
+}
+
+// JWT sessions carry the user id, a session version and the id of their user_sessions row only. Role
+// and status are re-read from the database on every request (lib/auth/get-actor.ts), so a demoted or
+// disabled user loses access at once; the session row gives the idle timeout (SESSION_IDLE_MINUTES)
+// and the absolute lifetime (SESSION_MAX_HOURS), which the token's own expiry also never exceeds.
 export function getAuthOptions(): AuthOptions {
+  const maxAge = getEnv().SESSION_MAX_HOURS * 60 * 60;
   return {
     secret: getAuthSecret(),
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge },
+    // next-auth signs the sign-in token with jwt.maxAge (30 days unless set), not session.maxAge.
+    jwt: { maxAge },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -38,8 +57,10 @@ export function getAuthOptions(): AuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            const user = await verifyCredentials(credentials, clientAddress(req.headers));
-            return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+            const user = await verifyCredentials(credentials, clientAddress(req.headers), cookieFromHeader(req.headers?.cookie, DEVICE_COOKIE));
+            if (!user) return null;
+            await rememberDevice(user.deviceToken);
+            return { id: user.id, sessionVersion: user.sessionVersion, sid: user.sessionId };
           } catch (error) {
             // next-auth passes a thrown message to the sign-in page; only expected ones may go there.
             if (isDomainError(error)) throw new Error(error.message);
@@ -60,12 +81,13 @@ export function getAuthOptions(): AuthOptions {
         if (user) {
           token.sub = user.id;
           token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sid = (user as { sid?: string }).sid;
         }
         // Keep only what identifies the session: next-auth adds name, email and picture by default.
-        return { sub: token.sub, sessionVersion: token.sessionVersion, iat: token.iat, exp: token.exp, jti: token.jti };
+        return { sub: token.sub, sessionVersion: token.sessionVersion, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
       },
       session({ session, token }) {
-        return { expires: session.expires, userId: token.sub ?? "", sessionVersion: token.sessionVersion ?? -1 };
+        return { expires: session.expires, userId: token.sub ?? "", sessionVersion: token.sessionVersion ?? -1, sessionId: token.sid ?? "" };
       },
     },
     events: {

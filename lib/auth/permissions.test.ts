@@ -9,6 +9,7 @@ const N = false;
 const EXPECTED: Record<Action, Record<Role, boolean>> = {
   //                       editor  reviewer  admin
   "workbench.access": { editor: Y, reviewer: Y, admin: Y },
+  "account.update": { editor: Y, reviewer: Y, admin: Y },
   "articles.read": { editor: Y, reviewer: Y, admin: Y },
   "articles.write": { editor: Y, reviewer: Y, admin: N },
   "claims.read": { editor: Y, reviewer: Y, admin: Y },

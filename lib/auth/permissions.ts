@@ -3,6 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // The one role -> actions table (DESIGN.md section 1). Anything not listed is denied.
 export const ACTIONS = [
   "workbench.access",
+  "account.update",
   "articles.read",
   "articles.write",
   "claims.read",
@@ -21,6 +22,7 @@ export type Action = (typeof ACTIONS)[number];
 
 const EDITOR: readonly Action[] = [
   "workbench.access",
+  "account.update",
   "articles.read",
   "articles.write",
   "claims.read",
@@ -33,7 +35,7 @@ const EDITOR: readonly Action[] = [
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   editor: new Set(EDITOR),
   reviewer: new Set<Action>([...EDITOR, "verdicts.review", "verdicts.publish", "verdicts.correct"]),
-  admin: new Set<Action>(["workbench.access", "articles.read", "claims.read", "users.manage", "audit.read"]),
+  admin: new Set<Action>(["workbench.access", "account.update", "articles.read", "claims.read", "users.manage", "audit.read"]),
 };
 
 /** What a caller is, as far as permissions go: nobody (anonymous), or an active user's role. */

@@ -360,6 +360,16 @@ describe("schema.prisma matches the SQL", () => {
       data: { email: `every-model-reviewer-${token}@test.claimwork.example`, name: "Every Reviewer", passwordHash: "hash", role: "reviewer", status: "disabled" },
     });
     const attempt = await db.signInAttempt.create({ data: { email: author.email, ip: `203.0.113.${token}`, succeeded: false } });
+    const deviceHash = createHash("sha256").update(`device-${token}`).digest("hex");
+    const knownDeviceAttempt = await db.signInAttempt.create({ data: { email: author.email, ip: `203.0.113.${token}`, succeeded: true, source: "known_device", deviceHash } });
+    const userSession = await db.userSession.create({ data: { userId: author.id } });
+    const invitation = await db.accountLink.create({
+      data: { kind: "invitation", tokenHash: createHash("sha256").update(`invite-${token}`).digest("hex"), email: `invited-${token}@test.claimwork.example`, name: "Invited", role: "reviewer", createdById: author.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const reset = await db.accountLink.create({
+      data: { kind: "password_reset", tokenHash: createHash("sha256").update(`reset-${token}`).digest("hex"), userId: reviewer.id, createdById: author.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    await db.accountLink.update({ where: { id: reset.id }, data: { usedAt: new Date() } });
     const article = await db.article.create({
       data: {
         title: `Every model ${token}`,
@@ -462,7 +472,11 @@ describe("schema.prisma matches the SQL", () => {
       status: "disabled",
       sessionVersion: 0,
     });
-    expect(await db.signInAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ ip: `203.0.113.${token}`, succeeded: false });
+    expect(await db.signInAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ ip: `203.0.113.${token}`, succeeded: false, source: "unknown", deviceHash: null });
+    expect(await db.signInAttempt.findUniqueOrThrow({ where: { id: knownDeviceAttempt.id } })).toMatchObject({ succeeded: true, source: "known_device", deviceHash });
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: userSession.id } })).toMatchObject({ userId: author.id });
+    expect(await db.accountLink.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({ kind: "invitation", role: "reviewer", name: "Invited", userId: null, usedAt: null, revokedAt: null });
+    expect(await db.accountLink.findUniqueOrThrow({ where: { id: reset.id } })).toMatchObject({ kind: "password_reset", userId: reviewer.id, email: null, usedAt: expect.any(Date) });
     expect(await db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
       outlet: "AFP",
       author: "A. Writer",

@@ -1,5 +1,5 @@
-// Sign-in throttling under a burst of concurrent attempts: the limits (5 failures per account, 20 per
-// address, per 15 minutes) hold however many attempts arrive at once, and a refused attempt never
+// Sign-in throttling under a burst of concurrent attempts: the limits (5 failures per account before
+// strangers are slowed to one attempt every 3 minutes, 20 per address, per 15 minutes) hold however many attempts arrive at once, and a refused attempt never
 // reaches the password check. verifyPassword is the real argon2 check, only counted.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
@@ -53,7 +53,8 @@ describe(`a burst of ${BURST} concurrent sign-in attempts`, () => {
     expect(tally).toEqual({ null: 5, "too many attempts": BURST - 5 });
     expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(5);
     expect(await db.signInAttempt.count({ where: { email } })).toBe(5);
-    // The account stays locked, even for its owner with the right password.
+    // From a browser and an address the account does not know, even its owner with the right
+    // password is slowed (test/integration/sign-in-throttle.test.ts: not from where they signed in before).
     await expect(verifyCredentials({ email, password }, newIp())).rejects.toMatchObject({ code: "rate_limited" });
   });
 

@@ -1,4 +1,5 @@
 // Signing in and the session's view of the user: checked against the database on every request.
+import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
@@ -23,10 +24,12 @@ describe("verifyCredentials", () => {
     const { actor, email, password } = await makeAccount("editor");
     const ip = newIp();
     const user = await verifyCredentials({ email, password }, ip);
-    expect(user).toEqual({ id: actor.id, sessionVersion: 0 });
-    expect(await db.signInAttempt.findMany({ where: { ip }, select: { email: true, succeeded: true } })).toEqual([
-      { email, succeeded: true },
+    expect(user).toEqual({ id: actor.id, sessionVersion: 0, sessionId: expect.any(String), deviceToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    // The browser's new device token is remembered by its hash only.
+    expect(await db.signInAttempt.findMany({ where: { ip }, select: { email: true, succeeded: true, source: true, deviceHash: true } })).toEqual([
+      { email, succeeded: true, source: "unknown", deviceHash: createHash("sha256").update(user!.deviceToken).digest("hex") },
     ]);
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: user!.sessionId } })).toMatchObject({ userId: actor.id });
   });
 
   it("accepts the email in another case and with spaces around it", async () => {
@@ -53,14 +56,14 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials({ email: `a-${unique()}@test.claimwork.example`, password: "" }, newIp())).toBeNull();
   });
 
-  it("after 5 failures for one account, refuses the 6th attempt even with the right password", async () => {
+  it("after 5 failures for one account, slows the next attempt from an unknown source, even with the right password", async () => {
     const { email, password } = await makeAccount("editor");
     for (let attempt = 1; attempt <= 5; attempt++) {
-      // Different addresses: the limit is per account, not only per address.
+      // Different addresses: the account-wide count, not only the one per address.
       expect(await verifyCredentials({ email, password: `wrong-${attempt}` }, newIp())).toBeNull();
     }
     const error = await expectDomainError(verifyCredentials({ email, password }, newIp()), "rate_limited");
-    expect(error.message).toMatch(/Too many sign-in attempts/);
+    expect(error.message).toBe("Too many sign-in attempts. Try again in 3 minutes.");
   });
 
   it("throttles one account without locking out another", async () => {
@@ -74,7 +77,7 @@ describe("verifyCredentials", () => {
     });
   });
 
-  it("after 20 failures from one address, refuses that address for every account", async () => {
+  it("after 20 failures from one address, refuses that address for every account it is not known to", async () => {
     const ip = newIp();
     for (let attempt = 1; attempt <= 20; attempt++) {
       await verifyCredentials({ email: `guess-${attempt}-${unique()}@test.claimwork.example`, password: "guess" }, ip);

@@ -77,6 +77,8 @@ export const TABLES = [
   "source_change_items",
   "source_change_passages",
   "audit_events",
+  "user_sessions",
+  "account_links",
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type TableCounts = Record<Table, number>;
