@@ -99,6 +99,11 @@ const EXPECTED: Record<string, Expectation> = {
     permission: "verdicts.publish",
     args: (r) => ({ verdictId: r.verdict.id, revisionId: r.verdict.revisionId, correction: { whatChanged: "replayed", why: "replayed" } }),
   },
+  // The seed has no source-change item: a call wrongly let through would answer "not_found", not the refusal expected.
+  "app/workbench/sources/actions.ts#resolveSourceChangeAction": {
+    permission: "verdicts.review",
+    args: () => ({ itemId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, note: "replayed confirmation" }),
+  },
 };
 
 // Actions that need no session because their input is the proof (an account link's token); the
