@@ -19,8 +19,21 @@ const MAX_TOKENS_CORRECTED = 8;
  */
 export function fullTextQuery(q: string, corrected: string | null): Prisma.Sql {
   return corrected
-    ? Prisma.sql`claimwork_search_query(${q}::text, ${corrected}::text)`
-    : Prisma.sql`claimwork_search_query(${q}::text)`;
+    ? Prisma.sql`claimwork_search_query(${websearchText(q)}::text, ${websearchText(corrected)}::text)`
+    : Prisma.sql`claimwork_search_query(${websearchText(q)}::text)`;
+}
+
+// websearch_to_tsquery reads a "-" where a word may start as NOT, and skips spaces and the operator
+// characters of to_tsquery (! & | ( ) <) there. So "---x", "- - - x" or "-(-(-x" is NOT NOT NOT x:
+// each sign one more level on the parser's stack, which holds 32, and past it the query fails with
+// "tsquery stack too small" (64 "-" in a search box made the search answer 500). A run of signs,
+// whatever separates them, is replaced by what it means: one "-" when their number is odd, nothing
+// when it is even. A "-" inside a word ("covid-19", "x--y") is the parser's, left as it is.
+const NEGATION_RUN = /(?<=^|[^\p{L}\p{N}_-])-(?:[^\p{L}\p{N}_"-]*-)+/gu;
+
+/** The search text as websearch_to_tsquery may safely read it (see NEGATION_RUN). */
+export function websearchText(q: string): string {
+  return q.replace(NEGATION_RUN, (run) => ((run.match(/-/g)?.length ?? 0) % 2 === 1 ? " -" : " "));
 }
 
 /**
