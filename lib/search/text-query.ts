@@ -1,6 +1,6 @@
 // SQL pieces shared by the two searches. Every user value goes in as a bind parameter of a
 // Prisma.sql template; nothing here concatenates input into SQL text.
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Longest free-text query accepted. */
@@ -41,12 +41,12 @@ export function websearchText(q: string): string {
  * (trigram similarity over the claimwork_search.words vocabulary), or null when nothing needs
  * correcting. "Madurro contacts" -> "Maduro contacts". The caller searches for both.
  */
-export async function correctQuery(q: string): Promise<string | null> {
+export async function correctQuery(q: string, db: Pick<Db, "$queryRaw"> = getDb()): Promise<string | null> {
   const tokens = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]
     .filter((token) => token.length >= 4 && token.length <= 40 && /\p{L}/u.test(token))
     .slice(0, MAX_TOKENS_CORRECTED);
   if (tokens.length === 0) return null;
-  const corrections = await getDb().$queryRaw<{ token: string; word: string }[]>`
+  const corrections = await db.$queryRaw<{ token: string; word: string }[]>`
     SELECT t.token, best.word
       FROM unnest(${tokens}::text[]) AS t(token)
       CROSS JOIN LATERAL (
