@@ -9,6 +9,7 @@ import { retryOnceWhenUnavailable } from "@/lib/search/bounded-search";
 const connectionLost = () => new Error("Connection terminated unexpectedly");
 const shuttingDown = () => Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
 const statementTimeout = () => Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
+const noTransactionInTime = () => Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
 
 function failing(...errors: Error[]) {
   let calls = 0;
@@ -35,8 +36,8 @@ describe("retryOnceWhenUnavailable", () => {
     expect(search.calls()).toBe(2);
   });
 
-  it("does not retry a statement timeout, a refused request or a bug", async () => {
-    for (const error of [statementTimeout(), new DomainError("invalid", "A search is at most 200 characters."), new TypeError("x is undefined")]) {
+  it("does not retry a statement timeout, a saturated pool, a refused request or a bug", async () => {
+    for (const error of [statementTimeout(), noTransactionInTime(), new DomainError("invalid", "A search is at most 200 characters."), new TypeError("x is undefined")]) {
       const search = failing(error);
       await expect(retryOnceWhenUnavailable(search.work, 0)).rejects.toBe(error);
       expect(search.calls()).toBe(1);

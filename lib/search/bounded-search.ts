@@ -4,7 +4,7 @@
 // front server caches pages by address). Each one therefore runs with bounds: at most
 // MAX_CONCURRENT_READER_SEARCHES at once in this process, each statement at most
 // READER_SEARCH_STATEMENT_TIMEOUT_MS (SET LOCAL statement_timeout, in a transaction of its own), and
-// pages of at most 30 rows. Past a bound the reader is told that search is busy (a DomainError
+// pages of at most 30 rows, and a connection within READER_SEARCH_CONNECTION_WAIT_MS. Past a bound the reader is told that search is busy (a DomainError
 // "rate_limited"), never given a 500.
 //
 // A database that goes away in the middle of a search (a restart, a lost connection) is tried once
@@ -18,6 +18,9 @@ export const MAX_CONCURRENT_READER_SEARCHES = 4;
 
 /** Longest time one statement of a reader's search may take (the app's own bound is 10 s). */
 export const READER_SEARCH_STATEMENT_TIMEOUT_MS = 2_000;
+
+/** Longest wait for a connection (and its transaction) before a reader's search is told search is busy. */
+export const READER_SEARCH_CONNECTION_WAIT_MS = 3_000;
 
 /** Pause before the one retry of a search the database did not answer (the follower polls every 500 ms). */
 export const UNAVAILABLE_RETRY_DELAY_MS = 1_000;
@@ -48,11 +51,13 @@ export async function runReaderSearch<T>(work: (tx: Tx) => Promise<T>): Promise<
           return work(tx);
         },
         // A search is at most three statements (typo correction, full text, near matches).
-        { maxWait: 5_000, timeout: 4 * READER_SEARCH_STATEMENT_TIMEOUT_MS },
+        // No free connection within maxWait (the pool is saturated, or the embedded database runs
+        // another transaction): busy, as is a search past its whole time.
+        { maxWait: READER_SEARCH_CONNECTION_WAIT_MS, timeout: 4 * READER_SEARCH_STATEMENT_TIMEOUT_MS },
       ),
     );
   } catch (error) {
-    if (isStatementTimeout(error)) throw searchBusy();
+    if (isOverBudget(error)) throw searchBusy();
     throw error;
   } finally {
     running--;
@@ -67,13 +72,22 @@ export async function retryOnceWhenUnavailable<T>(work: () => Promise<T>, delayM
   try {
     return await work();
   } catch (error) {
-    if (!isDatabaseUnavailable(error) || isStatementTimeout(error)) throw error;
+    if (!isDatabaseUnavailable(error) || isOverBudget(error)) throw error;
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     return work();
   }
 }
 
-/** PostgreSQL's query_canceled: the statement timeout (or an administrator's cancel). */
-function isStatementTimeout(error: unknown): boolean {
-  return postgresCode(error) === "57014";
+// Prisma: no transaction within maxWait or past its timeout (P2028), no pooled connection in time (P2024).
+const OVER_BUDGET_PRISMA_CODES = new Set(["P2028", "P2024"]);
+
+/**
+ * A search that ran out of time rather than lost the database: PostgreSQL's query_canceled (the
+ * statement timeout, or an administrator's cancel), or no connection or transaction in time. Trying
+ * again at once would only cost as much again.
+ */
+function isOverBudget(error: unknown): boolean {
+  if (postgresCode(error) === "57014") return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && OVER_BUDGET_PRISMA_CODES.has(code);
 }

@@ -79,7 +79,8 @@ describe("published_search", () => {
 describe("a reader's search over its bounds", () => {
   it("says search is busy when a statement runs out of time, and when too many searches run at once", async () => {
     // Another session holds published_search, so every reader's search waits on it until its
-    // statement timeout.
+    // statement timeout (on the embedded PostgreSQL, which runs one transaction at a time, until it
+    // gives up waiting for its transaction).
     const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await locker.connect();
     try {
