@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating, type VerdictStatus } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { languageCode, parseInput } from "@/lib/validation";
+import { retryOnceWhenUnavailable } from "@/lib/search/bounded-search";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
 import {
   MAX_QUERY_LENGTH,
@@ -92,6 +93,12 @@ type Row = {
 export async function searchClaims(actor: Actor, rawInput: SearchClaimsInput): Promise<ClaimSearchResult> {
   requirePermission(actor, "claims.read");
   const input = parseInput(searchClaimsSchema, rawInput);
+  // A database lost mid-search (a restart) gets one more try: an answer, or an "unavailable" error
+  // raised while the front server and the health check know it is away (see bounded-search.ts).
+  return retryOnceWhenUnavailable(() => findClaims(input));
+}
+
+async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<ClaimSearchResult> {
   const q = input.q || undefined;
   const fingerprint = searchFingerprint({
     q: q ?? null,

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating } from "@/lib/generated/prisma/enums";
 import { languageCode, parseInput } from "@/lib/validation";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
+import { runReaderSearch } from "@/lib/search/bounded-search";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
 import {
   MAX_QUERY_LENGTH,
@@ -65,11 +66,15 @@ type Row = {
 };
 
 /**
- * The readers' search: published fact-checks only. Every row starts from `publications` and reads the
- * published revision, so drafts, revisions in review and unpublished claims cannot appear, and the text
- * searched is exactly what the fact-check page shows (headline, summary, claim statement, claimant).
- * Typo corrections are used to find matches but never shown: the vocabulary they come from also holds
- * words of unpublished claims. Pages by keyset: newest first without a query, (rank, id) with one.
+ * The readers' search: published fact-checks only. It reads `published_search`, which holds one row
+ * per publication taken from its published revision and the snapshot approved with it (kept in step
+ * by a trigger on publications), so drafts, revisions in review and unpublished claims cannot appear,
+ * and the text searched is exactly what the fact-check page shows (headline, summary, claim
+ * statement, claimant) with its text vector stored and indexed (GIN; trigram indexes for near
+ * matches). Typo corrections are used to find matches but never shown: the vocabulary they come from
+ * also holds words of unpublished claims. Pages by keyset: newest first without a query, (rank, id)
+ * with one. Every search runs within runReaderSearch's bounds (time per statement, searches at once)
+ * and past them throws a "rate_limited" DomainError that says search is busy.
  */
 export async function searchPublishedFactChecks(
   rawInput: SearchPublishedFactChecksInput,
@@ -84,82 +89,71 @@ export async function searchPublishedFactChecks(
     language: input.language ?? null,
   });
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (input.rating) conditions.push(Prisma.sql`r.rating = ${input.rating}::"Rating"`);
-  if (input.claimant) conditions.push(Prisma.sql`lower(c.claimant) = lower(${input.claimant}::text)`);
-  if (input.language) conditions.push(Prisma.sql`c.language = ${input.language}::text`);
+  if (input.rating) conditions.push(Prisma.sql`p.rating = ${input.rating}::"Rating"`);
+  if (input.claimant) conditions.push(Prisma.sql`lower(p.claimant) = lower(${input.claimant}::text)`);
+  if (input.language) conditions.push(Prisma.sql`p.language = ${input.language}::text`);
   const filters = Prisma.join(conditions, " AND ");
+  // Cursors are checked before any database work.
+  const after = input.cursor ? decodeCursor(input.cursor, fingerprint, q ? ["rank", "near"] : ["time"]) : null;
 
-  // Published fact-checks are few next to claims: they are gathered first (one row per publication,
-  // its published revision and that revision's snapshot of the claim), and only those rows are matched and ranked.
-  const published = (score: Prisma.Sql, match: Prisma.Sql) => Prisma.sql`
-    WITH published AS MATERIALIZED (
-      SELECT pub.id, pub.slug, pub.first_published_at, pub.updated_at, r.headline, r.summary, r.rating,
-             c.statement, c.claimant, c.language
-        FROM publications pub
-        JOIN verdict_revisions r ON r.id = pub.published_revision_id
-        JOIN fact_check_snapshots s ON s.verdict_revision_id = r.id
-        -- The claim as the approved snapshot froze it: what the page shows, not the live row.
-        CROSS JOIN LATERAL (SELECT s.content->'claim'->>'statement' AS statement, s.content->'claim'->>'claimant' AS claimant,
-                                   s.content->'claim'->>'language' AS language) c
-       WHERE ${filters}
-    )
-    SELECT p.*, ${score} AS score FROM published p WHERE ${match}`;
+  return runReaderSearch(async (tx) => {
+    if (!q) {
+      const rows = await fetchRows(
+        tx,
+        Prisma.sql`SELECT ${COLUMNS}, NULL::real AS score FROM published_search p
+          WHERE ${filters}
+          ${after?.kind === "time" ? Prisma.sql`AND (p.updated_at, p.publication_id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+          ORDER BY p.updated_at DESC, p.publication_id DESC
+          LIMIT ${input.limit + 1}`,
+        Prisma.sql`updated_at DESC`,
+        null,
+      );
+      return toResult(rows, input.limit, fingerprint, "time");
+    }
 
-  if (!q) {
-    const after = input.cursor ? decodeCursor(input.cursor, fingerprint, ["time"]) : null;
+    const afterScore = after && after.kind !== "time" ? after : null;
+    const corrected = afterScore?.kind === "near" ? null : await correctQuery(q, tx);
+    if (afterScore?.kind !== "near") {
+      const query = fullTextQuery(q, corrected);
+      const rows = await fetchRows(
+        tx,
+        rankedPage(Prisma.sql`ts_rank(p.document, ${query})`, Prisma.sql`p.document @@ ${query}`, filters, afterScore, input.limit),
+        Prisma.sql`score DESC`,
+        headline(Prisma.sql`claimwork_search_config(language)`, Prisma.sql`summary`, query, "MaxWords=40, MinWords=15, MaxFragments=2"),
+      );
+      if (rows.length > 0 || afterScore) return toResult(rows, input.limit, fingerprint, "rank");
+    }
     const rows = await fetchRows(
-      Prisma.sql`SELECT * FROM (${published(Prisma.sql`NULL::real`, Prisma.sql`TRUE`)}) AS hits
-        ${after?.kind === "time" ? Prisma.sql`WHERE (updated_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
-        ORDER BY updated_at DESC, id DESC
-        LIMIT ${input.limit + 1}`,
-      Prisma.sql`updated_at DESC`,
-      null,
-    );
-    return toResult(rows, input.limit, fingerprint, "time");
-  }
-
-  const after = input.cursor ? decodeCursor(input.cursor, fingerprint, ["rank", "near"]) : null;
-  const afterScore = after && after.kind !== "time" ? after : null;
-  const corrected = afterScore?.kind === "near" ? null : await correctQuery(q);
-  if (afterScore?.kind !== "near") {
-    const query = fullTextQuery(q, corrected);
-    // Built here rather than stored, over the published rows only.
-    const document = Prisma.sql`(
-         setweight(to_tsvector(claimwork_search_config(p.language), p.headline || ' ' || claimwork_fold_accents(p.headline)), 'A')
-      || setweight(to_tsvector(claimwork_search_config(p.language), p.statement || ' ' || claimwork_fold_accents(p.statement)), 'A')
-      || setweight(to_tsvector('simple'::regconfig, p.claimant || ' ' || claimwork_fold_accents(p.claimant)), 'B')
-      || setweight(to_tsvector(claimwork_search_config(p.language), p.summary || ' ' || claimwork_fold_accents(p.summary)), 'C'))`;
-    const rows = await fetchRows(
-      rankedPage(published(Prisma.sql`ts_rank(${document}, ${query})`, Prisma.sql`${document} @@ ${query}`), afterScore, input.limit),
-      Prisma.sql`score DESC`,
-      headline(Prisma.sql`claimwork_search_config(language)`, Prisma.sql`summary`, query, "MaxWords=40, MinWords=15, MaxFragments=2"),
-    );
-    if (rows.length > 0 || afterScore) return toResult(rows, input.limit, fingerprint, "rank");
-  }
-  const rows = await fetchRows(
-    rankedPage(
-      published(
+      tx,
+      rankedPage(
         Prisma.sql`greatest(word_similarity(${q}::text, p.statement), word_similarity(${q}::text, p.headline), word_similarity(${q}::text, p.claimant))`,
         Prisma.sql`(${q}::text <% p.statement OR ${q}::text <% p.headline OR ${q}::text <% p.claimant)`,
+        filters,
+        afterScore,
+        input.limit,
       ),
-      afterScore,
-      input.limit,
-    ),
-    Prisma.sql`score DESC`,
-    null,
-  );
-  return toResult(rows, input.limit, fingerprint, "near");
+      Prisma.sql`score DESC`,
+      null,
+    );
+    return toResult(rows, input.limit, fingerprint, "near");
+  });
 }
 
-function rankedPage(hits: Prisma.Sql, after: { score: string; id: string } | null, limit: number): Prisma.Sql {
-  return Prisma.sql`SELECT * FROM (${hits}) AS hits
+/** What a result shows, from published_search (never its vector). */
+const COLUMNS = Prisma.sql`p.publication_id AS id, p.slug, p.headline, p.summary, p.rating, p.statement, p.claimant, p.language,
+  p.first_published_at, p.updated_at`;
+
+function rankedPage(score: Prisma.Sql, match: Prisma.Sql, filters: Prisma.Sql, after: { score: string; id: string } | null, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM (
+      SELECT ${COLUMNS}, ${score} AS score FROM published_search p WHERE ${match} AND ${filters}
+    ) AS hits
     ${after ? Prisma.sql`WHERE (score, id) < (${after.score}::real, ${after.id}::uuid)` : Prisma.empty}
     ORDER BY score DESC, id DESC
     LIMIT ${limit + 1}`;
 }
 
-function fetchRows(page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.Sql | null): Promise<Row[]> {
-  return getDb().$queryRaw<Row[]>`
+function fetchRows(tx: Tx, page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.Sql | null): Promise<Row[]> {
+  return tx.$queryRaw<Row[]>`
     SELECT id::text AS id, slug, headline, summary, rating::text AS rating, statement, claimant, language,
            first_published_at AS "firstPublishedAt", updated_at AS "updatedAt",
            to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAtText",

@@ -1,6 +1,6 @@
 // SQL pieces shared by the two searches. Every user value goes in as a bind parameter of a
 // Prisma.sql template; nothing here concatenates input into SQL text.
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Longest free-text query accepted. */
@@ -19,8 +19,21 @@ const MAX_TOKENS_CORRECTED = 8;
  */
 export function fullTextQuery(q: string, corrected: string | null): Prisma.Sql {
   return corrected
-    ? Prisma.sql`claimwork_search_query(${q}::text, ${corrected}::text)`
-    : Prisma.sql`claimwork_search_query(${q}::text)`;
+    ? Prisma.sql`claimwork_search_query(${websearchText(q)}::text, ${websearchText(corrected)}::text)`
+    : Prisma.sql`claimwork_search_query(${websearchText(q)}::text)`;
+}
+
+// websearch_to_tsquery reads a "-" where a word may start as NOT, and skips spaces and the operator
+// characters of to_tsquery (! & | ( ) <) there. So "---x", "- - - x" or "-(-(-x" is NOT NOT NOT x:
+// each sign one more level on the parser's stack, which holds 32, and past it the query fails with
+// "tsquery stack too small" (64 "-" in a search box made the search answer 500). A run of signs,
+// whatever separates them, is replaced by what it means: one "-" when their number is odd, nothing
+// when it is even. A "-" inside a word ("covid-19", "x--y") is the parser's, left as it is.
+const NEGATION_RUN = /(?<=^|[^\p{L}\p{N}_-])-(?:[^\p{L}\p{N}_"-]*-)+/gu;
+
+/** The search text as websearch_to_tsquery may safely read it (see NEGATION_RUN). */
+export function websearchText(q: string): string {
+  return q.replace(NEGATION_RUN, (run) => ((run.match(/-/g)?.length ?? 0) % 2 === 1 ? " -" : " "));
 }
 
 /**
@@ -28,12 +41,12 @@ export function fullTextQuery(q: string, corrected: string | null): Prisma.Sql {
  * (trigram similarity over the claimwork_search.words vocabulary), or null when nothing needs
  * correcting. "Madurro contacts" -> "Maduro contacts". The caller searches for both.
  */
-export async function correctQuery(q: string): Promise<string | null> {
+export async function correctQuery(q: string, db: Pick<Db, "$queryRaw"> = getDb()): Promise<string | null> {
   const tokens = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]
     .filter((token) => token.length >= 4 && token.length <= 40 && /\p{L}/u.test(token))
     .slice(0, MAX_TOKENS_CORRECTED);
   if (tokens.length === 0) return null;
-  const corrections = await getDb().$queryRaw<{ token: string; word: string }[]>`
+  const corrections = await db.$queryRaw<{ token: string; word: string }[]>`
     SELECT t.token, best.word
       FROM unnest(${tokens}::text[]) AS t(token)
       CROSS JOIN LATERAL (

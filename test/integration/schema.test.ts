@@ -531,6 +531,18 @@ describe("schema.prisma matches the SQL", () => {
       version: 2,
       passages: [{ quotedPassageId: passage.id, currentPassageId: passage.id, anchorStatus: "fuzzy", confidence: 0.75 }],
     });
+    // Written by the publications trigger only: the published revision as corrected, from its snapshot.
+    expect(await db.publishedSearch.findUniqueOrThrow({ where: { publicationId: publication.id } })).toMatchObject({
+      revisionId: revision2.id,
+      slug: `every-model-${token}`,
+      headline: "Vrai",
+      summary: "Résumé 2.",
+      rating: "true",
+      statement: `Les discussions étaient approuvées ${token}`,
+      claimant: "Le ministre",
+      language: "fr",
+      firstPublishedAt: publication.firstPublishedAt,
+    });
     expect(await db.correction.findUniqueOrThrow({ where: { id: correction.id } })).toMatchObject({
       previousRevisionId: revision1.id,
       revisionId: revision2.id,

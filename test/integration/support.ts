@@ -73,6 +73,7 @@ export const TABLES = [
   "reviews",
   "public_page_changes",
   "publications",
+  "published_search",
   "corrections",
   "source_change_items",
   "source_change_passages",

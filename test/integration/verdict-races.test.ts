@@ -168,7 +168,7 @@ const requestChanges = (actor: Actor, fixture: Fixture): Contender => ({
 const publish = (actor: Actor, fixture: Fixture, correction?: { whatChanged: string; why: string }): Contender => ({
   actor,
   run: () => publishVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, correction }),
-  rows: correction ? { corrections: 1, public_page_changes: 1 } : { publications: 1, public_page_changes: 1 },
+  rows: correction ? { corrections: 1, public_page_changes: 1 } : { publications: 1, published_search: 1, public_page_changes: 1 },
   action: correction ? "verdict.corrected" : "verdict.published",
   refusedWith: { code: "illegal_transition", message: /^This revision is already published\.$/ },
 });

@@ -103,7 +103,7 @@ describe("the verdict workflow", () => {
     );
     expect(await statusOf(verdictId)).toBe("approved");
 
-    const published = await transition({ rows: { publications: 1, public_page_changes: 1 }, action: "verdict.published", actor: secondReviewer }, () =>
+    const published = await transition({ rows: { publications: 1, published_search: 1, public_page_changes: 1 }, action: "verdict.published", actor: secondReviewer }, () =>
       publishVerdict(secondReviewer, { verdictId, revisionId: submitted2.revisionId }),
     );
     expect(published.corrected).toBe(false);

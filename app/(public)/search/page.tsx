@@ -7,7 +7,7 @@ import { ReaderSearchForm } from "@/app/_components/reader-search-form";
 
 export const metadata: Metadata = { title: "Search fact-checks", robots: { index: false } };
 
-type Params = { q?: string; rating?: string; language?: string; claimant?: string; cursor?: string };
+type Params = { q?: string; rating?: string; language?: string; claimant?: string; cursor?: string; attempt?: string };
 type Props = { searchParams: Promise<Params> };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
@@ -17,11 +17,21 @@ export default async function SearchPage({ searchParams }: Props) {
   const filters = { q: text(params.q), rating: text(params.rating), language: text(params.language), claimant: text(params.claimant) };
   let result: PublishedFactCheckSearchResult | null = null;
   let problem: string | null = null;
+  let retry: string | null = null;
   try {
     result = await searchPublishedFactChecks({ ...filters, cursor: text(params.cursor) } as Parameters<typeof searchPublishedFactChecks>[0]);
   } catch (error) {
+    // A database that is away is the error page's (the front server answers it 503); a refused
+    // search or a busy one is said here.
     if (!isDomainError(error)) throw error;
     problem = error.message;
+    if (error.code === "rate_limited") {
+      // Next gives a page no 503 of its own, and this answer may be kept by the reader cache under
+      // this address: the retry link is another address.
+      const attempt = Math.min(Number.parseInt(text(params.attempt) ?? "1", 10) || 1, 99) + 1;
+      const again = Object.entries({ ...filters, cursor: text(params.cursor) }).filter((entry): entry is [string, string] => Boolean(entry[1]));
+      retry = `/search?${new URLSearchParams([...again, ["attempt", String(attempt)]])}`;
+    }
   }
   const next = result?.nextCursor
     ? `/search?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: result.nextCursor } as Record<string, string>)}`
@@ -34,6 +44,12 @@ export default async function SearchPage({ searchParams }: Props) {
       {problem && (
         <p className="form-error" role="alert">
           {problem}
+          {retry && (
+            <>
+              {" "}
+              <Link href={retry}>Try again</Link>
+            </>
+          )}
         </p>
       )}
       {result &&
