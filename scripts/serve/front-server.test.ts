@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../lib/free-port";
 import { createFrontServer, type FrontServerOptions } from "./front-server";
 import { ReaderCache } from "./reader-cache";
+import { NOT_FOR_READER_CACHE_HTML } from "../../lib/publishing/reader-cache-hint";
 
 let renders = 0;
 let failing = false;
@@ -45,7 +46,9 @@ const upstream = http.createServer((request, response) => {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
     });
-    response.end(`<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
+    // A page that asks not to be kept, as /search does when search is busy.
+    const hint = request.url?.includes("q=busy") ? NOT_FOR_READER_CACHE_HTML : "";
+    response.end(`${hint}<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
   });
 });
 function releaseHeld() {
@@ -190,6 +193,17 @@ describe("front server", () => {
     await once(socket, "end");
     expect(Buffer.concat(chunks).toString()).toMatch(/^HTTP\/1\.1 400/);
     expect((await get("/fact-checks/a")).status).toBe(200);
+  });
+});
+
+describe("front server pages that ask not to be kept", () => {
+  it("renders a busy search page for every request and never serves it from the cache", async () => {
+    const first = await get("/search?q=busy");
+    const second = await get("/search?q=busy");
+    expect([first.cache, second.cache]).toEqual(["not-kept", "not-kept"]);
+    expect(second.body).not.toBe(first.body);
+    expect((await get("/search?q=calm")).cache).toBe("miss");
+    expect((await get("/search?q=calm")).cache).toBe("hit");
   });
 });
 

@@ -15,6 +15,9 @@ import proxyAddr from "proxy-addr";
 import { Pool, type Dispatcher } from "undici";
 import type { ReaderCache, ServedPage } from "./reader-cache";
 import { readerPageOf } from "./reader-pages";
+import { NOT_FOR_READER_CACHE_HTML } from "../../lib/publishing/reader-cache-hint";
+
+const NOT_FOR_READER_CACHE = Buffer.from(NOT_FOR_READER_CACHE_HTML);
 
 const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain)\b/;
 const MAX_CACHEABLE_URL = 512;
@@ -280,6 +283,12 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       const rendered = await answer.body.arrayBuffer().then((data) => Buffer.from(data), () => undefined);
       if (!rendered) {
         response.destroy();
+        return;
+      }
+      // A passing answer (search is busy) asks not to be kept: it is sent as it is, once.
+      if (rendered.includes(NOT_FOR_READER_CACHE)) {
+        response.writeHead(200, [...responseHeaders, ["x-claimwork-cache", "not-kept"], ["content-length", String(rendered.length)]].flat());
+        response.end(rendered);
         return;
       }
       options.cache.store(key, generation, { status: 200, headers: responseHeaders, body: rendered });

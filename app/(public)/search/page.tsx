@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NOT_FOR_READER_CACHE } from "@/lib/publishing/reader-cache-hint";
 import { searchPublishedFactChecks, type PublishedFactCheckSearchResult } from "@/lib/search/search-published-fact-checks";
 import { isDomainError } from "@/lib/errors";
 import { FactCheckCard } from "@/app/_components/fact-check-card";
@@ -17,7 +18,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const filters = { q: text(params.q), rating: text(params.rating), language: text(params.language), claimant: text(params.claimant) };
   let result: PublishedFactCheckSearchResult | null = null;
   let problem: string | null = null;
-  let retry: string | null = null;
+  let busy = false;
   try {
     result = await searchPublishedFactChecks({ ...filters, cursor: text(params.cursor) } as Parameters<typeof searchPublishedFactChecks>[0]);
   } catch (error) {
@@ -25,13 +26,7 @@ export default async function SearchPage({ searchParams }: Props) {
     // search or a busy one is said here.
     if (!isDomainError(error)) throw error;
     problem = error.message;
-    if (error.code === "rate_limited") {
-      // Next gives a page no 503 of its own, and this answer may be kept by the reader cache under
-      // this address: the retry link is another address.
-      const attempt = Math.min(Number.parseInt(text(params.attempt) ?? "1", 10) || 1, 99) + 1;
-      const again = Object.entries({ ...filters, cursor: text(params.cursor) }).filter((entry): entry is [string, string] => Boolean(entry[1]));
-      retry = `/search?${new URLSearchParams([...again, ["attempt", String(attempt)]])}`;
-    }
+    busy = error.code === "rate_limited";
   }
   const next = result?.nextCursor
     ? `/search?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: result.nextCursor } as Record<string, string>)}`
@@ -44,10 +39,14 @@ export default async function SearchPage({ searchParams }: Props) {
       {problem && (
         <p className="form-error" role="alert">
           {problem}
-          {retry && (
+          {busy && (
             <>
               {" "}
-              <Link href={retry}>Try again</Link>
+              <Link href={`/search?${new URLSearchParams(Object.entries({ ...filters, cursor: text(params.cursor) }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`}>
+                Try again
+              </Link>
+              {/* Not kept by the reader cache: the next reader of this address gets a fresh try. */}
+              <meta name={NOT_FOR_READER_CACHE.name} content={NOT_FOR_READER_CACHE.content} />
             </>
           )}
         </p>
