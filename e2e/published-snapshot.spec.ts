@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { httpSession, type HttpSession } from "./support/actions";
 import { createUser, db } from "./support/database";
@@ -16,14 +17,13 @@ import { createUser, db } from "./support/database";
 // Getting Next's answer, not a cached copy. The front server (scripts/serve/) answers anonymous GETs
 // of reader pages from its cache, and workbench writes no longer announce any page to it, so a plain
 // GET after a write is a cache hit that proves nothing about what the app would render now. The cache
-// keys by host and full URL, query included, so a query string never asked before cannot be in it:
-// each fresh fetch adds `?fresh=<random>` and must carry `X-Claimwork-Cache: miss`, i.e. it was
-// rendered by Next for this request (the test fails if the cache ever answers it). Next echoes the
-// query in its flight data ("c" and "q"), so the token is blanked out before comparing; so is the CSP
-// nonce, which Next writes both as nonce="…" attributes and inside the flight data, per response.
-// (A fake session cookie also passes the cache by, but a page that looks at the session may render
-// differently for it; a URL of its own does not.) The plain URL, as readers get it through the cache,
-// is compared too.
+// keeps pages only for the site's own host names, and one entry per page whatever its spelling or
+// query, so each fresh fetch names a host of its own: the front server passes it to Next, and it must
+// come back without an X-Claimwork-Cache header, i.e. rendered by Next for this request (the test
+// fails if the cache ever answers it). The CSP nonce, which Next writes both as nonce="…" attributes
+// and inside the flight data, per response, is blanked out before comparing. (A fake session cookie
+// also passes the cache by, but a page that looks at the session may render differently for it.) The
+// plain URL, as readers get it through the cache, is compared too.
 //
 // The feed's entries are also kept inside Next, in memory, until publications change
 // (lib/publishing/list-published-fact-checks.ts, cachedPublishedRead): between a write and its
@@ -155,22 +155,29 @@ async function correctBystander() {
 
 // --- Reading, as readers and machines do --------------------------------------------------------
 
-/** The body without what differs from response to response: the CSP nonce, and the cache-busting token. */
-async function normalised(response: Response, token?: string): Promise<string> {
-  const nonce = response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
-  let body = await response.text();
-  if (nonce) body = body.replaceAll(nonce, "NONCE");
-  if (token) body = body.replaceAll(token, "FRESH");
-  return body.replace(/ nonce="[^"]*"/g, ' nonce="NONCE"');
+/** The body without what differs from response to response: the CSP nonce. */
+function withoutNonce(body: string, policy: string | null | undefined): string {
+  const nonce = policy?.match(/'nonce-([^']+)'/)?.[1];
+  return (nonce ? body.replaceAll(nonce, "NONCE") : body).replace(/ nonce="[^"]*"/g, ' nonce="NONCE"');
 }
 
-/** A fresh render by Next (see the top of this file): a URL the reader cache has never seen. */
+async function normalised(response: Response): Promise<string> {
+  return withoutNonce(await response.text(), response.headers.get("content-security-policy"));
+}
+
+/** A fresh render by Next (see the top of this file): asked for under a host name the reader cache does not serve. */
 async function freshlyRendered(path: string): Promise<string> {
-  const token = randomBytes(8).toString("hex");
-  const response = await fetch(`${baseUrl}${path}?fresh=${token}`);
-  expect(response.status, path).toBe(200);
-  expect(response.headers.get("x-claimwork-cache"), `${path} rendered by Next for this request`).toBe("miss");
-  return normalised(response, token);
+  const { status, headers, body } = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.get(`${baseUrl}${path}`, { headers: { host: "fresh-render.claimwork.invalid" }, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    request.on("error", reject);
+  });
+  expect(status, path).toBe(200);
+  expect(headers["x-claimwork-cache"], `${path} rendered by Next for this request`).toBeUndefined();
+  return withoutNonce(body, [headers["content-security-policy"]].flat()[0]);
 }
 
 /** The page as readers get it: through the reader cache. */

@@ -216,7 +216,7 @@ test("an editor drafts and submits, a reviewer sends it back, approves and publi
   // 2. The author finds no way to approve: no button on the review page...
   await editorPage.getByRole("link", { name: "revision 1", exact: true }).click();
   await expect(editorPage).toHaveURL(new RegExp(`/workbench/review/${revision1}$`));
-  await expect(editorPage.getByText("You wrote this revision, so you cannot approve it. It is waiting for another reviewer.")).toBeVisible();
+  await expect(editorPage.getByText("You wrote or edited this revision, so you cannot approve it or send it back. It is waiting for another reviewer.")).toBeVisible();
   await expect(editorPage.getByRole("button", { name: /Approve/ })).toHaveCount(0);
   await editorPage.goto("/workbench/review");
   await expect(editorPage.getByRole("region", { name: /Your revisions, waiting for another reviewer/ }).getByText(headline, { exact: true })).toBeVisible();
@@ -445,7 +445,7 @@ test("a reviewer who wrote a revision sees it waiting for another reviewer, and 
   await expect(authorPage.getByRole("region", { name: /Your revisions, waiting for another reviewer/ }).getByText(ownHeadline, { exact: true })).toBeVisible();
   await expect(authorPage.getByRole("region", { name: /Awaiting your review/ }).getByText(ownHeadline, { exact: true })).toHaveCount(0);
   await authorPage.goto(`/workbench/review/${own.revisionId}`);
-  await expect(authorPage.getByText("You wrote this revision, so you cannot approve it. It is waiting for another reviewer.")).toBeVisible();
+  await expect(authorPage.getByText("You wrote or edited this revision, so you cannot approve it or send it back. It is waiting for another reviewer.")).toBeVisible();
   await expect(authorPage.getByRole("button", { name: /Approve/ })).toHaveCount(0);
 
   // The author approves someone else's revision legitimately; the same POST aimed at their own is refused.
