@@ -30,7 +30,7 @@ export async function importArticle(
   input: { bytes: Uint8Array; mediaType: string; details?: ArticleDetails },
 ): Promise<ImportArticleResult> {
   requirePermission(actor, "articles.write");
-  const parsed = parseArticle(input.bytes, input.mediaType);
+  const parsed = await parseArticle(input.bytes, input.mediaType);
   if (!parsed.ok) throw invalid(parsed.reason);
   const details = input.details ?? {};
 
