@@ -1,9 +1,10 @@
 // Importing an article: nothing imported is lost, the same text is not stored twice, and a file that
-// is not UTF-8 text is refused with a message that says what to do.
+// is not UTF-8 text, or a date no article has, is refused with a message that says what to do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { importArticle } from "@/lib/articles/import-article";
+import { latestDate } from "@/lib/validation";
 import { expectRefusedWithoutWrites, makeUser, rowsWrittenBy, unique } from "@/test/integration/support";
 
 const db = getDb();
@@ -151,5 +152,22 @@ describe("importArticle", () => {
       url: "https://example.org/news/talks",
       publishedAt: new Date("2019-05-22T08:00:00Z"),
     });
+  });
+
+  it("refuses a publication date of year 99999 or -100000, or outside 1800 to the year after next, naming the field", async () => {
+    const range = `the publication date must be between 1800-01-01 and ${latestDate()}`;
+    for (const publishedAt of [new Date("+099999-01-01T00:00:00Z"), "-100000-01-01T00:00:00Z", "1799-12-31", `${Number(latestDate().slice(0, 4)) + 1}-01-01`]) {
+      const error = await expectRefusedWithoutWrites(
+        () => importArticle(editor, { bytes: encode(articleText(unique())), mediaType: "text/plain", details: { publishedAt } }),
+        "invalid",
+      );
+      expect(error.message, String(publishedAt)).toBe(`Nothing was saved. publishedAt: ${range}`);
+      expect(error.details).toEqual({ fields: { publishedAt: [range] } });
+    }
+    const error = await expectRefusedWithoutWrites(
+      () => importArticle(editor, { bytes: encode(articleText(unique())), mediaType: "text/plain", details: { publishedAt: "not a date" } }),
+      "invalid",
+    );
+    expect(error.message).toBe("Nothing was saved. publishedAt: use a date like 2019-05-22 for the publication date");
   });
 });
