@@ -4,6 +4,41 @@ import { invalid } from "@/lib/errors";
 /** An ISO 639-1 language code, or "und" when the language could not be told. */
 export const languageCode = z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code");
 
+// Dates: every date a person types (an article's publication date, the date a claim was made) must
+// fall between 1 January 1800 and 31 December two years after the current one. Earlier than 1800
+// is older than the press Claimwork checks (and is what a mistyped year such as 0219 or 1019
+// gives); later leaves room for time zones and embargoed pieces dated ahead, while refusing a
+// mistyped 2205 or 20245. Unbounded, a year such as 99999 or -100000 reached the database and failed
+// there. The latest date moves with the clock, so it is computed when the input is checked.
+export const EARLIEST_DATE = "1800-01-01";
+const YEARS_AHEAD = 2;
+
+/** The last day accepted in a date field, "YYYY-12-31", for a check made at `now`. */
+export function latestDate(now: Date = new Date()): string {
+  return `${now.getUTCFullYear() + YEARS_AHEAD}-12-31`;
+}
+
+const outOfRange = (label: string) => `${label} must be between ${EARLIEST_DATE} and ${latestDate()}`;
+const badFormat = (label: string) => `use a date like 2019-05-22 for ${label}`;
+
+function isSaneInstant(date: Date): boolean {
+  const latestYear = Number(latestDate().slice(0, 4));
+  return date.getTime() >= Date.parse(`${EARLIEST_DATE}T00:00:00Z`) && date.getTime() < Date.UTC(latestYear + 1, 0, 1);
+}
+
+/**
+ * A point in time typed by a person (a Date, or an ISO 8601 date or date and time), refused outside
+ * EARLIEST_DATE to latestDate() (UTC); `label` names the field in the messages ("the publication date").
+ */
+export function dateInput(label: string) {
+  return z.coerce.date({ error: badFormat(label) }).refine(isSaneInstant, { error: () => outOfRange(label) });
+}
+
+/** A calendar day typed by a person, "YYYY-MM-DD", refused outside EARLIEST_DATE to latestDate(). */
+export function dayInput(label: string) {
+  return z.iso.date({ error: badFormat(label), abort: true }).refine((day) => day >= EARLIEST_DATE && day <= latestDate(), { error: () => outOfRange(label) });
+}
+
 /** One sentence naming every problem with the input, for the person who sent it. */
 export function describeIssues(error: z.ZodError): string {
   const summary = error.issues

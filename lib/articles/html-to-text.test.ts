@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkDeclaredCharset, htmlToArticleText, MAX_HTML_DEPTH } from "./html-to-text";
+import { checkDeclaredCharset, htmlToArticleText, MAX_HTML_DEPTH, MAX_LIST_INDENT_LEVELS, MAX_TEXT_CHARACTERS_PER_HTML_BYTE } from "./html-to-text";
 
 function convert(html: string) {
   const result = htmlToArticleText(html);
@@ -150,6 +150,72 @@ describe("htmlToArticleText depth limit", () => {
     expect(textOf(`${"<div>".repeat(MAX_HTML_DEPTH)}deep`)).toBe("deep");
     expect(textOf("<div>x</div>".repeat(MAX_HTML_DEPTH + 10))).toContain("x\nx");
     expect(textOf("<p>x".repeat(MAX_HTML_DEPTH + 10))).toContain("x\n\nx");
+  });
+});
+
+describe("htmlToArticleText nested lists", () => {
+  // Four levels of real items, the fourth and fifth past the indentation limit.
+  const NESTED = `<ul>
+    <li>Budget<ul>
+      <li>Defence<ol>
+        <li>Army<ul>
+          <li>Infantry<ul><li>First brigade</li><li>Second brigade</li></ul>Both in the north.</li>
+          <li>Artillery</li>
+        </ul></li>
+        <li>Navy</li>
+      </ol></li>
+      <li>Health</li>
+    </ul></li>
+    <li>Taxes</li>
+  </ul><p>After the list.</p>`;
+
+  it(`indents nested lists ${MAX_LIST_INDENT_LEVELS} levels deep at most, keeping every item and its prefix`, () => {
+    expect(MAX_LIST_INDENT_LEVELS).toBe(3);
+    expect(textOf(NESTED)).toBe(
+      [
+        "- Budget",
+        "  - Defence",
+        "    1. Army",
+        "       - Infantry",
+        "       - First brigade",
+        "       - Second brigade",
+        "       Both in the north.",
+        "       - Artillery",
+        "    2. Navy",
+        "  - Health",
+        "- Taxes",
+        "",
+        "After the list.",
+      ].join("\n"),
+    );
+  });
+
+  it("gives the nested-list page of issue 11 about as much text as it has bytes, quickly", () => {
+    // 64 KiB: 490 nested lists, then thousands of items in the deepest. It gave 12.3 million
+    // characters (each line indented by every level above it) and took 12 seconds.
+    const opened = "<ul><li>x".repeat(490);
+    const html = opened + "<li>y".repeat((64 * 1024 - opened.length) / 5);
+    const started = Date.now();
+    const text = textOf(html);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(text.length).toBeLessThan(2 * html.length);
+    const indentation = Math.max(...text.split("\n").map((line) => line.length - line.trimStart().length));
+    // Items past the limit sit under the third level's text: three "- " prefixes in.
+    expect(indentation).toBe(2 * MAX_LIST_INDENT_LEVELS);
+  });
+
+  it(`refuses a page whose text would exceed ${MAX_TEXT_CHARACTERS_PER_HTML_BYTE} characters per byte, naming the limit`, () => {
+    // One-letter items numbered from 999999999999999: each "<li>y" (5 bytes) became a line of
+    // about 70 characters, three levels of 17-character numbers deep.
+    const html = '<ol start="999999999999999"><li>x'.repeat(3) + "<li>y".repeat(12_000);
+    const result = htmlToArticleText(html);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain(`more than the limit of ${MAX_TEXT_CHARACTERS_PER_HTML_BYTE} characters per byte of HTML`);
+      expect(result.reason).toMatch(/would give [\d,]+ characters of text from 60,099 bytes/);
+    }
+    // The same items in nested bulleted lists are fine.
+    expect(htmlToArticleText("<ul><li>x".repeat(3) + "<li>y".repeat(12_000)).ok).toBe(true);
   });
 });
 

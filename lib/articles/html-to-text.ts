@@ -18,9 +18,12 @@
 // Layout: headings, paragraphs, lists, block quotes, tables and figures are blocks separated by
 // one blank line, like the plain-text seed articles; <div>-like containers and table cells start a
 // new line; <br> is a line break. No word wrapping, headings keep their case, list items are
-// prefixed with "- " (unordered) or "1. " (ordered), nested lists indented. Runs of blank lines,
-// including lines holding only spaces such as the "<p>&nbsp;</p>" spacers editors leave, shrink to
-// one blank line.
+// prefixed with "- " (unordered) or "1. " (ordered), nested lists indented (MAX_LIST_INDENT_LEVELS
+// deep at most). Runs of blank lines, including lines holding only spaces such as the
+// "<p>&nbsp;</p>" spacers editors leave, shrink to one blank line.
+//
+// Size: the text may not exceed MAX_TEXT_CHARACTERS_PER_HTML_BYTE characters per byte of the page.
+// The conversion runs in a worker thread with a time limit (see html-to-text-pool.ts).
 //
 // Title: the first <h1> with text (the headline the reader sees, which is also in the text), else
 // the <title> element (often suffixed with the site's name, hence second). A candidate longer than
@@ -43,6 +46,14 @@ export type HtmlArticleText =
 // first, streaming pass that stops as soon as the limit is passed, so it costs at most the number
 // of tags times the limit.
 export const MAX_HTML_DEPTH = 1000;
+
+// The text of a page is a fraction of its markup (tags, attributes, scripts, styles): a news page's
+// text is typically a tenth of its bytes, and even a bare page of paragraphs gives less than one
+// character per byte. What adds characters is layout: "- " and line breaks for list items, and the
+// indentation of nested lists (at most MAX_LIST_INDENT_LEVELS deep). A page whose text would be
+// more than 3 characters per byte is built to blow up, such as thousands of one-letter items in
+// lists numbered from 999999999999999; it is refused rather than stored.
+export const MAX_TEXT_CHARACTERS_PER_HTML_BYTE = 3;
 const MAX_TITLE_LENGTH = 200;
 
 const SKIPPED = [
@@ -102,7 +113,7 @@ const LINE_BLOCKS = [
   ...["tr", "td", "th", "dt", "dd", "legend", "fieldset"],
 ];
 
-type Collected = { title: string | null; headline: string | null; declaredCharset: string | null };
+type Collected = { title: string | null; headline: string | null; declaredCharset: string | null; listLevel: number };
 
 type BlockTextBuilder = Parameters<FormatCallback>[2];
 
@@ -175,35 +186,63 @@ const headline: FormatCallback = (elem, walk, builder) => {
   });
 };
 
-// Ordered lists number their items "1. ", "2. ", ... from a valid start= (else 1), counting down
-// when reversed. The library's own formatter indents the numbers, follows type= into letters and
-// roman numerals, and writes "NaN." for start="abc".
-const numberedList: FormatCallback = (elem, walk, builder) => {
-  const nodes = elem.children.filter((child) => child.type !== "text" || (child.data ?? "").trim() !== "");
-  if (nodes.length === 0) return;
+// Lists: unordered items are prefixed "- ", ordered ones "1. ", "2. ", ... from a valid start=
+// (else 1), counting down when reversed (the library's own ordered formatter indents the numbers,
+// follows type= into letters and roman numerals, and writes "NaN." for start="abc"). A nested list
+// is indented under its item's text, as the library does, but only MAX_LIST_INDENT_LEVELS deep:
+// a list nested deeper keeps its prefixes and is written at the indentation of the last indented
+// level. The library indents without limit, so every level of a deep list added its indentation to
+// every line below it (64 KiB of nested lists became 12 million characters of spaces).
+export const MAX_LIST_INDENT_LEVELS = 3;
+
+function listPrefixes(elem: DomNode, nodes: DomNode[]): string[] {
+  if (elem.name !== "ol") return nodes.map((child) => (child.name === "li" ? "- " : ""));
   const itemCount = nodes.filter((child) => child.name === "li").length;
   const reversed = attribute(elem, "reversed") !== undefined;
   const start = Number.parseInt(attribute(elem, "start") ?? "", 10);
   let next = Number.isSafeInteger(start) ? start : reversed ? itemCount : 1;
-  const prefixes = nodes.map((child) => {
+  return nodes.map((child) => {
     if (child.name !== "li") return "";
     const prefix = `${next}. `;
     next += reversed ? -1 : 1;
     return prefix;
   });
-  const nested = elem.parent?.name === "li";
-  builder.openList({
-    interRowLineBreaks: 1,
-    leadingLineBreaks: nested ? 1 : 2,
-    maxPrefixLength: prefixes.reduce((longest, prefix) => Math.max(longest, prefix.length), 0),
-    prefixAlign: "left",
-  });
-  nodes.forEach((node, index) => {
-    builder.openListItem({ prefix: prefixes[index] ?? "" });
-    walk([node], builder);
-    builder.closeListItem();
-  });
-  builder.closeList({ trailingLineBreaks: nested ? 1 : 2 });
+}
+
+const list: FormatCallback = (elem, walk, builder) => {
+  const nodes = elem.children.filter((child) => child.type !== "text" || (child.data ?? "").trim() !== "");
+  if (nodes.length === 0) return;
+  const prefixes = listPrefixes(elem, nodes);
+  const found = collected(builder);
+  found.listLevel += 1;
+  if (found.listLevel > MAX_LIST_INDENT_LEVELS) {
+    // Past the limit, the list is a block of lines, each item starting with its prefix. Blocks,
+    // unlike list items, do not indent their lines, so a deep list costs no more than its text.
+    builder.openBlock({ leadingLineBreaks: 1 });
+    nodes.forEach((node, index) => {
+      const prefix = prefixes[index] ?? "";
+      builder.openBlock({ leadingLineBreaks: 1 });
+      if (prefix !== "") builder.addInline(prefix, { noWordTransform: true });
+      walk([node], builder);
+      builder.closeBlock({ trailingLineBreaks: 1 });
+    });
+    builder.closeBlock({ trailingLineBreaks: 1 });
+  } else {
+    const nested = elem.parent?.name === "li";
+    builder.openList({
+      interRowLineBreaks: 1,
+      leadingLineBreaks: nested ? 1 : 2,
+      maxPrefixLength: prefixes.reduce((longest, prefix) => Math.max(longest, prefix.length), 0),
+      prefixAlign: "left",
+    });
+    nodes.forEach((node, index) => {
+      builder.openListItem({ prefix: prefixes[index] ?? "" });
+      walk([node], builder);
+      builder.closeListItem();
+    });
+    builder.closeList({ trailingLineBreaks: nested ? 1 : 2 });
+  }
+  found.listLevel -= 1;
 };
 
 const block = (selector: string, lineBreaks: number): SelectorDefinition => ({
@@ -216,7 +255,7 @@ const convert: (html: string, metadata: Collected) => string = compile({
   // Walk the whole document, head included, so that <title> and <meta> are seen.
   baseElements: { selectors: [], returnDomByDefault: true },
   decodeEntities: true,
-  formatters: { recordTitle, recordCharset, headline, numberedList },
+  formatters: { recordTitle, recordCharset, headline, list },
   // Never truncate silently; parseArticle caps the input at 2 MiB.
   limits: { maxInputLength: Number.MAX_SAFE_INTEGER },
   // The HTML standard's ASCII whitespace; the library's default adds U+200B, which would turn
@@ -236,8 +275,8 @@ const convert: (html: string, metadata: Collected) => string = compile({
     })),
     ...PARAGRAPH_BLOCKS.map((selector) => block(selector, 2)),
     ...LINE_BLOCKS.map((selector) => block(selector, 1)),
-    { selector: "ul", format: "unorderedList", options: { itemPrefix: "- ", leadingLineBreaks: 2, trailingLineBreaks: 2 } },
-    { selector: "ol", format: "numberedList" },
+    { selector: "ul", format: "list" },
+    { selector: "ol", format: "list" },
     // <pre> keeps the library's own format, which keeps its spaces and line breaks.
     // A thematic break already falls between blocks; the library would draw a line of dashes.
     { selector: "hr", format: "skip" },
@@ -283,8 +322,18 @@ export function htmlToArticleText(html: string): HtmlArticleText {
       reason: `The page nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does; it cannot be read.`,
     };
   }
-  const found: Collected = { title: null, headline: null, declaredCharset: null };
+  const found: Collected = { title: null, headline: null, declaredCharset: null, listLevel: 0 };
   const text = tidyBlankLines(convert(html, found));
+  const bytes = new TextEncoder().encode(html).length;
+  if (text.length > MAX_TEXT_CHARACTERS_PER_HTML_BYTE * bytes) {
+    const shown = (count: number) => count.toLocaleString("en-US");
+    return {
+      ok: false,
+      reason:
+        `The page would give ${shown(text.length)} characters of text from ${shown(bytes)} bytes, more than the limit of ` +
+        `${MAX_TEXT_CHARACTERS_PER_HTML_BYTE} characters per byte of HTML; no article's markup does that, so it cannot be read.`,
+    };
+  }
   return { ok: true, text, title: found.headline ?? found.title, declaredCharset: found.declaredCharset };
 }
 

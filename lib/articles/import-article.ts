@@ -4,7 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid } from "@/lib/errors";
 import { parseArticle } from "@/lib/articles/parse-article";
-import { languageCode } from "@/lib/validation";
+import { dateInput, languageCode, parseInput } from "@/lib/validation";
 
 /** What an editor may correct before saving; anything left out is taken from the text. */
 export const articleDetailsSchema = z.object({
@@ -13,9 +13,9 @@ export const articleDetailsSchema = z.object({
   author: z.string().trim().max(200).optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   language: languageCode.optional(),
-  publishedAt: z.coerce.date().optional(),
+  publishedAt: dateInput("the publication date").optional(),
 });
-export type ArticleDetails = z.infer<typeof articleDetailsSchema>;
+export type ArticleDetails = z.input<typeof articleDetailsSchema>;
 
 export type ImportArticleResult =
   | { status: "imported"; articleId: string; revisionId: string; title: string }
@@ -30,9 +30,9 @@ export async function importArticle(
   input: { bytes: Uint8Array; mediaType: string; details?: ArticleDetails },
 ): Promise<ImportArticleResult> {
   requirePermission(actor, "articles.write");
-  const parsed = parseArticle(input.bytes, input.mediaType);
+  const details = parseInput(articleDetailsSchema, input.details ?? {});
+  const parsed = await parseArticle(input.bytes, input.mediaType);
   if (!parsed.ok) throw invalid(parsed.reason);
-  const details = input.details ?? {};
 
   return getDb().$transaction(async (tx) => {
     // Serialise imports of the same text so that two uploads at once cannot both pass the check.

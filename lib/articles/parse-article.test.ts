@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-import { MAX_ARTICLE_BYTES, parseArticle } from "./parse-article";
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_TEXT_LENGTH, parseArticle } from "./parse-article";
 
 const SEEDS = new URL("../../seeds/articles/", import.meta.url);
 
@@ -13,15 +13,15 @@ function seedBytes(number: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, SEEDS)));
 }
 
-function parseSeed(number: string) {
-  const result = parseArticle(seedBytes(number), "text/plain");
+async function parseSeed(number: string) {
+  const result = await parseArticle(seedBytes(number), "text/plain");
   if (!result.ok) throw new Error(`seed ${number} refused: ${result.reason}`);
   return result;
 }
 
 describe("parseArticle on the seed articles", () => {
-  it("000: AFP dispatch from Washington, 2019, English", () => {
-    const { metadata } = parseSeed("000");
+  it("000: AFP dispatch from Washington, 2019, English", async () => {
+    const { metadata } = await parseSeed("000");
     expect(metadata).toMatchObject({ outlet: "AFP", dateline: "Washington", language: "en" });
     // Only "© 2019 AFP" dates it, so the year is all we know.
     expect(metadata.publishedAt?.getUTCFullYear()).toBe(2019);
@@ -31,8 +31,8 @@ describe("parseArticle on the seed articles", () => {
     expect(metadata.title.length).toBeLessThanOrEqual(120);
   });
 
-  it("001: English, share buttons and photo caption are not the title", () => {
-    const { metadata } = parseSeed("001");
+  it("001: English, share buttons and photo caption are not the title", async () => {
+    const { metadata } = await parseSeed("001");
     expect(metadata.language).toBe("en");
     expect(metadata.title).toBe("Are there any secret talks between the US administration and the Venezuelan regime?");
     // "(AP)" inside "Last Sunday, the US news agency ... (AP) publishes" is not a dateline.
@@ -43,8 +43,8 @@ describe("parseArticle on the seed articles", () => {
     expect(metadata.publishedAt).toBeNull();
   });
 
-  it("002: French; the trailing Unix time wins over the leading timestamp", () => {
-    const { metadata, text } = parseSeed("002");
+  it("002: French; the trailing Unix time wins over the leading timestamp", async () => {
+    const { metadata, text } = await parseSeed("002");
     expect(metadata.language).toBe("fr");
     // The file starts with "2024-07-04 18:03:53" (no zone: local time? UTC?) and ends with
     // 1720111917 = 2024-07-04T16:51:57Z. Unix time is unambiguous about the zone, so it wins.
@@ -55,14 +55,14 @@ describe("parseArticle on the seed articles", () => {
     expect(text.endsWith("\n1720111917")).toBe(true);
   });
 
-  it("003: French, no metadata lines", () => {
-    const { metadata } = parseSeed("003");
+  it("003: French, no metadata lines", async () => {
+    const { metadata } = await parseSeed("003");
     expect(metadata).toMatchObject({ language: "fr", outlet: null, dateline: null, publishedAt: null });
     expect(metadata.title).toMatch(/^Le président Donald Trump souhaite s’entretenir directement .*…$/);
   });
 
-  it("004: French, first line is the headline", () => {
-    const { metadata } = parseSeed("004");
+  it("004: French, first line is the headline", async () => {
+    const { metadata } = await parseSeed("004");
     expect(metadata).toMatchObject({
       language: "fr",
       title: "Venezuela : Trump appelle la Russie à quitter le pays, réponse du Kremlin",
@@ -72,8 +72,8 @@ describe("parseArticle on the seed articles", () => {
     });
   });
 
-  it("hashes the normalised text", () => {
-    const result = parseSeed("004");
+  it("hashes the normalised text", async () => {
+    const result = await parseSeed("004");
     expect(result.textHash).toBe(createHash("sha256").update(result.text, "utf8").digest("hex"));
     expect(result.textHash).toMatch(/^[0-9a-f]{64}$/);
     // Seed 004 is already in normal form, so the text is exactly the decoded file.
@@ -84,20 +84,20 @@ describe("parseArticle on the seed articles", () => {
 describe("parseArticle", () => {
   const utf8 = (text: string) => new TextEncoder().encode(text);
 
-  it("accepts text/markdown and media types with parameters", () => {
-    expect(parseArticle(utf8("# Titre\n\nTexte."), "text/markdown").ok).toBe(true);
-    expect(parseArticle(utf8("Title\n\nText."), "Text/Plain; charset=UTF-8").ok).toBe(true);
+  it("accepts text/markdown and media types with parameters", async () => {
+    expect((await parseArticle(utf8("# Titre\n\nTexte."), "text/markdown")).ok).toBe(true);
+    expect((await parseArticle(utf8("Title\n\nText."), "Text/Plain; charset=UTF-8")).ok).toBe(true);
   });
 
-  it("normalises CRLF before hashing, so CRLF and LF copies hash alike", () => {
-    const lf = parseArticle(utf8("Title\n\nBody text.\n"), "text/plain");
-    const crlf = parseArticle(utf8("\uFEFFTitle\r\n\r\nBody text.\r\n"), "text/plain");
+  it("normalises CRLF before hashing, so CRLF and LF copies hash alike", async () => {
+    const lf = await parseArticle(utf8("Title\n\nBody text.\n"), "text/plain");
+    const crlf = await parseArticle(utf8("\uFEFFTitle\r\n\r\nBody text.\r\n"), "text/plain");
     expect(crlf.ok && crlf.text).toBe("Title\n\nBody text.");
     expect(crlf.ok && crlf.textHash).toBe(lf.ok && lf.textHash);
   });
 
-  it("refuses other media types, saying what is accepted", () => {
-    const result = parseArticle(utf8("%PDF-1.7"), "application/pdf");
+  it("refuses other media types, saying what is accepted", async () => {
+    const result = await parseArticle(utf8("%PDF-1.7"), "application/pdf");
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.reason).toContain("text/plain");
@@ -107,48 +107,60 @@ describe("parseArticle", () => {
     }
   });
 
-  it("keeps markup in plain text as it is", () => {
-    const result = parseArticle(utf8("<p>Hello</p>"), "text/plain");
+  it("keeps markup in plain text as it is", async () => {
+    const result = await parseArticle(utf8("<p>Hello</p>"), "text/plain");
     expect(result.ok && result.text).toBe("<p>Hello</p>");
   });
 
-  it("refuses an empty file", () => {
-    expect(parseArticle(new Uint8Array(), "text/plain")).toEqual({ ok: false, reason: "The file is empty." });
+  it("refuses an empty file", async () => {
+    expect(await parseArticle(new Uint8Array(), "text/plain")).toEqual({ ok: false, reason: "The file is empty." });
   });
 
-  it("refuses a file of only blank space", () => {
-    expect(parseArticle(utf8(" \r\n\t\r\n"), "text/plain")).toEqual({
+  it("refuses a file of only blank space", async () => {
+    expect(await parseArticle(utf8(" \r\n\t\r\n"), "text/plain")).toEqual({
       ok: false,
       reason: "The file contains no text, only blank space.",
     });
   });
 
-  it("refuses binary data", () => {
-    const result = parseArticle(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), "text/plain");
+  it("refuses binary data", async () => {
+    const result = await parseArticle(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), "text/plain");
     expect(result).toEqual({ ok: false, reason: "This looks like a binary file, not text." });
   });
 
-  it("refuses Latin-1 bytes with a hint", () => {
-    const result = parseArticle(new Uint8Array([0x44, 0xe9, 0x6a, 0xe0, 0x20, 0x76, 0x75]), "text/plain");
+  it("refuses Latin-1 bytes with a hint", async () => {
+    const result = await parseArticle(new Uint8Array([0x44, 0xe9, 0x6a, 0xe0, 0x20, 0x76, 0x75]), "text/plain");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain("Windows-1252 (Latin-1)");
   });
 
-  it("refuses files over 2 MiB, naming the limit", () => {
-    const exactly = new Uint8Array(2 * 1024 * 1024).fill(0x61);
-    expect(parseArticle(exactly, "text/plain").ok).toBe(true);
+  it("refuses files over 2 MiB, naming the limit", async () => {
+    // 2 MiB of three-byte characters: fewer characters than the text limit.
+    const exactly = utf8(`${"€".repeat((2 * 1024 * 1024 - 2) / 3)}ab`);
+    expect(exactly.length).toBe(MAX_ARTICLE_BYTES);
+    expect((await parseArticle(exactly, "text/plain")).ok).toBe(true);
     const over = new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61);
-    const result = parseArticle(over, "text/plain");
+    const result = await parseArticle(over, "text/plain");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain("2 MiB");
+  });
+
+  it("refuses a text over a million characters, naming the limit", async () => {
+    expect(MAX_ARTICLE_TEXT_LENGTH).toBe(1_000_000);
+    const text = (length: number) => utf8(`Title\n\n${"a".repeat(length - 7)}`);
+    expect((await parseArticle(text(MAX_ARTICLE_TEXT_LENGTH), "text/plain")).ok).toBe(true);
+    expect(await parseArticle(text(MAX_ARTICLE_TEXT_LENGTH + 1), "text/markdown")).toEqual({
+      ok: false,
+      reason: "The article's text is 1,000,001 characters long, over the limit of 1,000,000 characters for an article.",
+    });
   });
 });
 
 describe("parseArticle on HTML", () => {
   const utf8 = (text: string) => new TextEncoder().encode(text);
 
-  function parseHtml(html: string | Uint8Array, mediaType = "text/html") {
-    const result = parseArticle(typeof html === "string" ? utf8(html) : html, mediaType);
+  async function parseHtml(html: string | Uint8Array, mediaType = "text/html") {
+    const result = await parseArticle(typeof html === "string" ? utf8(html) : html, mediaType);
     if (!result.ok) throw new Error(`refused: ${result.reason}`);
     return result;
   }
@@ -176,8 +188,8 @@ describe("parseArticle on HTML", () => {
 <script>alert(2)</script>
 </body></html>`;
 
-  it("keeps only the readable text of a hostile page", () => {
-    const { text } = parseHtml(HOSTILE);
+  it("keeps only the readable text of a hostile page", async () => {
+    const { text } = await parseHtml(HOSTILE);
     for (const banned of ["alert(", "onerror", "onload", "onclick", "javascript:", "<svg", "color: red", "background", "Accueil", "Partager"]) {
       expect(text).not.toContain(banned);
     }
@@ -191,8 +203,8 @@ describe("parseArticle on HTML", () => {
     );
   });
 
-  it("reads the metadata from the text, with the page's title", () => {
-    const result = parseHtml(HOSTILE);
+  it("reads the metadata from the text, with the page's title", async () => {
+    const result = await parseHtml(HOSTILE);
     expect(result.metadata).toMatchObject({
       title: "Les négociations reprennent",
       dateline: "Caracas",
@@ -203,63 +215,72 @@ describe("parseArticle on HTML", () => {
     expect(result.textHash).toBe(createHash("sha256").update(result.text, "utf8").digest("hex"));
   });
 
-  it("takes the first <h1> over <title>, and the text's own title when the page has neither", () => {
+  it("takes the first <h1> over <title>, and the text's own title when the page has neither", async () => {
     const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
-    const both = parseHtml(page("<title>Headline | Site</title>", "<h1>Headline</h1><p>Body text here.</p>"));
+    const both = await parseHtml(page("<title>Headline | Site</title>", "<h1>Headline</h1><p>Body text here.</p>"));
     expect(both.metadata.title).toBe("Headline");
     expect(both.text).toBe("Headline\n\nBody text here.");
-    expect(parseHtml(page("<title>From the title</title>", "<p>Body text here.</p>")).metadata.title).toBe("From the title");
-    expect(parseHtml(page("", "<p>First sentence. Second sentence.</p>")).metadata.title).toBe("First sentence");
+    expect((await parseHtml(page("<title>From the title</title>", "<p>Body text here.</p>"))).metadata.title).toBe("From the title");
+    expect((await parseHtml(page("", "<p>First sentence. Second sentence.</p>"))).metadata.title).toBe("First sentence");
   });
 
-  it("treats HTML like plain text once it is text: same normalisation and hash", () => {
-    const html = parseHtml("\uFEFF<p>Title</p>\r\n<p>Body text.</p>");
-    const plain = parseArticle(utf8("Title\n\nBody text."), "text/plain");
+  it("treats HTML like plain text once it is text: same normalisation and hash", async () => {
+    const html = await parseHtml("\uFEFF<p>Title</p>\r\n<p>Body text.</p>");
+    const plain = await parseArticle(utf8("Title\n\nBody text."), "text/plain");
     expect(html.text).toBe("Title\n\nBody text.");
     expect(plain.ok && plain.textHash).toBe(html.textHash);
   });
 
-  it("accepts a media type with parameters, and does not touch the bytes", () => {
+  it("accepts a media type with parameters, and does not touch the bytes", async () => {
     const bytes = utf8("<p>Hello</p>");
     const copy = bytes.slice();
-    expect(parseArticle(bytes, "Text/HTML; charset=UTF-8").ok).toBe(true);
+    expect((await parseArticle(bytes, "Text/HTML; charset=UTF-8")).ok).toBe(true);
     expect(bytes).toEqual(copy);
   });
 
-  it("refuses HTML that is not UTF-8, as for text", () => {
+  it("refuses HTML that is not UTF-8, as for text", async () => {
     // "<p>Café</p>" saved as Windows-1252.
     const latin1 = new Uint8Array([...utf8('<meta charset="windows-1252"><p>Caf'), 0xe9, ...utf8("</p>")]);
-    const result = parseArticle(latin1, "text/html");
+    const result = await parseArticle(latin1, "text/html");
     expect(result).toEqual({
       ok: false,
       reason: "This file is not valid UTF-8: it looks like Windows-1252 (Latin-1); re-save it as UTF-8.",
     });
   });
 
-  it("honours <meta charset>: UTF-8 is fine, another encoding must agree with the bytes", () => {
-    expect(parseHtml('<meta charset="utf-8"><p>Café</p>').text).toBe("Café");
-    expect(parseHtml('<meta charset="iso-8859-1"><p>Plain ASCII page</p>').text).toBe("Plain ASCII page");
-    const mislabelled = parseArticle(utf8('<meta charset="iso-8859-1"><p>Café</p>'), "text/html");
+  it("honours <meta charset>: UTF-8 is fine, another encoding must agree with the bytes", async () => {
+    expect((await parseHtml('<meta charset="utf-8"><p>Café</p>')).text).toBe("Café");
+    expect((await parseHtml('<meta charset="iso-8859-1"><p>Plain ASCII page</p>')).text).toBe("Plain ASCII page");
+    const mislabelled = await parseArticle(utf8('<meta charset="iso-8859-1"><p>Café</p>'), "text/html");
     expect(mislabelled).toEqual({
       ok: false,
       reason: 'This page declares its character encoding as "iso-8859-1", not UTF-8; re-save it as UTF-8 (with <meta charset="utf-8">).',
     });
   });
 
-  it("refuses a page with no text", () => {
+  it("refuses a page with no text", async () => {
     const reason = "The page contains no text, only markup and blank space.";
-    expect(parseArticle(utf8("<html></html>"), "text/html")).toEqual({ ok: false, reason });
+    expect(await parseArticle(utf8("<html></html>"), "text/html")).toEqual({ ok: false, reason });
     const scriptsOnly = "<html><head><title>T</title><script>alert(1)</script></head><body>\n <p>&nbsp;</p> </body></html>";
-    expect(parseArticle(utf8(scriptsOnly), "text/html")).toEqual({ ok: false, reason });
-    expect(parseArticle(new Uint8Array(), "text/html")).toEqual({ ok: false, reason: "The file is empty." });
+    expect(await parseArticle(utf8(scriptsOnly), "text/html")).toEqual({ ok: false, reason });
+    expect(await parseArticle(new Uint8Array(), "text/html")).toEqual({ ok: false, reason: "The file is empty." });
   });
 
-  it("refuses pages over 2 MiB, and nesting no article has", () => {
-    const page = (size: number) => utf8(`<p>${"a".repeat(size - 3)}`);
-    expect(parseArticle(page(MAX_ARTICLE_BYTES), "text/html").ok).toBe(true);
-    const over = parseArticle(page(MAX_ARTICLE_BYTES + 1), "text/html");
+  it("refuses pages over 2 MiB, and nesting no article has", async () => {
+    // Mostly markup, as pages are: a comment fills the page up to its size.
+    const page = (size: number) => utf8(`<p>Body text.</p><!--${"x".repeat(size - 24)}-->`);
+    expect(page(MAX_ARTICLE_BYTES).length).toBe(MAX_ARTICLE_BYTES);
+    expect((await parseArticle(page(MAX_ARTICLE_BYTES), "text/html")).ok).toBe(true);
+    const over = await parseArticle(page(MAX_ARTICLE_BYTES + 1), "text/html");
     expect(over).toEqual({ ok: false, reason: "The file is larger than the 2 MiB limit for an article." });
-    const deep = parseArticle(utf8("<div>".repeat(5000)), "text/html");
+    const deep = await parseArticle(utf8("<div>".repeat(5000)), "text/html");
     expect(!deep.ok && deep.reason).toContain("levels deep");
+  });
+
+  it("refuses a page whose text is too long for its size or for an article, naming the limit", async () => {
+    const bomb = await parseArticle(utf8('<ol start="999999999999999"><li>x'.repeat(3) + "<li>y".repeat(12_000)), "text/html");
+    expect(!bomb.ok && bomb.reason).toContain("more than the limit of 3 characters per byte of HTML");
+    const long = await parseArticle(utf8(`<pre>${"a".repeat(MAX_ARTICLE_TEXT_LENGTH + 1)}</pre>`), "text/html");
+    expect(!long.ok && long.reason).toContain("over the limit of 1,000,000 characters for an article");
   });
 });

@@ -1,9 +1,10 @@
-// Server only: uses node:crypto for the hash. Everything else it calls is pure.
+// Server only: uses node:crypto for the hash and a worker thread for HTML. Everything else it calls is pure.
 import { createHash } from "node:crypto";
 
 import { decodeArticleBytes } from "./decode-article-bytes";
 import { extractArticleMetadata, type ArticleMetadata } from "./extract-article-metadata";
-import { checkDeclaredCharset, htmlToArticleText } from "./html-to-text";
+import { checkDeclaredCharset } from "./html-to-text";
+import { htmlToArticleTextOffThread } from "./html-to-text-pool";
 import { normalizeArticleText } from "./normalize-article-text";
 
 export type ParseArticleResult =
@@ -14,17 +15,25 @@ export type ParseArticleResult =
 // several times over while normalising and hashing.
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
+// A long news article runs to about 100,000 characters, a very long investigation or a hearing's
+// transcript to two or three times that. A million characters is ten long articles: more is not an
+// article (and is what a page built to blow up gives), and would make every page showing it, every
+// re-anchoring and every search over it slow. It holds however the article was sent: 2 MiB of plain
+// text can hold twice as many characters, and an HTML page up to three per byte (html-to-text.ts).
+export const MAX_ARTICLE_TEXT_LENGTH = 1_000_000;
+
 const ACCEPTED_MEDIA_TYPES = ["text/plain", "text/markdown", "text/html"];
 
 /**
  * Reads an uploaded article. The bytes must be UTF-8: a charset in the media type is not trusted,
  * and an HTML page's own <meta charset> must agree with that reading (checkDeclaredCharset). An
- * HTML page is first turned into its readable text (see html-to-text.ts); from then on it goes
- * through the same normalisation, metadata extraction and hashing as plain text, except that the
- * page's own headline (first <h1>, else <title>) replaces the title guessed from the text. The
- * caller keeps the raw bytes; the returned text is what passages point into.
+ * HTML page is first turned into its readable text (see html-to-text.ts), in a worker thread with
+ * a time limit (html-to-text-pool.ts); from then on it goes through the same normalisation,
+ * metadata extraction and hashing as plain text, except that the page's own headline (first <h1>,
+ * else <title>) replaces the title guessed from the text. The caller keeps the raw bytes; the
+ * returned text is what passages point into. The text may not be longer than MAX_ARTICLE_TEXT_LENGTH.
  */
-export function parseArticle(bytes: Uint8Array, mediaType: string): ParseArticleResult {
+export async function parseArticle(bytes: Uint8Array, mediaType: string): Promise<ParseArticleResult> {
   // "text/plain; charset=utf-8" -> "text/plain". The charset is not trusted: the bytes must be UTF-8.
   const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
   if (!ACCEPTED_MEDIA_TYPES.includes(essence)) {
@@ -44,7 +53,7 @@ export function parseArticle(bytes: Uint8Array, mediaType: string): ParseArticle
   let source = decoded.text;
   let pageTitle: string | null = null;
   if (essence === "text/html") {
-    const page = htmlToArticleText(decoded.text);
+    const page = await htmlToArticleTextOffThread(decoded.text);
     if (!page.ok) return page;
     const charsetProblem = checkDeclaredCharset(page.declaredCharset, bytes, decoded.text);
     if (charsetProblem !== null) return { ok: false, reason: charsetProblem };
@@ -59,6 +68,13 @@ export function parseArticle(bytes: Uint8Array, mediaType: string): ParseArticle
         ? "The page contains no text, only markup and blank space."
         : "The file contains no text, only blank space.";
     return { ok: false, reason };
+  }
+  if (text.length > MAX_ARTICLE_TEXT_LENGTH) {
+    const shown = (count: number) => count.toLocaleString("en-US");
+    return {
+      ok: false,
+      reason: `The article's text is ${shown(text.length)} characters long, over the limit of ${shown(MAX_ARTICLE_TEXT_LENGTH)} characters for an article.`,
+    };
   }
 
   const metadata = extractArticleMetadata(text);

@@ -15,7 +15,7 @@ export type ArticlePreview = {
 /** What an import would store, for the editor to check and correct before saving. Writes nothing. */
 export async function previewArticle(actor: Actor, input: { bytes: Uint8Array; mediaType: string }): Promise<ArticlePreview> {
   requirePermission(actor, "articles.write");
-  const parsed = parseArticle(input.bytes, input.mediaType);
+  const parsed = await parseArticle(input.bytes, input.mediaType);
   if (!parsed.ok) throw invalid(parsed.reason);
   const duplicate = await getDb().articleRevision.findFirst({
     where: { textHash: parsed.textHash, article: { deletedAt: null } },

@@ -29,7 +29,7 @@ export async function reviseArticle(
 ): Promise<{ revisionId: string; revisionNumber: number; summary: ReanchorSummary }> {
   requirePermission(actor, "articles.write");
   const input = parseInput(reviseArticleSchema, rawInput);
-  const parsed = parseArticle(rawInput.bytes, rawInput.mediaType);
+  const parsed = await parseArticle(rawInput.bytes, rawInput.mediaType);
   if (!parsed.ok) throw invalid(parsed.reason);
 
   return getDb().$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { languageCode, parseInput } from "@/lib/validation";
+import { dayInput, languageCode, parseInput } from "@/lib/validation";
 import { insertPassage } from "@/lib/claims/insert-passage";
 import { newPassageSchema } from "@/lib/claims/add-passage";
 
@@ -10,7 +10,7 @@ export const claimInputSchema = z.object({
   statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
   claimant: z.string().trim().min(1, "say who made the claim").max(200),
   claimantSameAs: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-  claimedAt: z.iso.date("use a date like 2019-05-22").optional(),
+  claimedAt: dayInput("the date of the claim").optional(),
   language: languageCode,
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   /** The passage the claim was created from, saved in the same transaction. */

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
-import { languageCode, parseInput } from "@/lib/validation";
+import { dayInput, languageCode, parseInput } from "@/lib/validation";
 
 /** An empty form field means "none". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -15,7 +15,7 @@ export const updateClaimSchema = z.object({
   statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
   claimant: z.string().trim().min(1, "say who made the claim").max(200),
   claimantSameAs: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "use a web address starting with https://" }).max(2000).optional()),
-  claimedAt: z.preprocess(blankToUndefined, z.iso.date("use a date like 2019-05-22").optional()),
+  claimedAt: z.preprocess(blankToUndefined, dayInput("the date of the claim").optional()),
   language: languageCode,
   /** A list, or one text with the tags separated by commas. */
   tags: z.preprocess(

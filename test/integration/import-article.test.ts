@@ -1,9 +1,11 @@
 // Importing an article: nothing imported is lost, the same text is not stored twice, and a file that
-// is not UTF-8 text is refused with a message that says what to do.
+// is not UTF-8 text, a page whose text would blow up, or a date no article has is refused with a
+// message that says what to do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { importArticle } from "@/lib/articles/import-article";
+import { latestDate } from "@/lib/validation";
 import { expectRefusedWithoutWrites, makeUser, rowsWrittenBy, unique } from "@/test/integration/support";
 
 const db = getDb();
@@ -151,5 +153,44 @@ describe("importArticle", () => {
       url: "https://example.org/news/talks",
       publishedAt: new Date("2019-05-22T08:00:00Z"),
     });
+  });
+
+  it("refuses a list bomb, naming the limit, and writes nothing", async () => {
+    // 64 KiB of one-letter items in lists numbered from 999999999999999: before the limits, every
+    // 5-byte "<li>y" became a line of hundreds of characters (72 million characters in all).
+    const bomb = '<ol start="999999999999999"><li>x'.repeat(400) + `<li>y ${unique()}` + "<li>y".repeat(10_000);
+    const error = await expectRefusedWithoutWrites(() => importArticle(editor, { bytes: encode(bomb), mediaType: "text/html" }), "invalid");
+    expect(error.message).toContain("more than the limit of 3 characters per byte of HTML");
+  });
+
+  it("imports a deeply nested but real list, indented three levels deep at most", async () => {
+    const token = unique();
+    const levels = ["Budget", "Defence", "Army", "Infantry", "First brigade", "First battalion", "First company"];
+    const nested = levels.reduceRight((inner, item) => `<ul><li>${item}${inner}</li><li>Other than ${item.toLowerCase()}</li></ul>`, "");
+    const page = `<html><head><title>Where the money goes ${token}</title></head><body><p>Washington (AFP) - The plan, item by item (reference ${token}).</p>${nested}</body></html>`;
+    const result = await importArticle(editor, { bytes: encode(page), mediaType: "text/html" });
+    if (result.status !== "imported") throw new Error("expected an import");
+    const { text } = await db.articleRevision.findUniqueOrThrow({ where: { id: result.revisionId } });
+    const lines = text.split("\n");
+    for (const item of levels) expect(lines).toContain(`${" ".repeat(Math.min(levels.indexOf(item), 3) * 2)}- ${item}`);
+    expect(lines).toContain("      - Other than first company");
+    expect(Math.max(...lines.map((line) => line.length - line.trimStart().length))).toBe(6);
+  });
+
+  it("refuses a publication date of year 99999 or -100000, or outside 1800 to the year after next, naming the field", async () => {
+    const range = `the publication date must be between 1800-01-01 and ${latestDate()}`;
+    for (const publishedAt of [new Date("+099999-01-01T00:00:00Z"), "-100000-01-01T00:00:00Z", "1799-12-31", `${Number(latestDate().slice(0, 4)) + 1}-01-01`]) {
+      const error = await expectRefusedWithoutWrites(
+        () => importArticle(editor, { bytes: encode(articleText(unique())), mediaType: "text/plain", details: { publishedAt } }),
+        "invalid",
+      );
+      expect(error.message, String(publishedAt)).toBe(`Nothing was saved. publishedAt: ${range}`);
+      expect(error.details).toEqual({ fields: { publishedAt: [range] } });
+    }
+    const error = await expectRefusedWithoutWrites(
+      () => importArticle(editor, { bytes: encode(articleText(unique())), mediaType: "text/plain", details: { publishedAt: "not a date" } }),
+      "invalid",
+    );
+    expect(error.message).toBe("Nothing was saved. publishedAt: use a date like 2019-05-22 for the publication date");
   });
 });

@@ -53,7 +53,7 @@ describe("seedDemo", () => {
   it("keeps the raw bytes of the five seed articles exactly as in seeds/articles/", async () => {
     for (const file of SEED_ARTICLE_FILES) {
       const bytes = await readFile(`${SEED_ARTICLES_DIR}${file}`);
-      const parsed = parseArticle(bytes, "text/plain");
+      const parsed = await parseArticle(bytes, "text/plain");
       if (!parsed.ok) throw new Error(`${file}: ${parsed.reason}`);
       const revisions = await db.articleRevision.findMany({ where: { textHash: parsed.textHash } });
       expect(revisions, file).toHaveLength(1);

@@ -1,8 +1,7 @@
 import { runApiRequest } from "@/lib/actions/run-api-request";
 import { requirePermission } from "@/lib/auth/actor";
-import { articleDetailsSchema, importArticle } from "@/lib/articles/import-article";
+import { importArticle } from "@/lib/articles/import-article";
 import { readUploadForm, readUploadedFile } from "@/lib/articles/read-upload";
-import { parseInput } from "@/lib/validation";
 
 /** Imports one article file, with the details the editor corrected (empty fields keep the proposal). */
 export function POST(request: Request) {
@@ -15,6 +14,6 @@ export function POST(request: Request) {
         .map((key) => [key, form.get(key)])
         .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""),
     );
-    return importArticle(signedIn, { ...file, details: parseInput(articleDetailsSchema, details) });
+    return importArticle(signedIn, { ...file, details });
   }, { fromThisSiteOnly: true });
 }
