@@ -185,7 +185,7 @@ export const ATTACKS: Attack[] = [
       });
       return {
         sent: result.sent,
-        notes: [`answers: ${tally(result.answers)}`],
+        notes: [`answers: ${tally(result.answers, result.excerpts)}`],
         async after() {
           // A correction, published as the workbench does, must reach every spelling the app served the page under.
           const marker = `Hostile suite correction ${context.runId}`;
@@ -221,11 +221,11 @@ export const ATTACKS: Attack[] = [
       const labels = Array.from({ length: 126 }, () => "h".repeat(62)).join(".");
       const result = await flood({
         durationMs: ATTACK_MS,
-        max: 4_000,
-        concurrency: 16,
+        max: 3_000,
+        concurrency: 32,
         send: (i, via) => rawRequest(context.port, { target: i % 2 === 0 ? "/" : context.slugPath, headers: { host: `${i}-${randomBytes(4).toString("hex")}.${labels}` } }, via.agent, via.signal),
       });
-      return { sent: result.sent, notes: [`answers: ${tally(result.answers)}`] };
+      return { sent: result.sent, notes: [`answers: ${tally(result.answers, result.excerpts)}`] };
     },
   },
   {
@@ -250,7 +250,7 @@ export const ATTACKS: Attack[] = [
           return { status: response.status, body: await response.text() };
         },
       });
-      return { sent: result.sent, notes: [`answers: ${tally(result.answers)}`] };
+      return { sent: result.sent, notes: [`answers: ${tally(result.answers, result.excerpts)}`] };
     },
   },
   {
@@ -273,7 +273,7 @@ export const ATTACKS: Attack[] = [
           return rawRequest(context.port, request, via.agent, via.signal);
         },
       });
-      return { sent: result.sent, notes: [`answers: ${tally(result.answers)}`] };
+      return { sent: result.sent, notes: [`answers: ${tally(result.answers, result.excerpts)}`] };
     },
   },
   {
@@ -286,7 +286,7 @@ export const ATTACKS: Attack[] = [
         perSecond: 40,
         send: (i, via) => rawRequest(context.port, { target: `/search?q=${encodeURIComponent(randomWords(1 + (i % 3)))}` }, via.agent, via.signal),
       });
-      return { sent: result.sent, notes: [`answers: ${tally(result.answers)}`] };
+      return { sent: result.sent, notes: [`answers: ${tally(result.answers, result.excerpts)}`] };
     },
   },
 ];

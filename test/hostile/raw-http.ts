@@ -1,6 +1,7 @@
 // The attacker's tools: requests whose target and headers are sent exactly as written (fetch would
 // normalise the path and refuses to set Host), floods bounded in count, time and rate, and
 // connections that send their request a byte at a time. 127.0.0.1 only.
+import { setMaxListeners } from "node:events";
 import http from "node:http";
 import net from "node:net";
 
@@ -30,6 +31,8 @@ export type FloodResult = {
   sent: number;
   /** "200", "500", "no answer" -> how many. */
   answers: Map<string, number>;
+  /** The start of the first body of each status other than 200, to say what the app answered. */
+  excerpts: Map<string, string>;
 };
 
 /** How a flood's request goes out: over the flood's own connections, aborted at its end. */
@@ -50,9 +53,10 @@ export async function flood(options: {
 }): Promise<FloodResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // one listener per request in flight
   const timer = setTimeout(() => stop.abort(), options.durationMs);
   const started = Date.now();
-  const result: FloodResult = { sent: 0, answers: new Map() };
+  const result: FloodResult = { sent: 0, answers: new Map(), excerpts: new Map() };
   const worker = async () => {
     while (!stop.signal.aborted && result.sent < options.max) {
       if (options.perSecond) {
@@ -66,6 +70,7 @@ export async function flood(options: {
       const answer = await options.send(i, { agent, signal: stop.signal }).catch((): RawAnswer => ({ status: 0, body: "" }));
       const key = answer.status === 0 ? (stop.signal.aborted ? "aborted at the end" : "no answer") : String(answer.status);
       result.answers.set(key, (result.answers.get(key) ?? 0) + 1);
+      if (answer.status !== 200 && answer.body && !result.excerpts.has(key)) result.excerpts.set(key, excerpt(answer.body));
       options.onAnswer?.(i, answer);
     }
   };
@@ -136,7 +141,14 @@ export async function slowConnections(options: {
   return result;
 }
 
-/** "200 x3, 500 x1" */
-export function tally(answers: Map<string, number>): string {
-  return [...answers].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} x${count}`).join(", ") || "-";
+/** The text of an answer, roughly (JSON as is, HTML without tags), cut short. */
+function excerpt(body: string): string {
+  const text = body.trimStart().startsWith("<") ? body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " ") : body;
+  return text.replace(/\s+/g, " ").trim().slice(0, 100);
+}
+
+/** "200 x3, 500 x1 (“what the first 500 said”)" */
+export function tally(answers: Map<string, number>, excerpts = new Map<string, string>()): string {
+  const parts = [...answers].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} x${count}${excerpts.has(key) ? ` (“${excerpts.get(key)}”)` : ""}`);
+  return parts.join(", ") || "-";
 }
