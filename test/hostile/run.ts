@@ -31,9 +31,9 @@ import { callServerAction, listServerActions } from "../../scripts/lib/workbench
 import { readFileSync } from "node:fs";
 import { residentBytes } from "../support/app";
 import { SUITE_DIST_DIR, setUpSuite, sleep, type Suite } from "../support/suite";
-import { ATTACKS, type Attack, type AttackContext } from "./attacks";
+import { ATTACKS, ATTACK_MS, type Attack, type AttackContext } from "./attacks";
 import { flood, rawRequest } from "./raw-http";
-import { Users, backToNormalAfter, bandsOf, duringAttack, type Written } from "./users";
+import { USER_TIMEOUT_MS, Users, backToNormalAfter, bandsOf, duringAttack, type Written } from "./users";
 
 const APP_PORT = Number(process.env.HOSTILE_APP_PORT ?? 3341);
 const PG_PORT = Number(process.env.HOSTILE_PG_PORT ?? 55443);
@@ -63,6 +63,23 @@ type Row = {
   notes: string[];
 };
 
+/** Resolves like `work`, or rejects naming `what` if it takes longer than `ms`: no phase of the suite may hang it. */
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds(ms)}`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** HOSTILE_DEBUG=1 prints each phase of each attack as it starts. */
+const trace = (message: string) => {
+  if (process.env.HOSTILE_DEBUG) console.log(`  [${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${bytes >= 0 ? "+" : ""}${(bytes / MIB).toFixed(1)} MiB`;
 const memoryOf = (suite: Suite) => residentBytes(suite.app.processes());
@@ -132,10 +149,10 @@ async function warmUp(suite: Suite, users: Users, context: AttackContext): Promi
   form.set("file", new File([`Warm-up ${runId}\n\nThe hostile suite warms the import up.\n`], `warm-up-${runId}.txt`, { type: "text/plain" }));
   form.set("language", "en");
   await Promise.all([
-    fetch(`${suite.app.url}/api/articles`, { method: "POST", body: form, headers: { cookie: context.attackerCookie, origin: suite.app.url } }).then((r) => r.arrayBuffer()),
-    fetch(`${suite.app.url}/search?q=${encodeURIComponent("--")}`).then((r) => r.arrayBuffer()),
-    fetch(`${suite.app.url}/workbench/claims?q=warm`, { headers: { cookie: context.attackerCookie } }).then((r) => r.arrayBuffer()),
-  ]);
+    fetch(`${suite.app.url}/api/articles`, { method: "POST", body: form, headers: { cookie: context.attackerCookie, origin: suite.app.url }, signal: AbortSignal.timeout(30_000) }),
+    fetch(`${suite.app.url}/search?q=${encodeURIComponent("--")}`, { signal: AbortSignal.timeout(30_000) }),
+    fetch(`${suite.app.url}/workbench/claims?q=warm`, { headers: { cookie: context.attackerCookie }, signal: AbortSignal.timeout(30_000) }),
+  ].map((response) => response.then((r) => r.arrayBuffer())));
   const signedIn = { cookie: context.attackerCookie };
   const crowd = [
     (i: number) => ({ target: `/search?q=warm+${i}` }),
@@ -157,7 +174,8 @@ async function warmUp(suite: Suite, users: Users, context: AttackContext): Promi
 async function runAttack(suite: Suite, attack: Attack, context: AttackContext, editorCookie: string, written: Written[]): Promise<Row> {
   const notes: string[] = [];
   const failures: string[] = [];
-  if (await ensureReady(suite, editorCookie)) {
+  trace("ready?");
+  if (await within(120_000, "making sure the app answers (or restarting it)", ensureReady(suite, editorCookie))) {
     notes.push(`app restarted before this attack: it did not answer within ${seconds(READY_WITHIN_MS)}`);
     // A restarted app renders each page for the first time: let the reader and editor warm it first.
     const warming = new Users(suite.app.url, suite.slugPath, editorCookie, context.actions.get("createClaimAction")!, runId);
@@ -172,13 +190,15 @@ async function runAttack(suite: Suite, attack: Attack, context: AttackContext, e
   const baselineStart = Date.now();
   await sleep(BASELINE_MS);
   const attackStart = Date.now();
+  trace("attack");
   let outcome: Awaited<ReturnType<Attack["run"]>> = { sent: 0, notes: [] };
   try {
-    outcome = await attack.run(context);
+    outcome = await within(ATTACK_MS + 30_000, "the attack", attack.run(context));
   } catch (error) {
     failures.push(`the attack itself failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const attackEnd = Date.now();
+  trace("watching");
 
   const readerBands = bandsOf(users.steps, "reader", baselineStart, attackStart);
   const editorBands = bandsOf(users.steps, "editor", baselineStart, attackStart);
@@ -188,15 +208,17 @@ async function runAttack(suite: Suite, attack: Attack, context: AttackContext, e
     return reader === null || editor === null ? null : Math.max(reader, editor);
   };
   while (recovery() === null && Date.now() - attackEnd < WATCH_MS) await sleep(200);
-  await users.stop();
+  trace("stopping the reader and editor");
+  await within(USER_TIMEOUT_MS + 10_000, "the reader's and editor's last requests", users.stop()).catch((error: Error) => failures.push(error.message));
   const recoveryMs = recovery();
   const memoryDelta = memoryOf(suite) - memoryBefore;
   notes.push(`memory: ${partsGrowth(partsBefore, memoryByPart(suite))}`);
   written.push(...users.written);
 
   if (outcome.after) {
+    trace("checking");
     try {
-      const checked = await outcome.after();
+      const checked = await within(90_000, "the check after the attack", outcome.after());
       notes.push(...checked.notes);
       failures.push(...checked.failures);
     } catch (error) {
@@ -238,6 +260,7 @@ async function checkDollarArguments(suite: Suite, context: AttackContext, writte
   const raw = await callServerAction(suite.app.url, context.actions.get("createClaimAction")!, [], {
     cookie: context.editorCookie,
     body: JSON.stringify([{ statement: "$16 trillion, sent raw", claimant: "Hostile suite", language: "en" }]),
+    signal: AbortSignal.timeout(20_000),
   });
   if (raw.status !== 400) failures.push(`a raw "$" argument answered ${raw.status}, not 400: ${raw.body.slice(0, 160)}`);
   if (written.length === 0) failures.push('the editor wrote no claim starting with "$"');
@@ -299,7 +322,9 @@ async function main(): Promise<number> {
     let memoryBaseline = memoryOf(suite);
 
     const rows: Row[] = [];
-    for (const attack of ATTACKS) {
+    // HOSTILE_ONLY="Host,list-bomb" runs the attacks whose names contain one of these (when working on one).
+    const only = process.env.HOSTILE_ONLY?.split(",").filter(Boolean);
+    for (const attack of ATTACKS.filter((candidate) => !only || only.some((part) => candidate.name.includes(part)))) {
       console.log(`attack: ${attack.name} …`);
       const row = await runAttack(suite, attack, context, editorCookie, written);
       if (suite.app.pid !== appPid) {
