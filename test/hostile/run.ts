@@ -177,11 +177,10 @@ async function runAttack(suite: Suite, attack: Attack, context: AttackContext, e
   trace("ready?");
   if (await within(120_000, "making sure the app answers (or restarting it)", ensureReady(suite, editorCookie))) {
     notes.push(`app restarted before this attack: it did not answer within ${seconds(READY_WITHIN_MS)}`);
-    // A restarted app renders each page for the first time: let the reader and editor warm it first.
+    // Warmed as at the start, so that neither its first renders nor its heaps' growth count against this attack.
     const warming = new Users(suite.app.url, suite.slugPath, editorCookie, context.actions.get("createClaimAction")!, runId);
-    warming.start();
-    await sleep(3_000);
-    await warming.stop();
+    await within(60_000, "warming the restarted app up", warmUp(suite, warming, context));
+    written.push(...warming.written);
   }
   const users = new Users(suite.app.url, suite.slugPath, editorCookie, context.actions.get("createClaimAction")!, runId);
   const memoryBefore = memoryOf(suite);
