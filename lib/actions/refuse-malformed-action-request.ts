@@ -3,6 +3,12 @@
 // decoder's stack) with a 500; so does a page sent a malformed multipart form. proxy.ts calls this
 // first, so that such a request gets a clear 4xx instead, and the action (createAction) only ever
 // sees arguments that decoded.
+//
+// A JSON body is decoded by React's decodeReply, which reads a string starting with "$" as a
+// reference: React's client (encodeReply) writes a string of the user's that starts with "$" as
+// "$$…", and refers to other parts of a multipart body as "$1", "$@1", "$Q1" and so on. A JSON body
+// has no other parts, so a "$16 trillion" sent raw waits for part 0x16 until the body ends and Next
+// answers 500 "Connection closed". Such a body was not encoded by React's client: it gets a 400.
 
 /** Next's default serverActions.bodySizeLimit. */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
@@ -28,12 +34,30 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-function isJson(text: string): boolean {
+/**
+ * The "$" strings React's client writes into a JSON (not multipart) body, all of which decode
+ * without another part: an escaped string ("$$…"), undefined, NaN, ±Infinity, -0, a Date, a BigInt
+ * (at most 300 digits, React's limit) and a temporary reference.
+ */
+const SELF_CONTAINED_REFERENCE = /^\$(?:\$|undefined$|NaN$|-?Infinity$|-0$|T$|D|n-?\d{1,300}$)/;
+
+/** The first string in a decoded JSON value that React's decodeReply would read as a reference to another part; null if none. */
+export function danglingReplyReference(value: unknown): string | null {
+  if (typeof value === "string") return value.startsWith("$") && !SELF_CONTAINED_REFERENCE.test(value) ? value : null;
+  if (typeof value !== "object" || value === null) return null;
+  // Object keys are not decoded, only values.
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const found = danglingReplyReference(item);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    JSON.parse(text);
-    return true;
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return false;
+    return { ok: false };
   }
 }
 
@@ -65,6 +89,11 @@ export async function refuseMalformedActionRequest(request: Request): Promise<Re
   if (jsonNestsDeeperThan(text, MAX_ACTION_JSON_DEPTH)) {
     return refuse(400, `The request nests values more than ${MAX_ACTION_JSON_DEPTH} levels deep; nothing was saved.`);
   }
-  if (!isJson(text)) return refuse(400, "The body of this request is not valid JSON; nothing was saved.");
+  const parsed = parseJson(text);
+  if (!parsed.ok) return refuse(400, "The body of this request is not valid JSON; nothing was saved.");
+  // Nesting is bounded above, so the walk is too.
+  if (danglingReplyReference(parsed.value) !== null) {
+    return refuse(400, 'A text in this request starts with "$" but is not encoded as React encodes it ("$$…"); nothing was saved.');
+  }
   return null;
 }

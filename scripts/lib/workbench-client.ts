@@ -2,7 +2,15 @@
 // attacker with curl) does: sign in through next-auth's credentials endpoint, then call server actions
 // by their id with a direct POST. Action ids come from the build's server-reference manifest.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+
+// The arguments are encoded by the same React client Next bundles for the browser (encodeReply), so a
+// string starting with "$" goes as "$$…" (raw, React's decoder would read it as a reference), and
+// undefined, Dates, BigInts and the like as React writes them.
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
+  encodeReply(value: unknown): Promise<string | FormData>;
+};
 
 export type ServerAction = {
   id: string;
@@ -98,7 +106,9 @@ export type ActionResponse = {
 
 /**
  * Calls a server action the way Next's client does: POST to a page with the Next-Action header and
- * the arguments as JSON. `headers` can add or override anything (Origin, Cookie, Host…).
+ * the arguments encoded by React's encodeReply (JSON text, or a multipart form for values JSON cannot
+ * carry, such as a Blob). `body` sends a raw body instead; `headers` can add or override anything
+ * (Origin, Cookie, Host…).
  */
 export async function callServerAction(
   baseUrl: string,
@@ -106,6 +116,7 @@ export async function callServerAction(
   args: unknown[],
   options: { cookie?: string | null; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
 ): Promise<ActionResponse> {
+  const body = options.body ?? (await encodeReply(args));
   const response = await fetch(`${baseUrl}${action.pagePath}`, {
     method: "POST",
     redirect: "manual",
@@ -113,15 +124,16 @@ export async function callServerAction(
     headers: {
       "next-action": action.id,
       accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
+      // A form's content type (with its boundary) is fetch's to write.
+      ...(typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {}),
       origin: baseUrl,
       ...(options.cookie ? { cookie: options.cookie } : {}),
       ...options.headers,
     },
-    body: options.body ?? JSON.stringify(args),
+    body,
   });
-  const body = await response.text();
-  return { status: response.status, result: actionResult(body), body };
+  const text = await response.text();
+  return { status: response.status, result: actionResult(text), body: text };
 }
 
 /** The action's return value out of the RSC payload: row 0 names the row ("$@N") that holds it. */

@@ -6,23 +6,16 @@
 // It uses a PostgreSQL cluster of its own (initdb in a temporary folder, 127.0.0.1 only), the
 // production build in .next-faults (built when missing or older than the sources), and ports from
 // FAULTS_APP_PORT (default 3331) and FAULTS_PG_PORT (default 55433).
-import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { promisify } from "node:util";
 import pg from "pg";
-import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { chromium } from "@playwright/test";
 import { UNAVAILABLE_MESSAGE_TEXT } from "../../lib/errors";
 import { findChromium } from "../../scripts/lib/find-chromium";
-import { ROOT, buildIsStale, nextBuild } from "../../scripts/lib/next-build";
-import { startApp, type RunningApp } from "./app";
-import { createCluster, type Cluster } from "./cluster";
-import { signIn } from "../../scripts/lib/workbench-client";
+import type { RunningApp } from "../support/app";
+import type { Cluster } from "../support/cluster";
+import { adminClient, setUpSuite, sleep, waitForHealthy, type Suite } from "../support/suite";
 import { CACHED_KINDS, Load, type Sample } from "./load";
 
-const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-faults";
 const APP_PORT = Number(process.env.FAULTS_APP_PORT ?? 3331);
 const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 55433);
 // The app's pool is kept small so that holding a few connections saturates it (fault 3).
@@ -32,11 +25,6 @@ const READERS = 5;
 const SUITE_DEADLINE_MS = 15 * 60_000;
 const RECOVERY_LIMIT_MS = 60_000;
 
-const execFileAsync = promisify(execFile);
-const failSignIn = (): never => {
-  throw new Error("the demo editor could not sign in");
-};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const runId = `${Date.now().toString(36)}`;
 const started = Date.now();
 
@@ -53,29 +41,6 @@ type Row = {
 };
 
 type Context = { cluster: Cluster; app: RunningApp; admin: () => Promise<pg.Client>; slugPath: string; cookie: string; password: string };
-
-/** A superuser connection for injecting faults; ended by the caller. */
-async function adminClient(cluster: Cluster): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: cluster.adminUrl("claimwork"), connectionTimeoutMillis: 10_000 });
-  client.on("error", () => {}); // the suite restarts the server under its own feet
-  await client.connect();
-  return client;
-}
-
-/** Resolves with the ms from `since` until /api/health answers 200, or null after RECOVERY_LIMIT_MS. */
-async function waitForHealthy(app: RunningApp, since: number): Promise<number | null> {
-  while (Date.now() - since < RECOVERY_LIMIT_MS) {
-    try {
-      const response = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(10_000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return Date.now() - since;
-    } catch {
-      // not answering yet
-    }
-    await sleep(100);
-  }
-  return null;
-}
 
 /**
  * Runs `inject` during the mixed load and checks the app through it. `inject` resolves when the
@@ -96,7 +61,7 @@ async function scenario(
   const outageStart = Date.now();
   await inject(load);
   const lifted = Date.now();
-  const recoveryMs = await waitForHealthy(app, lifted);
+  const recoveryMs = await waitForHealthy(app, lifted, RECOVERY_LIMIT_MS);
   const recovered = Date.now();
   await sleep(3_000);
   await load.stop();
@@ -374,72 +339,26 @@ function printTable(rows: Row[]): void {
 }
 
 async function main(): Promise<number> {
-  let cluster: Cluster | undefined;
-  let app: RunningApp | undefined;
-  const stopApp = async () => {
-    if (app && !app.exit()) {
-      process.kill(app.pid, "SIGKILL");
-      await app.exited;
-    }
-  };
-  const watchdog = setTimeout(() => {
-    console.error(`test:faults: still running after ${SUITE_DEADLINE_MS / 60_000} min; stopping.`);
-    void stopApp()
-      .then(() => cluster?.destroy())
-      .finally(() => process.exit(1));
-  }, SUITE_DEADLINE_MS);
-  watchdog.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void stopApp().then(() => cluster?.destroy()).finally(() => process.exit(1)));
-  }
-
+  let suite: Suite | undefined;
   try {
-    if (buildIsStale(DIST_DIR)) {
-      console.log(`Building the app into ${DIST_DIR} …`);
-      if ((await nextBuild({ ...process.env, NEXT_DIST_DIR: DIST_DIR })) !== 0) throw new Error("next build failed");
-    }
-    const buildDone = Date.now();
-
-    cluster = await createCluster(PG_PORT, { max_connections: "30", superuser_reserved_connections: "3" });
-    await cluster.start();
-    const setup = new pg.Client({ connectionString: cluster.adminUrl() });
-    await setup.connect();
-    // The app connects as an ordinary role, so that the slots kept for superusers stay free for the suite.
-    await setup.query("CREATE ROLE claimwork LOGIN");
-    await setup.query("CREATE ROLE claimwork_hog LOGIN");
-    await setup.query("CREATE DATABASE claimwork OWNER claimwork");
-    await setup.end();
-    const databaseUrl = `postgresql://claimwork@127.0.0.1:${cluster.port}/claimwork`;
-    await applyMigrations(databaseUrl);
-
-    const password = `faults-${randomBytes(9).toString("base64url")}`;
-    const appUrl = `http://127.0.0.1:${APP_PORT}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      DEMO_PASSWORD: password,
-      NEXT_DIST_DIR: DIST_DIR,
-      NEXTAUTH_URL: appUrl,
-      SITE_URL: appUrl,
-    };
-    await execFileAsync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/seed.ts"], { cwd: ROOT, env, timeout: 180_000, killSignal: "SIGKILL" });
-    const lookup = await adminClient(cluster);
-    const slug = (await lookup.query<{ slug: string }>("SELECT slug FROM publications LIMIT 1")).rows[0]?.slug;
-    await lookup.end();
-    if (!slug) throw new Error("the demo data has no published fact-check");
-
-    app = await startApp(APP_PORT, env);
-    const ready = await waitForHealthy(app, Date.now());
-    if (ready === null) throw new Error(`the app never became ready:\n${app.output()}`);
+    suite = await setUpSuite({
+      name: "faults",
+      appPort: APP_PORT,
+      pgPort: PG_PORT,
+      clusterSettings: { max_connections: "30", superuser_reserved_connections: "3" },
+      // The app connects as an ordinary role, so that the slots kept for superusers stay free for the suite.
+      extraRoles: ["claimwork_hog"],
+      poolSize: POOL_SIZE,
+      deadlineMs: SUITE_DEADLINE_MS,
+    });
+    const { cluster, app, buildDone } = suite;
     const context: Context = {
       cluster,
       app,
-      admin: () => adminClient(cluster!),
-      slugPath: `/fact-checks/${slug}`,
-      cookie: (await signIn(app.url, "editor@claimwork.example", password)) ?? failSignIn(),
-      password,
+      admin: () => adminClient(cluster),
+      slugPath: suite.slugPath,
+      cookie: await suite.signIn("editor"),
+      password: suite.password,
     };
 
     const rows: Row[] = [];
@@ -479,12 +398,10 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    if (app) console.error(`\nlast app output:\n${app.output().slice(-4_000)}`);
+    if (suite) console.error(`\nlast app output:\n${suite.app.output().slice(-4_000)}`);
     return 1;
   } finally {
-    await stopApp();
-    await cluster?.destroy();
-    clearTimeout(watchdog);
+    await suite?.close();
   }
 }
 

@@ -2,6 +2,7 @@
 // server with the reader cache, `next start` behind it) on 127.0.0.1, in a child process whose exit
 // the suite watches (the app must never die except on the SIGTERM it is sent on purpose).
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../../scripts/lib/next-build";
 
@@ -13,7 +14,53 @@ export type RunningApp = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The last lines the process printed. */
   output(): string;
+  /** Its process and every descendant (tsx, the front server, Next), for memory figures. */
+  processes(): number[];
+  /** SIGKILLs the process and every descendant (a SIGKILLed parent leaves its children running). */
+  kill(): Promise<void>;
 };
+
+/** The pid and the pids of all its descendants, read from /proc (empty once it has exited). */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree: number[] = [];
+  const visit = (id: number) => {
+    tree.push(id);
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  try {
+    readFileSync(`/proc/${pid}/stat`);
+    visit(pid);
+  } catch {
+    // not running
+  }
+  return tree;
+}
+
+/** The resident memory of these processes together (VmRSS), in bytes. */
+export function residentBytes(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      total += Number(match?.[1] ?? 0) * 1024;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
 
 /**
  * Starts the app on 127.0.0.1:port and resolves once it has started listening (not once the
@@ -39,7 +86,25 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<Ru
       resolve(exitState);
     }),
   );
-  const app: RunningApp = { url: `http://127.0.0.1:${port}`, pid: child.pid ?? -1, exit: () => exitState, exited, output: () => output };
+  const pid = child.pid ?? -1;
+  const app: RunningApp = {
+    url: `http://127.0.0.1:${port}`,
+    pid,
+    exit: () => exitState,
+    exited,
+    output: () => output,
+    processes: () => (exitState ? [] : processTree(pid)),
+    async kill() {
+      for (const id of processTree(pid).reverse()) {
+        try {
+          process.kill(id, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      await exited;
+    },
+  };
 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !exitState) {
@@ -51,6 +116,6 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<Ru
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  child.kill("SIGKILL");
+  await app.kill();
   throw new Error(`the app did not start listening on ${app.url}:\n${output}`);
 }

@@ -1,6 +1,7 @@
-// A throw-away PostgreSQL cluster for the fault suite: initdb in a temporary folder owned by the
-// postgres user, listening on 127.0.0.1 only with trust authentication, started, stopped and
-// restarted by pg_ctl so that the suite can take the database away from the app on purpose.
+// A throw-away PostgreSQL cluster for the fault and hostile-traffic suites: initdb in a temporary
+// folder owned by the postgres user, listening on 127.0.0.1 only with trust authentication, started,
+// stopped and restarted by pg_ctl so that the fault suite can take the database away from the app on
+// purpose.
 import { execFile } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
@@ -40,10 +41,10 @@ export type Cluster = {
   destroy(): Promise<void>;
 };
 
-/** initdb's a new cluster on 127.0.0.1:port (not started). */
-export async function createCluster(port: number, settings: Record<string, string> = {}): Promise<Cluster> {
+/** initdb's a new cluster on 127.0.0.1:port (not started); `suite` names its temporary folder. */
+export async function createCluster(port: number, settings: Record<string, string> = {}, suite = "faults"): Promise<Cluster> {
   const bin = await findPgBin();
-  const root = mkdtempSync(path.join(tmpdir(), "claimwork-faults-pg-"));
+  const root = mkdtempSync(path.join(tmpdir(), `claimwork-${suite}-pg-`));
   const dataDir = path.join(root, "data");
   // initdb and pg_ctl refuse to run as root: the folder belongs to postgres, and so do they.
   const asOwner = userInfo().username === "root";
