@@ -37,10 +37,10 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
           <span className="spacer" />
           {actor && (
             <>
-              <span className="who">
+              {/* Who is signed in, and the way to their account page (password). */}
+              <Link href="/workbench/account" className="who" aria-label={`Your account: ${actor.name}, ${actor.role}`}>
                 {actor.name} <span className="role-badge">{actor.role}</span>
-              </span>
-              <Link href="/workbench/account">Your account</Link>
+              </Link>
               <SignOutButton />
             </>
           )}

@@ -116,7 +116,9 @@ export async function callServerAction(
   args: unknown[],
   options: { cookie?: string | null; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
 ): Promise<ActionResponse> {
-  const body = options.body ?? (await encodeReply(args));
+  // Plain JSON data first: React's encoder refuses objects without a prototype, which parsed
+  // hostile payloads (a "__proto__" key) can be, while a browser's form would send them as data.
+  const body = options.body ?? (await encodeReply(JSON.parse(JSON.stringify(args)) as unknown[]));
   const response = await fetch(`${baseUrl}${action.pagePath}`, {
     method: "POST",
     redirect: "manual",
