@@ -150,14 +150,20 @@ const KILLS: Kill[] = [
   },
 ];
 
-/** The backend that the holder's lock blocks, once it is blocked. */
-async function blockedBy(holderPid: number): Promise<{ pid: number; query: string }> {
+/**
+ * The backend that the holder's lock blocks, once it is blocked in `statement` (or, after 5 s, where
+ * it was last seen blocked): pg_stat_activity may still show the previous statement for a moment.
+ */
+async function blockedBy(holderPid: number, statement: RegExp): Promise<{ pid: number; query: string }> {
+  let seen: { pid: number; query: string } | undefined;
   for (let poll = 0; poll < 500; poll++) {
     const [row] = await db.$queryRaw<{ pid: number; query: string }[]>`
       SELECT pid, query FROM pg_stat_activity WHERE ${holderPid}::int = ANY(pg_blocking_pids(pid))`;
-    if (row) return row;
+    if (row && statement.test(row.query)) return row;
+    seen = row ?? seen;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  if (seen) return seen;
   throw new Error("the publish never waited for the held lock");
 }
 
@@ -176,7 +182,7 @@ describe("a publish whose database connection is killed mid-transaction leaves n
         () => "published",
         (error: unknown) => error,
       );
-      const blocked = await blockedBy(holderPid);
+      const blocked = await blockedBy(holderPid, blockedIn);
       expect(blocked.query).toMatch(blockedIn);
       await holder.query("SELECT pg_terminate_backend($1)", [blocked.pid]);
       const outcome = await publishing;
