@@ -159,8 +159,15 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
         await client.query("BEGIN");
         await client.query(`LOCK TABLE ${tables.rows.map((row) => row.name).join(", ")} IN ACCESS EXCLUSIVE MODE`);
         // Searches nobody made before reach the database and wait behind the lock, each holding one
-        // of the app's pooled connections.
-        const holders = Array.from({ length: POOL_SIZE * 2 }, () => load.request("search", "holding"));
+        // of the app's pooled connections until its statement times out (2 s for a reader's search);
+        // they keep coming for as long as the lock is held, so the pool stays saturated.
+        const lockedUntil = Date.now() + 15_000;
+        const holders = Array.from({ length: POOL_SIZE * 2 }, async () => {
+          while (Date.now() < lockedUntil) {
+            await load.request("search", "holding");
+            await sleep(50);
+          }
+        });
         await sleep(15_000);
         await client.query("ROLLBACK");
         await Promise.all(holders);
