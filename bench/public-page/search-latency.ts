@@ -3,22 +3,11 @@
 import type { Actor } from "@/lib/auth/actor";
 import { searchClaims, type SearchClaimsInput } from "@/lib/search/search-claims";
 import { searchPublishedFactChecks } from "@/lib/search/search-published-fact-checks";
+import { createPrng } from "../anchoring/create-prng";
 
 export type Category = "text" | "frequent words" | "typo" | "filters" | "text + filters" | "next page" | "readers";
 export type LatencyFigures = { queries: number; p50Ms: number; p95Ms: number; maxMs: number };
 export type SearchFigures = { all: LatencyFigures; byCategory: Record<string, LatencyFigures>; seconds: number };
-
-/** mulberry32: the same queries for the same seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
@@ -76,7 +65,7 @@ function buildOps(words: string[], claimants: string[], random: () => number): O
 
 /** Times every search; next pages follow the cursor of the first 45 searches that have one. */
 export async function measureSearch(actor: Actor, words: string[], claimants: string[], seed = 20261121): Promise<SearchFigures> {
-  const random = prng(seed);
+  const random = createPrng(seed);
   const ops = buildOps(words, claimants, random);
   const times = new Map<Category, number[]>();
   const record = (category: Category, ms: number) => times.set(category, [...(times.get(category) ?? []), ms]);

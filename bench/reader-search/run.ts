@@ -13,6 +13,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { withBenchDatabase } from "../lib/bench-database";
 import { percentile } from "../lib/percentile";
 import { generatePublished } from "./generate-published";
+import { createPrng } from "../anchoring/create-prng";
 
 const json = process.argv.includes("--json");
 const option = (name: string, fallback: number) => {
@@ -32,21 +33,9 @@ type Kind = "one word" | "two words" | "frequent word" | "typo" | "no match";
 type Query = { kind: Kind; q: string };
 type Figures = { queries: number; medianMs: number; p95Ms: number; maxMs: number; busy: number; timedOut: number; hits: number };
 
-/** mulberry32: the same queries for the same seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Distinct searches, none made twice, in a shuffled order of kinds. */
 function buildQueries(vocabulary: string[], total: number): Query[] {
-  const random = prng(20261203);
+  const random = createPrng(20261203);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const frequent = ["venezuela", "maduro", "president", "gouvernement", "washington", "sanctions", "trump", "elections", "opposition", "dialogue"];
   const typo = (word: string) => {
