@@ -10,9 +10,16 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 const MAX_STORED_BLOCK = 0xffff;
 
-/** Each part deflated on its own, ending on a byte boundary with no final block. */
+/**
+ * Each part deflated on its own, ending on a byte boundary with no final block. The results are
+ * views into one buffer of their exact total size: zlib hands back each one in a 16 KiB chunk of its
+ * own, which a page with dozens of nonces (one per script tag) would otherwise hold per part.
+ */
 export function compressParts(parts: Buffer[]): Buffer[] {
-  return parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
+  const deflated = parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
+  const packed = Buffer.concat(deflated);
+  let offset = 0;
+  return deflated.map((part) => packed.subarray(offset, (offset += part.length)));
 }
 
 /** The gzip of parts[0] + separator + parts[1] + separator + …, from compressParts(parts). */
