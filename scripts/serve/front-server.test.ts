@@ -203,6 +203,7 @@ describe("front server pages that ask not to be kept", () => {
     expect([first.cache, second.cache]).toEqual(["not-kept", "not-kept"]);
     expect(second.body).not.toBe(first.body);
     expect((await get("/search?q=calm")).cache).toBe("miss");
+    expect((await get("/search?q=calm")).cache).toBe("miss");
     expect((await get("/search?q=calm")).cache).toBe("hit");
   });
 });
@@ -214,7 +215,8 @@ describe("front server cache keys", () => {
       expect((await get(spelling)).cache, spelling).toBe("hit");
     }
     expect((await get("/search?q=maduro&rating=false")).cache).toBe("miss");
-    expect((await get("/search?rating=false&utm=1&q=m%61duro")).cache).toBe("hit");
+    expect((await get("/search?rating=false&utm=1&q=m%61duro")).cache).toBe("miss"); // asked once before: kept now
+    expect((await get("/search?q=maduro&utm=2&rating=false")).cache).toBe("hit");
     cache.invalidate(["/fact-checks/spelled"]);
     expect((await get("/fact-checks/spell%65d")).cache).toBe("miss");
     expect((await get("/fact-checks/spelled")).cache).toBe("hit");
@@ -311,6 +313,26 @@ describe("front server under slow or departing clients", () => {
     } finally {
       releaseHeld();
       await until(() => held.length >= 1); // the queued one reaches Next
+      releaseHeld();
+      await Promise.all(waiting);
+      small.server.close();
+    }
+  }, 10_000);
+
+  it("gives requests for other host names a narrow lane: when it is full they get a 503, and the site's own pass", async () => {
+    const small = await startFront({ limits: { strangers: { connections: 1, queue: 1 } } });
+    const stranger = { headers: { host: "forged.example" } };
+    const waiting = [0, 1].map(() => rawRequest(`${small.url}/held/stranger`, stranger).catch(() => undefined));
+    try {
+      await until(() => held.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the second is in the queue
+      const refused = await rawRequest(`${small.url}/held/stranger-refused`, stranger);
+      expect([refused.status, refused.headers["retry-after"]]).toEqual([503, "5"]);
+      expect((await rawRequest(`${small.url}/workbench/other-page`, {})).status).toBe(200);
+      expect((await fetch(`${small.url}/fact-checks/stranger-lane`)).status).toBe(200);
+    } finally {
+      releaseHeld();
+      await until(() => held.length >= 1);
       releaseHeld();
       await Promise.all(waiting);
       small.server.close();

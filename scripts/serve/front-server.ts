@@ -6,8 +6,10 @@
 // A slow or vanished client must not hold what other requests need. So a request's headers and body
 // have time limits; its body is read whole before Next is asked (a slow upload holds no connection
 // to Next); the request to Next is aborted when the client leaves or stops reading; and Next's
-// connections are two pools (undici), one for readers' pages the cache misses and one for the rest,
-// each with a bounded queue past which requests get a 503 at once.
+// connections are pools (undici), one for readers' pages the cache misses, one for the rest, and a
+// narrow one for requests naming a host that is not the site's (the cache never answers those, so a
+// flood of forged Host headers would otherwise have Next render for it at the site's expense), each
+// with a bounded queue past which requests get a 503 at once.
 import http from "node:http";
 import { pipeline } from "node:stream/promises";
 import Negotiator from "negotiator";
@@ -67,8 +69,10 @@ export type FrontServerLimits = {
   maxBufferedBytes: number;
   /** Readers' pages the cache misses: never waiting behind the workbench's requests. */
   readers: Lane;
-  /** Everything else. */
+  /** Everything else for the site's own host names. */
   others: Lane;
+  /** Requests for any other host name: not ours to serve quickly, and never allowed to crowd out the site's. */
+  strangers: Lane;
 };
 
 const DEFAULT_LIMITS: FrontServerLimits = {
@@ -80,6 +84,7 @@ const DEFAULT_LIMITS: FrontServerLimits = {
   maxBufferedBytes: 128 * 1024 * 1024,
   readers: { connections: 16, queue: 256 },
   others: { connections: 48, queue: 256 },
+  strangers: { connections: 4, queue: 32 },
 };
 
 export type FrontServerOptions = {
@@ -87,7 +92,7 @@ export type FrontServerOptions = {
   cache: ReaderCache;
   /** False in development, where pages change as the code does. */
   cacheEnabled: boolean;
-  /** Host header values ("host:port") whose reader pages are cached; pages for any other go to Next. */
+  /** The site's own Host header values ("host:port"): their reader pages are cached; any other host gets the strangers' lane. */
   cachedHosts: readonly string[];
   /** TRUSTED_PROXIES (proxy-addr syntax): peers whose X-Forwarded-For is kept, with their address appended. */
   trustedProxies: readonly string[];
@@ -137,7 +142,8 @@ function answerPlain(response: http.ServerResponse, status: number, text: string
 export function createFrontServer(options: FrontServerOptions): http.Server {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const origin = `http://${options.upstream.host}:${options.upstream.port}`;
-  const lanes = { readers: pooledLane(origin, limits.readers, limits.upstreamTimeoutMs), others: pooledLane(origin, limits.others, limits.upstreamTimeoutMs) };
+  const lane = (which: Lane) => pooledLane(origin, which, limits.upstreamTimeoutMs);
+  const lanes = { readers: lane(limits.readers), others: lane(limits.others), strangers: lane(limits.strangers) };
   const cachedHosts = new Set(options.cachedHosts.map((host) => host.toLowerCase()));
   const trusted = proxyAddr.compile([...options.trustedProxies]);
   let bufferedBytes = 0;
@@ -206,8 +212,8 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     try {
       const body = await readBody(request, response, held);
       if (!body) return;
-      const lane = page ? lanes.readers : lanes.others;
-      const leave = lane.enter();
+      const chosen = !cachedHosts.has((request.headers.host ?? "").toLowerCase()) ? lanes.strangers : page ? lanes.readers : lanes.others;
+      const leave = chosen.enter();
       if (!leave) {
         answerPlain(response, 503, "Claimwork has too many requests waiting; try again in a few seconds.\n", { "retry-after": "5" });
         return;
@@ -232,7 +238,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       response.setTimeout(0);
       let answer: Dispatcher.ResponseData;
       try {
-        answer = await lane.pool.request({
+        answer = await chosen.pool.request({
           // A reader page is asked for in its canonical spelling, the one it is stored under.
           path: page ?? target,
           method: request.method as Dispatcher.HttpMethod,
@@ -310,8 +316,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     (request, response) => void handle(request, response),
   );
   server.on("close", () => {
-    void lanes.readers.pool.close();
-    void lanes.others.pool.close();
+    for (const { pool } of Object.values(lanes)) void pool.close();
   });
   return server;
 }

@@ -83,10 +83,26 @@ describe("ReaderCache past its time to live", () => {
 describe("ReaderCache keys with a host", () => {
   it("drops a path for every host it was cached for", () => {
     const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
-    for (const key of ["news.example /fact-checks/a", "evil.example /fact-checks/a", "news.example /search?q=a"]) cache.store(key, cache.currentGeneration(), page(html));
+    for (const key of ["news.example /fact-checks/a", "evil.example /fact-checks/a", "news.example /search?q=a", "news.example /search?q=a"]) {
+      cache.store(key, cache.currentGeneration(), page(html));
+    }
     cache.invalidate(["/fact-checks/a"]);
     expect(cache.size).toBe(1);
     expect(cache.serve("news.example /search?q=a")).toBeDefined();
+  });
+});
+
+describe("ReaderCache pages with a query", () => {
+  it("keeps a search from its second render on, so searches made once never fill the cache", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    for (let i = 0; i < 100; i++) cache.store(`/search?q=never-again-${i}`, cache.currentGeneration(), page(html));
+    expect([cache.size, cache.countedBytes]).toEqual([0, 0]);
+    cache.store("/search?q=again", cache.currentGeneration(), page(html));
+    expect(cache.serve("/search?q=again")).toBeUndefined();
+    cache.store("/search?q=again", cache.currentGeneration(), page(html));
+    expect(cache.serve("/search?q=again")?.body.toString()).toContain("Rated false");
+    cache.store("/fact-checks/a", cache.currentGeneration(), page(html));
+    expect(cache.serve("/fact-checks/a")).toBeDefined(); // a page without a query is kept at once
   });
 });
 

@@ -25,11 +25,19 @@ export type ServedPage = { status: number; headers: [string, string][]; body: Bu
 const MIN_COMPRESSED_BYTES = 1024;
 /** What an entry costs besides its key, headers and body: the objects holding them, the LRU's slot. */
 const ENTRY_OVERHEAD_BYTES = 1024;
+/** Addresses with a query remembered as asked once (about 2 MiB of keys at most). */
+const ASKED_ONCE_KEYS = 4096;
 
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
 export class ReaderCache {
   private readonly pages: LRUCache<string, CachedPage>;
+  /**
+   * A page with a query (a search, a later page of a list) is kept from its second render on: most
+   * searches are made once, and a flood of searches no one made before must not fill the cache and
+   * push out the published pages readers come back to.
+   */
+  private readonly askedOnce = new LRUCache<string, true>({ max: ASKED_ONCE_KEYS });
   /** Bumped by every invalidation: a render that started before one is not stored. */
   private generation = 0;
 
@@ -73,9 +81,16 @@ export class ReaderCache {
     return page && withFreshNonce(page, options.gzip);
   }
 
-  /** Keeps Next's answer for this URL, unless the pages changed since its render began (`generation`). */
+  /**
+   * Keeps Next's answer for this URL, unless the pages changed since its render began (`generation`)
+   * or it has a query and was not asked for before (`askedOnce`).
+   */
   store(url: string, generation: number, response: { status: number; headers: [string, string][]; body: Buffer }): void {
     if (generation !== this.generation) return;
+    if (url.includes("?") && !this.askedOnce.delete(url)) {
+      this.askedOnce.set(url, true);
+      return;
+    }
     const policyHeader = response.headers.find(([name]) => name === "content-security-policy")?.[1];
     const nonce = policyHeader?.match(NONCE_IN_POLICY)?.[1];
     let parts = [response.body];
