@@ -1,6 +1,8 @@
 // `npm test`: everything a change must pass, in order: typecheck, lint, Vitest (unit tests and
 // integration tests against a real PostgreSQL in a database made for this run), a production build,
-// and Playwright end-to-end tests in Chromium against that build.
+// Playwright end-to-end tests in Chromium against that build, then the fault suite (the database
+// goes away) and the hostile-traffic suite (attacks while a reader and an editor work), each against
+// that build as `npm start` serves it, with a PostgreSQL cluster of its own.
 //
 // Database: TEST_DATABASE_URL (or DATABASE_URL) names a PostgreSQL server on which this run creates,
 // and afterwards drops, databases of its own. Without either, the embedded PostgreSQL is used.
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
   const vitestReport = path.join(reports, "vitest.json");
   const playwrightReport = path.join(reports, "playwright.json");
   const faultsReport = path.join(reports, "faults.json");
+  const hostileReport = path.join(reports, "hostile.json");
   try {
     await step("Typecheck (tsc)", () => run(bin("tsc"), ["--noEmit"]));
     await step("Lint (eslint)", () => run(bin("eslint"), ["--max-warnings=0", "."]));
@@ -104,6 +107,9 @@ async function main(): Promise<number> {
     await step("Fault suite (a PostgreSQL cluster of its own)", () =>
       run(bin("tsx"), ["test/faults/run.ts"], { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", FAULTS_REPORT: faultsReport }),
     );
+    await step("Hostile-traffic suite (a PostgreSQL cluster of its own)", () =>
+      run(bin("tsx"), ["test/hostile/run.ts"], { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", HOSTILE_REPORT: hostileReport }),
+    );
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
   } finally {
@@ -116,15 +122,17 @@ async function main(): Promise<number> {
     return [(stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0];
   });
   console.log(`\n${timings.join("\n")}\ntotal: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const [faultsPassed, faultsFailed] = counts(faultsReport, (r) => [Number(r.passed ?? 0), Number(r.failed ?? 0)]);
+  const suiteChecks = (r: Record<string, unknown>): [number, number] => [Number(r.passed ?? 0), Number(r.failed ?? 0)];
+  const [faultsPassed, faultsFailed] = counts(faultsReport, suiteChecks);
+  const [hostilePassed, hostileFailed] = counts(hostileReport, suiteChecks);
   console.log(
     `vitest: ${unitPassed} passed, ${unitFailed} failed; playwright: ${e2ePassed} passed, ${e2eFailed} failed; ` +
-      `faults: ${faultsPassed} passed, ${faultsFailed} failed`,
+      `faults: ${faultsPassed} passed, ${faultsFailed} failed; hostile: ${hostilePassed} passed, ${hostileFailed} failed`,
   );
   if (failure) console.error(`\n${failure.message}`);
-  const reportedFailures = unitFailed + e2eFailed + faultsFailed;
+  const reportedFailures = unitFailed + e2eFailed + faultsFailed + hostileFailed;
   const failed = reportedFailures + (failure && reportedFailures === 0 ? 1 : 0);
-  console.log(`${unitPassed + e2ePassed + faultsPassed} passed, ${failed} failed`);
+  console.log(`${unitPassed + e2ePassed + faultsPassed + hostilePassed} passed, ${failed} failed`);
   rmSync(reports, { recursive: true, force: true });
   return failure ? 1 : 0;
 }
