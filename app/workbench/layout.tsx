@@ -33,6 +33,7 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
           )}
           <Link href="/workbench/graph">Graph</Link>
           {actor && can(actor, "users.manage") && <Link href="/workbench/users">Users</Link>}
+          {actor && can(actor, "audit.read") && <Link href="/workbench/audit">Audit log</Link>}
           <Link href="/">Public site</Link>
           <span className="spacer" />
           {actor && (

@@ -2,35 +2,51 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 
-// Typed audit event names: one per state change a use case makes.
-export type AuditAction =
-  | "article.imported"
-  | "article.revised"
-  | "claim.created"
-  | "claim.updated"
-  | "passage.added"
-  | "passage.confirmed"
-  | "passage.reattached"
-  | "passage.removed"
-  | "relation.created"
-  | "relation.removed"
-  | "verdict.draft_saved"
-  | "verdict.submitted"
-  | "verdict.changes_requested"
-  | "verdict.approved"
-  | "verdict.published"
-  | "verdict.corrected"
-  | "source_change.raised"
-  | "source_change.confirmed"
-  | "source_change.revised"
-  | "user.created"
-  | "user.role_changed"
-  | "user.status_changed"
-  | "user.signed_out_everywhere"
-  | "user.invited"
-  | "user.reset_link_created"
-  | "user.password_changed"
-  | "user.password_reset";
+// Typed audit event names: one per state change a use case makes (the audit log page filters by them).
+export const AUDIT_ACTIONS = [
+  "article.imported",
+  "article.revised",
+  "claim.created",
+  "claim.updated",
+  "passage.added",
+  "passage.confirmed",
+  "passage.reattached",
+  "passage.removed",
+  "relation.created",
+  "relation.removed",
+  "verdict.draft_saved",
+  "verdict.submitted",
+  "verdict.changes_requested",
+  "verdict.approved",
+  "verdict.published",
+  "verdict.corrected",
+  "source_change.raised",
+  "source_change.confirmed",
+  "source_change.revised",
+  "user.created",
+  "user.role_changed",
+  "user.status_changed",
+  "user.signed_out_everywhere",
+  "user.invited",
+  "user.reset_link_created",
+  "user.password_changed",
+  "user.password_reset",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of record an audit row names (its entity_type), with the words the audit log shows. */
+export const AUDITED_RECORD_KINDS = {
+  article: "Article",
+  claim: "Claim",
+  passage: "Passage",
+  claim_relation: "Link between claims",
+  verdict: "Verdict",
+  publication: "Publication",
+  source_change_item: "Source change",
+  user: "User",
+  account_link: "Invitation or reset link",
+} as const;
+export type AuditedRecordKind = keyof typeof AUDITED_RECORD_KINDS;
 
 type Snapshot = Prisma.InputJsonValue | undefined;
 
@@ -38,7 +54,7 @@ type Snapshot = Prisma.InputJsonValue | undefined;
 export async function recordAuditEvent(
   tx: Tx,
   actor: (Pick<Actor, "id"> & { requestId?: string | null }) | null,
-  event: { action: AuditAction; entityType: string; entityId: string; before?: Snapshot; after?: Snapshot },
+  event: { action: AuditAction; entityType: AuditedRecordKind; entityId: string; before?: Snapshot; after?: Snapshot },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {

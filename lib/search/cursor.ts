@@ -13,7 +13,9 @@ export type TimeCursor = { kind: "time"; at: string; id: string };
  * pages full-text matches, "near" the trigram near matches shown when no word matched.
  */
 export type RankCursor = { kind: "rank" | "near"; score: string; id: string };
-export type Cursor = TimeCursor | RankCursor;
+/** Position in a listing of rows with a serial id, ordered by (time DESC, id DESC): the audit log. */
+export type SerialCursor = { kind: "serial"; at: string; id: string };
+export type Cursor = TimeCursor | RankCursor | SerialCursor;
 
 const cursorSchema = z.object({
   v: z.literal(1),
@@ -22,6 +24,7 @@ const cursorSchema = z.object({
   p: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("time"), at: z.iso.datetime(), id: z.uuid() }),
     z.object({ kind: z.enum(["rank", "near"]), score: z.string().regex(/^\d{1,3}(\.\d{1,20})?(e[-+]?\d{1,3})?$/), id: z.uuid() }),
+    z.object({ kind: z.literal("serial"), at: z.iso.datetime(), id: z.string().regex(/^[1-9]\d{0,18}$/) }),
   ]),
 });
 
@@ -39,7 +42,7 @@ export function encodeCursor(fingerprint: string, position: Cursor): string {
 }
 
 /** The position a cursor names, or an "invalid" error when it is damaged or belongs to another search. */
-export function decodeCursor(cursor: string, fingerprint: string, kinds: readonly Cursor["kind"][]): Cursor {
+export function decodeCursor<Kind extends Cursor["kind"]>(cursor: string, fingerprint: string, kinds: readonly Kind[]): Extract<Cursor, { kind: Kind }> {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -49,8 +52,8 @@ export function decodeCursor(cursor: string, fingerprint: string, kinds: readonl
   const parsed = cursorSchema.safeParse(decoded);
   if (!parsed.success) throw invalid("This page link is damaged; start again from the first page.");
   const position = parsed.data.p;
-  if (parsed.data.f !== fingerprint || !kinds.includes(position.kind)) {
+  if (parsed.data.f !== fingerprint || !(kinds as readonly Cursor["kind"][]).includes(position.kind)) {
     throw invalid("This page link belongs to another search; start again from the first page.");
   }
-  return position;
+  return position as Extract<Cursor, { kind: Kind }>;
 }

@@ -126,8 +126,7 @@ async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<C
     return toResult(rows, input.limit, fingerprint, "time");
   }
 
-  const after = input.cursor ? decodeCursor(input.cursor, fingerprint, ["rank", "near"]) : null;
-  const afterScore = after && after.kind !== "time" ? after : null;
+  const afterScore = input.cursor ? decodeCursor(input.cursor, fingerprint, ["rank", "near"]) : null;
   const corrected = afterScore?.kind === "near" ? null : await correctQuery(q);
   if (afterScore?.kind !== "near") {
     const query = fullTextQuery(q, corrected);
@@ -188,7 +187,7 @@ function fetchPage(page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.Sql | nu
      ORDER BY ${order}, page.id DESC`;
 }
 
-function toResult(rows: Row[], limit: number, fingerprint: string, kind: Cursor["kind"]): ClaimSearchResult {
+function toResult(rows: Row[], limit: number, fingerprint: string, kind: Exclude<Cursor["kind"], "serial">): ClaimSearchResult {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;

@@ -163,7 +163,7 @@ function fetchRows(tx: Tx, page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.
      ORDER BY ${order}, id DESC`;
 }
 
-function toResult(rows: Row[], limit: number, fingerprint: string, kind: Cursor["kind"]): PublishedFactCheckSearchResult {
+function toResult(rows: Row[], limit: number, fingerprint: string, kind: Exclude<Cursor["kind"], "serial">): PublishedFactCheckSearchResult {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;

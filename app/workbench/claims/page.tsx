@@ -3,12 +3,14 @@ import Link from "next/link";
 import { searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
 import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
 import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
-import { isDomainError } from "@/lib/errors";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
 import { Snippet } from "./_components/snippet";
+import { FilterSelect } from "../_components/filter-select";
+import { ListPager } from "../_components/list-pager";
+import { listOrExplain, readFilterParams } from "../read-filter-params";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -30,13 +32,7 @@ const STATUS_LABELS: Record<(typeof VERDICT_STATUS_FILTERS)[number], string> = {
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", es: "Spanish", de: "German", und: "Undetermined" };
 
 export default async function ClaimsPage({ searchParams }: Props) {
-  const raw = await searchParams;
-  const values: Partial<Record<Param, string>> = {};
-  for (const name of PARAMS) {
-    const value = raw[name];
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (text) values[name] = text;
-  }
+  const values = readFilterParams(await searchParams, PARAMS);
   const withoutCursor = new URLSearchParams(Object.entries(values).filter(([name]) => name !== "cursor") as [string, string][]);
   const actor = await requireSignedIn(`/workbench/claims${withoutCursor.size ? `?${withoutCursor}` : ""}`);
 
@@ -51,14 +47,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
     limit: 25,
   };
   const options = await listClaimFilterOptions(actor);
-  let result: ClaimSearchResult = { items: [], nextCursor: null };
-  let problem: string | null = null;
-  try {
-    result = await searchClaims(actor, input);
-  } catch (error) {
-    if (!isDomainError(error) || error.code !== "invalid") throw error;
-    problem = error.message.replace(/^Nothing was saved\. /, "");
-  }
+  const { result, problem } = await listOrExplain<ClaimSearchResult>(() => searchClaims(actor, input), { items: [], nextCursor: null });
 
   const filtered = withoutCursor.size > 0;
   const nextHref = result.nextCursor ? `/workbench/claims?${new URLSearchParams([...withoutCursor, ["cursor", result.nextCursor]])}` : null;
@@ -100,50 +89,39 @@ export default async function ClaimsPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div className="cl-field">
-          <label htmlFor="claims-language">Language</label>
-          <select id="claims-language" name="language" defaultValue={values.language ?? ""}>
-            <option value="">Any language</option>
-            {languages.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code] ?? code.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cl-field">
-          <label htmlFor="claims-status">Verdict</label>
-          <select id="claims-status" name="status" defaultValue={values.status ?? ""}>
-            <option value="">Any status</option>
-            {VERDICT_STATUS_FILTERS.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cl-field">
-          <label htmlFor="claims-rating">Rating</label>
-          <select id="claims-rating" name="rating" defaultValue={values.rating ?? ""}>
-            <option value="">Any rating</option>
-            {RATING_SCALE.map((entry) => (
-              <option key={entry.rating} value={entry.rating}>
-                {entry.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cl-field">
-          <label htmlFor="claims-article">Article</label>
-          <select id="claims-article" name="article" defaultValue={values.article ?? ""} className="cl-select-article">
-            <option value="">Any article</option>
-            {options.articles.map((article) => (
-              <option key={article.id} value={article.id}>
-                {article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="claims-language"
+          name="language"
+          label="Language"
+          anyLabel="Any language"
+          value={values.language}
+          options={languages.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] ?? code.toUpperCase() }))}
+        />
+        <FilterSelect
+          id="claims-status"
+          name="status"
+          label="Verdict"
+          anyLabel="Any status"
+          value={values.status}
+          options={VERDICT_STATUS_FILTERS.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+        />
+        <FilterSelect
+          id="claims-rating"
+          name="rating"
+          label="Rating"
+          anyLabel="Any rating"
+          value={values.rating}
+          options={RATING_SCALE.map((entry) => ({ value: entry.rating, label: entry.label }))}
+        />
+        <FilterSelect
+          id="claims-article"
+          name="article"
+          label="Article"
+          anyLabel="Any article"
+          value={values.article}
+          className="cl-select-article"
+          options={options.articles.map((article) => ({ value: article.id, label: article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title }))}
+        />
         <div className="cl-filter-actions">
           <button type="submit">Search</button>
           {filtered && <Link href="/workbench/claims">Clear</Link>}
@@ -216,16 +194,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
         )
       )}
 
-      {(nextHref || values.cursor) && (
-        <nav className="cl-pager" aria-label="Pages">
-          {values.cursor && <Link href={firstHref}>First page</Link>}
-          {nextHref && (
-            <Link className="button" href={nextHref} rel="next">
-              Next page
-            </Link>
-          )}
-        </nav>
-      )}
+      <ListPager firstHref={values.cursor ? firstHref : null} nextHref={nextHref} nextLabel="Next page" />
     </>
   );
 }
