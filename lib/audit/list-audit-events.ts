@@ -116,7 +116,8 @@ export function describeChanges(before: Prisma.JsonValue, after: Prisma.JsonValu
 const MAX_VALUE_CHARS = 300;
 
 function readable(value: Prisma.JsonValue | undefined): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value ?? null);
+  const isTextList = Array.isArray(value) && value.every((item) => typeof item === "string");
+  const text = typeof value === "string" ? value : isTextList ? value.join(", ") : JSON.stringify(value ?? null);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
 }
 
