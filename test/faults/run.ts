@@ -6,7 +6,6 @@
 // It uses a PostgreSQL cluster of its own (initdb in a temporary folder, 127.0.0.1 only), the
 // production build in .next-faults (built when missing or older than the sources), and ports from
 // FAULTS_APP_PORT (default 3331) and FAULTS_PG_PORT (default 55433).
-import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { UNAVAILABLE_MESSAGE_TEXT } from "../../lib/errors";
@@ -14,7 +13,7 @@ import { SEARCH_BUSY_MESSAGE } from "../../lib/search/bounded-search";
 import { findChromium } from "../../scripts/lib/find-chromium";
 import type { RunningApp } from "../support/app";
 import type { Cluster } from "../support/cluster";
-import { adminClient, setUpSuite, sleep, waitForHealthy, type Suite } from "../support/suite";
+import { adminClient, concludeSuite, setUpSuite, sleep, suiteStopped, waitForHealthy, type Suite } from "../support/suite";
 import { CACHED_KINDS, Load, type Sample } from "./load";
 
 const APP_PORT = Number(process.env.FAULTS_APP_PORT ?? 3331);
@@ -396,21 +395,15 @@ async function main(): Promise<number> {
     if (ledger.lost.length > 0) failures.push(`lost acknowledged imports: ${ledger.lost.map((entry) => entry.title).join("; ")}`);
     if (ledger.refusedButStored.length > 0) failures.push(`refused imports found stored: ${ledger.refusedButStored.map((entry) => entry.title).join("; ")}`);
     // npm test counts each fault, and the ledger, as one test.
-    if (process.env.FAULTS_REPORT) {
-      const checks = [...rows.map((row) => row.failures.length === 0), ledger.lost.length === 0 && ledger.refusedButStored.length === 0];
-      writeFileSync(process.env.FAULTS_REPORT, JSON.stringify({ passed: checks.filter(Boolean).length, failed: checks.filter((ok) => !ok).length }));
-    }
-    if (failures.length > 0) {
-      console.error(`\n${failures.length} failed check(s):\n- ${failures.join("\n- ")}`);
-      console.error(`\nlast app output:\n${app.output().slice(-4_000)}`);
-      return 1;
-    }
-    console.log("\nall faults survived, no acknowledged write lost");
-    return 0;
+    return concludeSuite({
+      reportFile: process.env.FAULTS_REPORT,
+      checks: [...rows.map((row) => row.failures.length === 0), ledger.lost.length === 0 && ledger.refusedButStored.length === 0],
+      failures,
+      success: "all faults survived, no acknowledged write lost",
+      appOutput: app.output(),
+    });
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    if (suite) console.error(`\nlast app output:\n${suite.app.output().slice(-4_000)}`);
-    return 1;
+    return suiteStopped(error, suite);
   } finally {
     await suite?.close();
   }

@@ -24,13 +24,12 @@
 // floods' database load stays off any other database on the machine), the production build in
 // NEXT_DIST_DIR (default .next-faults, the fault suite's: one build for both), ports from
 // HOSTILE_APP_PORT (3341) and HOSTILE_PG_PORT (55443). HOSTILE_REPORT names a JSON file for npm test.
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../../scripts/lib/next-build";
 import { callServerAction, listServerActions } from "../../scripts/lib/workbench-client";
 import { readFileSync } from "node:fs";
 import { residentBytes } from "../support/app";
-import { SUITE_DIST_DIR, setUpSuite, sleep, type Suite } from "../support/suite";
+import { SUITE_DIST_DIR, concludeSuite, setUpSuite, sleep, suiteStopped, type Suite } from "../support/suite";
 import { ATTACKS, ATTACK_MS, type Attack, type AttackContext } from "./attacks";
 import { flood, rawRequest } from "./raw-http";
 import { USER_TIMEOUT_MS, Users, backToNormalAfter, bandsOf, duringAttack, type Written } from "./users";
@@ -348,20 +347,14 @@ async function main(): Promise<number> {
       ...dollarFailures.map((failure) => `server-action arguments: ${failure}`),
     ];
     // npm test counts each attack, the memory over the run and the "$" round trip as one test each.
-    if (process.env.HOSTILE_REPORT) {
-      const checks = [...rows.map((row) => row.failures.length === 0), memoryFailures.length === 0, dollarFailures.length === 0];
-      writeFileSync(process.env.HOSTILE_REPORT, JSON.stringify({ passed: checks.filter(Boolean).length, failed: checks.filter((ok) => !ok).length }));
-    }
-    if (failures.length > 0) {
-      console.error(`\n${failures.length} failed check(s):\n- ${failures.join("\n- ")}`);
-      return 1;
-    }
-    console.log("\nthe reader and the editor kept working through every attack");
-    return 0;
+    return concludeSuite({
+      reportFile: process.env.HOSTILE_REPORT,
+      checks: [...rows.map((row) => row.failures.length === 0), memoryFailures.length === 0, dollarFailures.length === 0],
+      failures,
+      success: "the reader and the editor kept working through every attack",
+    });
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    if (suite) console.error(`\nlast app output:\n${suite.app.output().slice(-4_000)}`);
-    return 1;
+    return suiteStopped(error, suite);
   } finally {
     await suite?.close();
   }

@@ -3,6 +3,7 @@
 // database, and the app served on it as npm start serves it, with a watchdog that ends everything the
 // suite started if it runs too long or is interrupted.
 import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -169,4 +170,29 @@ export async function setUpSuite(options: SuiteOptions): Promise<Suite> {
     await close();
     throw error;
   }
+}
+
+/**
+ * The end of a suite's run: writes { passed, failed } to `reportFile` (npm test names one and adds
+ * them to its count), prints the failed checks, and returns the exit code.
+ */
+export function concludeSuite(outcome: { reportFile: string | undefined; checks: boolean[]; failures: string[]; success: string; appOutput?: string }): number {
+  if (outcome.reportFile) {
+    const passed = outcome.checks.filter(Boolean).length;
+    writeFileSync(outcome.reportFile, JSON.stringify({ passed, failed: outcome.checks.length - passed }));
+  }
+  if (outcome.failures.length > 0) {
+    console.error(`\n${outcome.failures.length} failed check(s):\n- ${outcome.failures.join("\n- ")}`);
+    if (outcome.appOutput !== undefined) console.error(`\nlast app output:\n${outcome.appOutput.slice(-4_000)}`);
+    return 1;
+  }
+  console.log(`\n${outcome.success}`);
+  return 0;
+}
+
+/** A suite that could not run to its end: what stopped it, and what the app said last. */
+export function suiteStopped(error: unknown, suite: Suite | undefined): number {
+  console.error(error instanceof Error ? error.message : error);
+  if (suite) console.error(`\nlast app output:\n${suite.app.output().slice(-4_000)}`);
+  return 1;
 }
