@@ -4,6 +4,7 @@ import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { changePasswordAction } from "./actions";
+import { NewPasswordFields, PasswordField } from "@/app/_components/password-fields";
 
 type Result = ActionResult<{ signedOut: true }> | null;
 
@@ -17,15 +18,8 @@ export function ChangePasswordForm() {
   const fieldError = (name: string) => (result && !result.ok ? result.error.fields?.[name]?.[0] : undefined);
   return (
     <form action={formAction} className="narrow">
-      <label htmlFor="currentPassword">Current password</label>
-      <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-describedby={fieldError("currentPassword") ? "currentPassword-error" : undefined} />
-      {fieldError("currentPassword") && <p id="currentPassword-error" className="form-error">{fieldError("currentPassword")}</p>}
-      <label htmlFor="newPassword">New password</label>
-      <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={12} aria-describedby={fieldError("newPassword") ? "newPassword-error" : undefined} />
-      {fieldError("newPassword") && <p id="newPassword-error" className="form-error">{fieldError("newPassword")}</p>}
-      <label htmlFor="confirmation">New password again</label>
-      <input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required aria-describedby={fieldError("confirmation") ? "confirmation-error" : undefined} />
-      {fieldError("confirmation") && <p id="confirmation-error" className="form-error">{fieldError("confirmation")}</p>}
+      <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" error={fieldError("currentPassword")} />
+      <NewPasswordFields fieldError={fieldError} />
       {result && !result.ok && (
         <p className="form-error" role="alert">
           {result.error.message}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { redeemAccountLinkAction } from "./actions";
+import { NewPasswordFields } from "@/app/_components/password-fields";
 
 type Result = ActionResult<{ kind: string; email: string }> | null;
 
@@ -25,12 +26,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <label htmlFor="newPassword">New password</label>
-      <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={12} aria-describedby={fieldError("newPassword") ? "newPassword-error" : undefined} />
-      {fieldError("newPassword") && <p id="newPassword-error" className="form-error">{fieldError("newPassword")}</p>}
-      <label htmlFor="confirmation">New password again</label>
-      <input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required aria-describedby={fieldError("confirmation") ? "confirmation-error" : undefined} />
-      {fieldError("confirmation") && <p id="confirmation-error" className="form-error">{fieldError("confirmation")}</p>}
+      <NewPasswordFields fieldError={fieldError} />
       {result && !result.ok && (
         <p className="form-error" role="alert">
           {result.error.message}
