@@ -83,7 +83,7 @@ describe("reanchor (properties)", () => {
         const end = start + 1 + (b % (text.length - start));
         const selector = selectorFor(text, start, end);
         fc.pre(selector !== null);
-        expect(reanchor(text, selector!)).toEqual({ status: "anchored", start, end, confidence: 1 });
+        expect(reanchor(text, selector!)).toEqual({ status: "kept", start, end, confidence: 1 });
       }),
       { numRuns: 500 },
     );
@@ -102,7 +102,7 @@ describe("reanchor (properties)", () => {
         fc.pre(occurrences(text, selector!.prefix + selector!.exact + selector!.suffix) === 1);
         const revised = applyEdits(text, { start, end: start + length }, edits, outside);
         const result = reanchor(revised.text, selector!);
-        if (result.status !== "orphaned") expect({ start: result.start, end: result.end }).toEqual({ start: revised.start, end: revised.end });
+        if (result.status !== "lost") expect({ start: result.start, end: result.end }).toEqual({ start: revised.start, end: revised.end });
       }),
       { numRuns: 400 },
     );
@@ -143,7 +143,7 @@ describe("reanchor (properties)", () => {
             revisedText += edited.text;
           }
           const result = reanchor(revisedText, selector!);
-          if (result.status === "orphaned") return;
+          if (result.status === "lost") return;
           // The same place, give or take a boundary that an edit made ambiguous: never another copy.
           expect(Math.abs(result.start - truth.start), JSON.stringify({ result, truth })).toBeLessThanOrEqual(2);
           expect(Math.abs(result.end - truth.end), JSON.stringify({ result, truth })).toBeLessThanOrEqual(2);
@@ -162,7 +162,7 @@ describe("reanchor (properties)", () => {
         fc.pre(selector !== null);
         const revised = applyEdits(text, { start, end: start + length }, edits, () => true);
         const result = reanchor(revised.text, selector!);
-        if (result.status === "orphaned") return;
+        if (result.status === "lost") return;
         expect(splitsPair(revised.text, result.start)).toBe(false);
         expect(splitsPair(revised.text, result.end)).toBe(false);
       }),

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { readSnapshot, type SnapshotPassage } from "@/lib/publishing/fact-check-snapshot";
 import { reanchor } from "@/lib/anchoring/reanchor";
+import { STORED_STATUS } from "@/lib/anchoring/passage-status";
 
 /** One passage of the previous article revision and what re-anchoring made of it in the new one. */
 export type ReanchoredPassage = {
@@ -93,8 +94,8 @@ export async function raiseSourceChanges(
  */
 function lookFor(quote: SnapshotPassage, text: string): { id?: undefined; status: AnchorStatus; confidence: number } | null {
   const anchor = reanchor(text, quote);
-  if (anchor.status === "anchored" || anchor.status === "moved") return null;
-  return { status: anchor.status, confidence: anchor.confidence };
+  if (anchor.status === "kept" || anchor.status === "moved") return null;
+  return { status: STORED_STATUS[anchor.status], confidence: anchor.confidence };
 }
 
 type ChangedQuote = { quotedPassageId: string; articleRevisionId: string; currentPassageId: string | null; anchorStatus: AnchorStatus; confidence: number };
