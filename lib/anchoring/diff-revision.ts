@@ -18,7 +18,7 @@ const MAX_EDIT_SHARE = 0.6;
 
 // Long lines that share their beginning or their end (this many characters) are one line, edited.
 const LINE_ENDS = 24;
-const MIN_NEARLY_EQUAL_LINE = 64;
+const MIN_NEARLY_EQUAL_LINE = 32;
 
 function nearlyEqual(a: string, b: string): boolean {
   if (a === b) return true;
@@ -32,7 +32,7 @@ type Level = { tokens: (text: string) => string[]; maxUnits: number };
 // changed (a coincidental common letter between two different words is no kept text), characters
 // inside a short changed stretch of words, so that an edited word's boundary stays exact.
 const LEVELS: Level[] = [
-  { tokens: (text) => text.match(/[^\n]+|\n+/g) ?? [], maxUnits: Number.POSITIVE_INFINITY },
+  { tokens: (text) => text.match(/[^\n]+\n*|\n+/g) ?? [], maxUnits: Number.POSITIVE_INFINITY },
   { tokens: (text) => text.match(/[\p{L}\p{M}]+|\p{N}+|\s+|[^]/gu) ?? [], maxUnits: Number.POSITIVE_INFINITY },
   { tokens: (text) => Array.from(text), maxUnits: 64 },
 ];
@@ -45,11 +45,7 @@ const LEVELS: Level[] = [
 export function diffRevision(oldText: string, newText: string, deadline: number): RevisionDiff {
   const runs: EqualRun[] = [];
   const undecided: UndecidedRegion[] = [];
-  const shorter = Math.min(oldText.length, newText.length);
-  let head = 0;
-  while (head < shorter && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < shorter - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  let [head, tail] = commonEnds(oldText, 0, oldText.length, newText, 0, newText.length);
   // The lines between stay whole, so that the line level sees a line it kept as equal.
   head = oldText.lastIndexOf("\n", head - 1) + 1;
   const lineEnd = oldText.indexOf("\n", oldText.length - tail);
@@ -63,6 +59,22 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
   };
 
   const diffStretch = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
+    if (oldFrom === oldTo || newFrom === newTo) return;
+    if (level > 0) {
+      // Inside a changed line or word, what it begins and ends with is kept as it was ("we have"
+      // to "wehave"), whatever the diff of the rest.
+      const [head, tail] = commonEnds(oldText, oldFrom, oldTo, newText, newFrom, newTo);
+      if (head + tail > 0) {
+        addRun(oldFrom, newFrom, head);
+        diffMiddle(oldFrom + head, oldTo - tail, newFrom + head, newTo - tail, level);
+        addRun(oldTo - tail, newTo - tail, tail);
+        return;
+      }
+    }
+    diffMiddle(oldFrom, oldTo, newFrom, newTo, level);
+  };
+
+  const diffMiddle = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
     if (oldFrom === oldTo || newFrom === newTo) return;
     const { tokens, maxUnits } = LEVELS[level]!;
     if (oldTo - oldFrom > maxUnits || newTo - newFrom > maxUnits) return;
@@ -119,4 +131,20 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
   diffStretch(head, oldText.length - tail, head, newText.length - tail, 0);
   addRun(oldText.length - tail, newText.length - tail, tail);
   return { oldText, newText, runs, undecided };
+}
+
+/** How many code units old[oldFrom, oldTo) and new[newFrom, newTo) share at their start and end, in whole code points. */
+function commonEnds(oldText: string, oldFrom: number, oldTo: number, newText: string, newFrom: number, newTo: number): [number, number] {
+  const shorter = Math.min(oldTo - oldFrom, newTo - newFrom);
+  let head = 0;
+  while (head < shorter && oldText.charCodeAt(oldFrom + head) === newText.charCodeAt(newFrom + head)) head++;
+  if (head > 0 && head < oldTo - oldFrom && isLowSurrogate(oldText.charCodeAt(oldFrom + head))) head--;
+  let tail = 0;
+  while (tail < shorter - head && oldText.charCodeAt(oldTo - 1 - tail) === newText.charCodeAt(newTo - 1 - tail)) tail++;
+  if (tail > 0 && tail < oldTo - oldFrom - head && isLowSurrogate(oldText.charCodeAt(oldTo - tail))) tail--;
+  return [head, tail];
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

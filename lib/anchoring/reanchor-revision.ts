@@ -17,6 +17,8 @@ export type ReanchorBudget = {
 export const DEFAULT_BUDGET: ReanchorBudget = { diffMs: 2000, passageMs: 25, totalMs: 6000 };
 // A passage whose kept characters are fewer than this share was rewritten, not edited: lost.
 const MIN_KEPT_SHARE = 0.5;
+// See placePassage: shorter stretches the diff kept inside a passage do not count as kept.
+const MIN_KEPT_RUN = 8;
 // How far from the range the diff proposes a changed passage's exact words may still be.
 const NEARBY = 16;
 // A block found elsewhere with this share of edits in the quote at most is the moved passage, edited.
@@ -58,7 +60,8 @@ export function placePassage(diff: RevisionDiff, selector: AnchorSelector, deadl
     const run = runs[r]!;
     const overlap = Math.min(e, run.oldStart + run.length) - Math.max(s, run.oldStart);
     if (run.oldStart + run.length <= s) break;
-    if (overlap > 0) kept += overlap;
+    // A few characters in common (a short word, a space) are coincidence, not kept text.
+    if (overlap >= Math.min(MIN_KEPT_RUN, exact.length)) kept += overlap;
     if (overlap === exact.length) within = r;
   }
 
@@ -66,10 +69,9 @@ export function placePassage(diff: RevisionDiff, selector: AnchorSelector, deadl
     const run = runs[within]!;
     const start = run.newStart + (s - run.oldStart);
     const end = start + exact.length;
-    // The diff vouches for the surroundings it kept with the quote; coincidental common text (the
-    // old words quoted in a correction note) comes without them.
-    const keptAround = Math.min(s - run.oldStart, run.oldStart + run.length - e);
-    if (keptAround < 8 && checkContext(newText, selector, start, end) === "contradicts") {
+    // Coincidental common text (the old words quoted in a correction note) comes without the
+    // surroundings the diff kept: then the stored context must not say otherwise.
+    if (!vouched(runs, within, s, e) && checkContext(newText, selector, start, end) === "contradicts") {
       return lost("The passage's words are still in the text, but only amid other words: it was probably rewritten or deleted, and quoted elsewhere.");
     }
     return { status: start === s ? "kept" : "moved", start, end, confidence: 1 };
@@ -80,14 +82,14 @@ export function placePassage(diff: RevisionDiff, selector: AnchorSelector, deadl
   const start = mapOffset(diff, s, "start");
   const end = mapOffset(diff, e, "end");
   if (end <= start || newText.slice(start, end).trim().length === 0) return lost("The passage's words were deleted.");
-  const context = checkContext(newText, selector, start, end);
-  if (context === "contradicts") return lost("The passage was rewritten amid new surroundings.");
   // The edits touched only the passage's edge, and left its words as they were right there (an
   // edit inside its first or last word, outside the passage's part of it).
   const intact = newText.indexOf(exact, Math.max(0, start - NEARBY));
-  if (intact !== -1 && intact <= start + NEARBY && checkContext(newText, selector, intact, intact + exact.length) !== "contradicts") {
+  if (intact !== -1 && intact <= start + NEARBY) {
     return { status: intact === s ? "kept" : "moved", start: intact, end: intact + exact.length, confidence: 1 };
   }
+  const context = checkContext(newText, selector, start, end);
+  if (context === "contradicts") return lost("The passage was rewritten amid new surroundings.");
   const similarity = Math.min(share, Math.min(exact.length, end - start) / Math.max(exact.length, end - start));
   return { status: "changed", start, end, confidence: round(similarity * (context === "agrees" ? 0.95 : 0.85)) };
 }
@@ -139,6 +141,23 @@ function findMovedBlock(diff: RevisionDiff, selector: AnchorSelector, deadline: 
   const place = places[0];
   if (place === undefined || prefix.length + suffix.length < 16) return lost("The passage's words were deleted or rewritten.");
   return { status: "changed", start: place.start, end: place.end, confidence: round(0.9 * (1 - place.errors / m)) };
+}
+
+/**
+ * The diff kept the passage's surroundings too: its run goes on past the passage on a side, or
+ * another run lies close by on a side in both texts (text edited next to the passage, in place).
+ */
+function vouched(runs: RevisionDiff["runs"], index: number, s: number, e: number): boolean {
+  const run = runs[index]!;
+  const delta = run.newStart - run.oldStart;
+  if (s - run.oldStart >= NEARBY || run.oldStart + run.length - e >= NEARBY) return true;
+  const before = runs[index - 1];
+  const after = runs[index + 1];
+  const close = (oldGap: number, newGap: number): boolean => oldGap <= 2 * NEARBY && newGap <= 2 * NEARBY;
+  return (
+    (before !== undefined && close(run.oldStart - (before.oldStart + before.length), run.oldStart + delta - (before.newStart + before.length))) ||
+    (after !== undefined && close(after.oldStart - (run.oldStart + run.length), after.newStart - (run.newStart + run.length)))
+  );
 }
 
 /** Where an offset of the old text lands in the new one; inside a changed region, at its edge. */
