@@ -98,6 +98,11 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
     let oldAt = oldFrom;
     let newAt = newFrom;
     let oldToken = 0;
+    let repeated: Map<string, number> | undefined;
+    if (level === 0) {
+      repeated = new Map();
+      for (const token of oldTokens) repeated.set(token, (repeated.get(token) ?? 0) + 1);
+    }
     // A run of removed and added tokens between two kept ones: diffed again, one level finer.
     let removedFrom = oldAt;
     let addedFrom = newAt;
@@ -118,6 +123,9 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
       }
       closeChange();
       if (oldTokens[oldToken - 1] === change.value[0]) addRun(oldAt, newAt, removed);
+      // An edited copy of a line the old text has several times may have been paired with the
+      // wrong copy: left to the search, which weighs the distance from the old place.
+      else if (repeated !== undefined && (repeated.get(oldTokens[oldToken - 1]!) ?? 0) > 1) undecided.push({ oldFrom: oldAt, oldTo: oldAt + removed, newFrom: newAt, newTo: newAt + added });
       else diffStretch(oldAt, oldAt + removed, newAt, newAt + added, level + 1);
       oldAt += removed;
       newAt += added;
