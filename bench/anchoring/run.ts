@@ -123,7 +123,12 @@ async function annotatorPage(): Promise<Awaited<ReturnType<typeof measureAnnotat
   if (process.argv.includes("--no-page")) return "skipped (--no-page)";
   const browser = findChromium() ?? chromium.executablePath();
   if (!existsSync(browser)) return `skipped: no Chromium on this machine (looked for ${browser}; set CHROMIUM_PATH)`;
-  return measureAnnotatorPage((line) => console.error(line), true);
+  try {
+    return await measureAnnotatorPage((line) => console.error(line), true);
+  } catch (error) {
+    // A browser that does not start (missing libraries, no display support) is no reason to lose the figures above.
+    return `skipped: Chromium did not start (${String(error instanceof Error ? error.message : error).split("\n")[0]})`;
+  }
 }
 
 async function main(): Promise<void> {
