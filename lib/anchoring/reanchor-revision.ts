@@ -82,10 +82,10 @@ export function placePassage(diff: RevisionDiff, selector: AnchorSelector, deadl
   const start = mapOffset(diff, s, "start");
   const end = mapOffset(diff, e, "end");
   if (end <= start || newText.slice(start, end).trim().length === 0) return lost("The passage's words were deleted.");
-  // The edits touched only the passage's edge, and left its words as they were right there (an
-  // edit inside its first or last word, outside the passage's part of it).
+  // The edits touched only the passage's edge, and left its words as they were within the range
+  // proposed (an edit inside its first or last word, outside the passage's part of it).
   const intact = newText.indexOf(exact, Math.max(0, start - NEARBY));
-  if (intact !== -1 && intact <= start + NEARBY) {
+  if (intact !== -1 && intact + exact.length <= end + NEARBY) {
     return { status: intact === s ? "kept" : "moved", start: intact, end: intact + exact.length, confidence: 1 };
   }
   const context = checkContext(newText, selector, start, end);
@@ -173,14 +173,26 @@ function mapOffset(diff: RevisionDiff, offset: number, side: "start" | "end"): n
     }
     return run.newStart + (offset - run.oldStart);
   }
-  // In the changed region after `run` (or before the first run): a start goes to its new
-  // beginning, an end to its new end, so the passage takes in the new words.
+  // In the changed region after `run` (or before the first run). The passage's part of it, as
+  // long as it was, at the matching end of the region's new text, widened to whole words: it takes
+  // in the new words ("March" to "September"), not the rest of a long rewritten stretch.
   const regionStart = run === undefined ? 0 : run.newStart + run.length;
+  const oldRegionStart = run === undefined ? 0 : run.oldStart + run.length;
   const next = runs[r + 1];
   const regionEnd = next === undefined ? newText.length : next.newStart;
-  if (run !== undefined && offset === run.oldStart + run.length && side === "end") return regionStart;
-  return side === "start" ? regionStart : regionEnd;
+  const oldRegionEnd = next === undefined ? diff.oldText.length : next.oldStart;
+  if (run !== undefined && offset === oldRegionStart && side === "end") return regionStart;
+  if (side === "start") {
+    let start = Math.max(regionStart, regionEnd - (oldRegionEnd - offset));
+    while (start > regionStart && WORD_CHARACTER.test(newText[start - 1]!)) start--;
+    return start;
+  }
+  let end = Math.min(regionEnd, regionStart + (offset - oldRegionStart));
+  while (end < regionEnd && WORD_CHARACTER.test(newText[end]!)) end++;
+  return end;
 }
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 
 /** Index of the last run whose old start is at or before `offset`, or -1. */
 function lastRunStartingAtOrBefore(runs: RevisionDiff["runs"], offset: number): number {
