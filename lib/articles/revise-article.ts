@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { lost, type AnchorResult } from "@/lib/anchoring/reanchor";
 import { reanchorRevision } from "@/lib/anchoring/reanchor-revision";
 import { STORED_STATUS } from "@/lib/anchoring/passage-status";
-import { createSelectors } from "@/lib/anchoring/create-selectors";
+import { createSelectors, type PassageSelectors } from "@/lib/anchoring/create-selectors";
 import { parseInput } from "@/lib/validation";
 import { raiseSourceChanges, type ReanchoredPassage } from "@/lib/sources/raise-source-changes";
 
@@ -47,8 +47,8 @@ export async function reviseArticle(
     await tx.$executeRaw`SELECT 1 FROM articles WHERE id = ${input.articleId}::uuid FOR UPDATE`;
     const current = await currentRevision(tx, input.articleId, input.expectedRevisionNumber, parsed.textHash);
     const late = current.passages.filter((passage) => reanchoredEarly.get(passage.id)?.key !== selectorKey(passage));
-    const reanchoredLate = reanchorPassages(current.text, parsed.text, late);
-    const anchorOf = (passage: StoredPassage): AnchorResult => (reanchoredLate.get(passage.id) ?? reanchoredEarly.get(passage.id))!.result;
+    const reanchoredLate = late.length === 0 ? new Map() : reanchorPassages(current.text, parsed.text, late);
+    const placementOf = (passage: StoredPassage): Placement => (reanchoredLate.get(passage.id) ?? reanchoredEarly.get(passage.id))!;
 
     const revision = await tx.articleRevision.create({
       data: {
@@ -60,6 +60,7 @@ export async function reviseArticle(
         textHash: parsed.textHash,
         createdById: actor.id,
       },
+      select: { id: true, number: true },
     });
 
     const summary: ReanchorSummary = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
@@ -67,20 +68,25 @@ export async function reviseArticle(
     const rows: PassageRow[] = [];
     const taken = new Set<string>();
     for (const passage of current.passages) {
-      let anchor = anchorOf(passage);
+      let { result: anchor, selectors } = placementOf(passage);
       // Two passages of one claim edited into one range: the claim keeps one passage there.
       const place = anchor.status === "lost" ? "" : `${passage.claimId}:${anchor.start}:${anchor.end}`;
-      if (anchor.status !== "lost" && taken.has(place)) anchor = lost("Another passage of this claim now has the same place.");
+      if (anchor.status !== "lost" && taken.has(place)) {
+        anchor = lost("Another passage of this claim now has the same place.");
+        selectors = null;
+      }
       taken.add(place);
       const status = STORED_STATUS[anchor.status];
       summary[status]++;
-      const base = { id: randomUUID(), claimId: passage.claimId, articleId: input.articleId, articleRevisionId: revision.id, previousPassageId: passage.id, createdById: actor.id };
       // A lost passage keeps its stored quote, so the editor can see what was lost and re-attach it.
-      const placed = anchor.status === "lost" ? null : createSelectors(parsed.text, anchor.start, anchor.end);
-      if (placed && !placed.ok) throw new Error(`re-anchoring returned an invalid range: ${placed.reason}`);
-      const { quote, position } = placed ? placed.selectors : { quote: passage, position: { start: null, end: null } };
+      const { quote, position } = selectors ?? { quote: passage, position: { start: null, end: null } };
       const row: PassageRow = {
-        ...base,
+        id: randomUUID(),
+        claimId: passage.claimId,
+        articleId: input.articleId,
+        articleRevisionId: revision.id,
+        previousPassageId: passage.id,
+        createdById: actor.id,
         exact: quote.exact,
         prefix: quote.prefix,
         suffix: quote.suffix,
@@ -90,7 +96,7 @@ export async function reviseArticle(
         confidence: anchor.confidence,
       };
       rows.push(row);
-      reanchored.push({ before: passage, after: { id: base.id, exact: row.exact, status, confidence: anchor.confidence } });
+      reanchored.push({ before: passage, after: { id: row.id, exact: row.exact, status, confidence: anchor.confidence } });
     }
     await insertPassages(tx, rows);
     // Fact-checks that quote a passage this revision changed, moved or lost need a decision.
@@ -149,7 +155,7 @@ type StoredPassage = { id: string; claimId: string; exact: string; prefix: strin
 async function currentRevision(db: Tx | ReturnType<typeof getDb>, articleId: string, expectedNumber: number, newTextHash: string) {
   const article = await db.article.findUnique({
     where: { id: articleId },
-    include: { revisions: { orderBy: { number: "desc" }, take: 1, include: { passages: true } } },
+    include: { revisions: { orderBy: { number: "desc" }, take: 1, omit: { raw: true }, include: { passages: true } } },
   });
   if (!article || article.deletedAt) throw notFound("The article");
   const current = article.revisions[0];
@@ -166,15 +172,27 @@ function selectorKey(passage: StoredPassage): string {
   return JSON.stringify([passage.exact, passage.prefix, passage.suffix, passage.start, passage.end]);
 }
 
-function reanchorPassages(oldText: string, newText: string, passages: StoredPassage[]): Map<string, { key: string; result: AnchorResult }> {
+/** A passage's re-anchoring and, when it has a place, its selectors in the new text. */
+type Placement = { key: string; result: AnchorResult; selectors: PassageSelectors | null };
+
+/** Done before the transaction: the selectors too (cutting context between graphemes is not free). */
+function reanchorPassages(oldText: string, newText: string, passages: StoredPassage[]): Map<string, Placement> {
   const placed = passages.filter((passage) => passage.start !== null && passage.end !== null);
   const results = reanchorRevision(
     oldText,
     newText,
     placed.map((passage) => ({ exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix, start: passage.start!, end: passage.end! })),
   );
-  const byId = new Map(placed.map((passage, index) => [passage.id, { key: selectorKey(passage), result: results[index]! }]));
+  const byId = new Map<string, Placement>();
+  placed.forEach((passage, index) => {
+    const result = results[index]!;
+    const made = result.status === "lost" ? null : createSelectors(newText, result.start, result.end);
+    if (made && !made.ok) throw new Error(`re-anchoring returned an invalid range: ${made.reason}`);
+    byId.set(passage.id, { key: selectorKey(passage), result, selectors: made && made.selectors });
+  });
   // A passage without a place (lost before) stays lost: its stored quote is kept for the editor.
-  for (const passage of passages) if (!byId.has(passage.id)) byId.set(passage.id, { key: selectorKey(passage), result: lost("The passage had no place in the earlier revision.") });
+  for (const passage of passages) {
+    if (!byId.has(passage.id)) byId.set(passage.id, { key: selectorKey(passage), result: lost("The passage had no place in the earlier revision."), selectors: null });
+  }
   return byId;
 }
