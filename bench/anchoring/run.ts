@@ -75,7 +75,10 @@ function placeWith(method: Method, benchCase: BenchCase, diff: RevisionDiff, quo
 
 type Calibration = { confidence: number; right: boolean }[];
 
-function measure(benchCase: BenchCase, calibration: Calibration): Row[] {
+/** Median time per quote of each method over all of a scenario's quotes. */
+type Overall = { case: string; reanchor: number; baseline: number };
+
+function measure(benchCase: BenchCase, calibration: Calibration, overall: Overall[]): Row[] {
   // The diff is made once per revision: each quote is charged its share of it.
   const { result: diff, ms: diffMs } = fastest(() => diffRevision(benchCase.original, benchCase.revised, Date.now() + DEFAULT_BUDGET.diffMs));
   const diffShare = diffMs / benchCase.quotes.length;
@@ -103,6 +106,9 @@ function measure(benchCase: BenchCase, calibration: Calibration): Row[] {
       }
     }
   });
+  const medianOf = (method: Method): number =>
+    percentile([...rows.values()].filter((row) => row.method === method).flatMap((row) => row.times).sort((a, b) => a - b), 0.5);
+  overall.push({ case: benchCase.name, reanchor: medianOf("reanchor"), baseline: medianOf("baseline") });
   const order: Kind[] = ["surviving", "edited", "destroyed"];
   return [...rows.values()]
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.method.localeCompare(b.method) * -1)
@@ -173,7 +179,8 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const calibration: Calibration = [];
-  const rows = cases.flatMap((benchCase) => measure(benchCase, calibration));
+  const overall: Overall[] = [];
+  const rows = cases.flatMap((benchCase) => measure(benchCase, calibration, overall));
   const seconds = (performance.now() - started) / 1000;
 
   const ours = rows.filter((row) => row.method === "reanchor");
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
   const survivingRight = surviving.reduce((sum, row) => sum + row.right + row.boundary, 0);
   const survivingCount = surviving.reduce((sum, row) => sum + row.quotes, 0);
   const slower = ours.filter((row) => row.medianMs > baselineOf(row)!.medianMs).map((row) => `${row.case} (${row.kind})`);
+  const slowerScenarios = overall.filter((entry) => entry.reanchor > entry.baseline).map((entry) => entry.case);
   const unchanged = ours.find((row) => row.case === "unchanged 50k")!;
   const wrongOf = (kind: Kind): string[] => ours.filter((row) => row.kind === kind && row.wrong > 0).map((row) => `${row.case}: ${row.wrong}`);
   const targets: Target[] = [
@@ -191,7 +199,8 @@ async function main(): Promise<void> {
       description: `right place (within 2 characters) for >= 99.9% of surviving quotes: ${survivingRight}/${survivingCount} (${((100 * survivingRight) / survivingCount).toFixed(2)}%)`,
       met: survivingRight >= 0.999 * survivingCount,
     },
-    { description: `median time per quote at most the baseline's, every scenario and kind${slower.length ? ` (slower: ${slower.join(", ")})` : ""}`, met: slower.length === 0 },
+    { description: `median time per quote (all its quotes) at most the baseline's, every scenario${slowerScenarios.length ? ` (slower: ${slowerScenarios.join(", ")})` : ""}`, met: slowerScenarios.length === 0 },
+    { description: `median time per quote at most the baseline's, every scenario and kind of quote${slower.length ? ` (slower: ${slower.join(", ")})` : ""}`, met: slower.length === 0 },
     { description: `unchanged text: at most 0.01 ms per quote (median ${unchanged.medianMs.toFixed(4)} ms)`, met: unchanged.medianMs <= 0.01 },
   ];
   const bands = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001];
@@ -207,7 +216,7 @@ async function main(): Promise<void> {
   }
 
   if (json) {
-    console.log(JSON.stringify({ seed: SEED, quotesPerCase: QUOTES, editRate: EDIT_RATE, runsPerQuote: RUNS_PER_QUOTE, seconds, rows, calibration: calibrationRows, annotatorPage: page, targets }, null, 2));
+    console.log(JSON.stringify({ seed: SEED, quotesPerCase: QUOTES, editRate: EDIT_RATE, runsPerQuote: RUNS_PER_QUOTE, seconds, rows, overall, calibration: calibrationRows, annotatorPage: page, targets }, null, 2));
     return;
   }
   const header = ["scenario", "chars", "quotes", "method", "n", "right", "+-2", "wrong", "orphaned", "median ms", "p95 ms", "x baseline"];
@@ -241,6 +250,9 @@ async function main(): Promise<void> {
   console.log("surviving: the quote's words are in the revision as they were; edited: its words changed there; destroyed: its sentence");
   console.log("is gone (the right answer is orphaned, any place is wrong). right: the true range; +-2: a boundary 1-2 characters off.");
   console.log("x baseline: our median time per quote over the Hypothesis matcher's, same quotes, same run.");
+  console.log("");
+  console.log("Median ms per quote over all of a scenario's quotes (ours / baseline):");
+  for (const entry of overall) console.log(`  ${entry.case}: ${entry.reanchor.toFixed(4)} / ${entry.baseline.toFixed(4)} (x${(entry.reanchor / Math.max(entry.baseline, 1e-6)).toFixed(2)})`);
   console.log("");
   console.log("Confidence of our placements (all scenarios): share at the right place (within 2 characters)");
   for (const band of calibrationRows) {
