@@ -231,16 +231,9 @@ test("a published fact-check's source changes: readers keep the approved quote, 
   await expect(note.getByRole("link", { name: "Read the version before this correction" })).toBeVisible();
 });
 
-// BUG (lib/anchoring/align-passage.ts, not fixed here): when a revision replaces the last word of a
-// quoted passage with a longer one, re-anchoring cuts the new passage at the old length, mid-word:
-// "…and open in March" revised to "…and open in September" becomes the approximate passage
-// "…and open in Septe". The alignment's tie-break (an insertion next to the quote's end costs a
-// context edit, which is cheaper than a quote edit) puts the word's extra letters outside the quote.
-// A source change raised by such a revision shows the truncated words as "what the article says
-// now", and a verdict resubmitted without re-attaching the passage quotes them to readers.
-// Expected to fail until the alignment keeps the whole word.
+// A revision that replaces the last word of a quoted passage with a longer one ("…and open in March"
+// to "…and open in September"): the changed passage holds the whole new word, never "…in Septe".
 test("a revision that lengthens the last word of a quote re-anchors the whole new word", async ({ page }) => {
-  test.fail();
   const id = randomUUID().slice(0, 8);
   const text = ARTICLE.replaceAll(token, id);
   await signIn(page, DEMO.editor, demoPassword());
@@ -262,6 +255,5 @@ test("a revision that lengthens the last word of a quote re-anchors the whole ne
   await expect(page.getByRole("status").filter({ hasText: "Revision 2 saved" })).toContainText("1 approximate");
   await page.getByRole("link", { name: "Check the passages that changed" }).click();
   await expect(page.getByRole("region", { name: "Passages that need your decision" }).getByText("Approximate", { exact: false }).first()).toBeVisible();
-  // Today the highlight reads "the bridge would cost 40 million reais and open in Septe".
   await expect(page.locator("mark.hl")).toHaveText("the bridge would cost 40 million reais and open in September", { timeout: 2_000 });
 });

@@ -3,11 +3,11 @@ import { createPrng } from "./create-prng";
 
 export type BenchQuote = {
   selector: TextQuoteSelector & { start: number; end: number };
-  /** Where the passage is in the revised text, tracked through the moves and edits. */
-  truth: { start: number; end: number };
+  /** Where the passage is in the revised text, tracked through the moves and edits; null when it is gone. */
+  truth: { start: number; end: number } | null;
 };
 
-export type BenchCase = { name: string; revised: string; quotes: BenchQuote[] };
+export type BenchCase = { name: string; original: string; revised: string; quotes: BenchQuote[] };
 
 export type CaseOptions = {
   name: string;
@@ -18,14 +18,21 @@ export type CaseOptions = {
   /** One-character edits, as a share of the text's length. */
   editRate: number;
   paragraphMoves: number;
+  /** New paragraphs put at random places after the moves. */
+  insertedParagraphs?: string[];
+  /** Share of paragraphs whose quotation marks, apostrophes and no-break spaces swap style. */
+  typographyShare?: number;
 };
+
+// Typographic swaps of one UTF-16 unit for one: offsets stay, the words read the same.
+const TYPOGRAPHY: Record<string, string> = { "’": "'", "'": "’", "“": '"', "”": '"', '"': "”", "\u00a0": " ", "«": '"', "»": '"' };
 
 type Edit = { at: number; kind: "insert" | "delete" | "substitute"; char: string };
 
 /**
  * A benchmark case: an original text (paragraphs joined by blank lines), quotes of 30 to 200
- * characters selected in it with createSelectors, then a revision made of paragraph moves followed
- * by random one-character edits (insertions, deletions, substitutions in equal shares). Each
+ * characters selected in it with createSelectors, then a revision made of paragraph moves, new
+ * paragraphs, typographic swaps in some paragraphs, and random one-character edits (insertions, deletions, substitutions in equal shares). Each
  * quote's true place is tracked through both; characters inserted exactly at a quote's boundary
  * count as outside it.
  */
@@ -47,13 +54,20 @@ export function buildCase(options: CaseOptions): BenchCase {
     const [id] = order.splice(pick(order.length), 1);
     order.splice(pick(order.length + 1), 0, id!);
   }
-  const newStart = new Array<number>(units.length);
+  const inserted = (options.insertedParagraphs ?? []).map((paragraph) => `${paragraph}\n\n`);
+  for (let id = 0; id < inserted.length; id++) order.splice(pick(order.length + 1), 0, units.length + id);
+  const unitText = (id: number): string => {
+    const text = units[id] ?? inserted[id - units.length]!;
+    const share = options.typographyShare ?? 0;
+    return id < units.length && share > 0 && random() < share ? text.replace(/[’'“”"\u00a0«»]/g, (char) => TYPOGRAPHY[char]!) : text;
+  };
+  const newStart = new Array<number>(units.length + inserted.length);
   let offset = 0;
   for (const id of order) {
     newStart[id] = offset;
-    offset += units[id]!.length;
+    offset += (units[id] ?? inserted[id - units.length]!).length;
   }
-  const moved = order.map((id) => units[id]).join("");
+  const moved = order.map(unitText).join("");
   // Offsets where the original text is no longer contiguous: no quote may straddle one.
   const cuts = new Set<number>();
   for (let id = 0; id + 1 < units.length; id++) {
@@ -127,5 +141,5 @@ export function buildCase(options: CaseOptions): BenchCase {
       truth: { start: movedStart + shift(movedStart, "start"), end: movedEnd + shift(movedEnd, "end") },
     });
   }
-  return { name: options.name, revised, quotes };
+  return { name: options.name, original, revised, quotes };
 }

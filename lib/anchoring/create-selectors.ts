@@ -8,6 +8,8 @@ export type PassageSelectors = { quote: TextQuoteSelector; position: TextPositio
 
 export type SelectorError = { ok: false; reason: string };
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
 /** Selectors for text[start, end), or a reason why that range is not a passage of this text. */
 export function createSelectors(
   text: string,
@@ -29,16 +31,33 @@ export function createSelectors(
   if (exact.trim().length === 0) return { ok: false, reason: "A passage cannot be only whitespace." };
   return {
     ok: true,
-    selectors: {
-      quote: {
-        type: "TextQuoteSelector",
-        exact,
-        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-        suffix: text.slice(end, end + CONTEXT_LENGTH),
-      },
-      position: { type: "TextPositionSelector", start, end },
-    },
+    selectors: { quote: { type: "TextQuoteSelector", exact, ...quoteContext(text, start, end) }, position: { type: "TextPositionSelector", start, end } },
   };
+}
+
+/**
+ * At most CONTEXT_LENGTH code units on each side of text[start, end), cut between grapheme
+ * clusters: half an emoji would be stored as U+FFFD, and a flag or an accent cut from its letter
+ * is another text, so prefix + exact + suffix would no longer occur in the article.
+ */
+export function quoteContext(text: string, start: number, end: number): { prefix: string; suffix: string } {
+  // A cluster is rarely longer than a few code units: this much more text settles the boundaries.
+  const margin = 2 * CONTEXT_LENGTH;
+  const before = text.slice(Math.max(0, start - CONTEXT_LENGTH - margin), start);
+  let cut = before.length;
+  for (const { index } of graphemes.segment(before)) {
+    if (index >= before.length - CONTEXT_LENGTH) {
+      cut = index;
+      break;
+    }
+  }
+  const after = text.slice(end, end + CONTEXT_LENGTH + margin);
+  let keep = 0;
+  for (const { index, segment } of graphemes.segment(after)) {
+    if (index + segment.length > CONTEXT_LENGTH) break;
+    keep = index + segment.length;
+  }
+  return { prefix: before.slice(cut), suffix: after.slice(0, keep) };
 }
 
 function splitsSurrogatePair(text: string, offset: number): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSelectors } from "./create-selectors";
-import { reanchor, type AnchorResult, type AnchorSelector } from "./reanchor";
+import { selectPassage } from "./select-passage";
+import { reanchor, type AnchorResult } from "./reanchor";
 import { utf16ToCodePoints } from "./code-points";
 
 const PARAGRAPHS = [
@@ -11,18 +11,10 @@ const PARAGRAPHS = [
   "On Wednesday, Washington released an update, via a message from the National Security Advisor.",
 ] as const;
 
-/** The selector a browser selection of `exact` (its `occurrence`-th appearance) would store. */
-function select(text: string, exact: string, occurrence = 0): AnchorSelector {
-  let start = -1;
-  for (let i = 0; i <= occurrence; i++) start = text.indexOf(exact, start + 1);
-  if (start === -1) throw new Error(`"${exact}" is not in the text`);
-  const made = createSelectors(text, start, start + exact.length);
-  if (!made.ok) throw new Error(made.reason);
-  return { ...made.selectors.quote, ...made.selectors.position };
-}
+const select = selectPassage;
 
 function placed(result: AnchorResult): { status: string; start: number; end: number } {
-  if (result.status === "orphaned") throw new Error(`orphaned: ${result.reason}`);
+  if (result.status === "lost") throw new Error(`lost: ${result.reason}`);
   return { status: result.status, start: result.start, end: result.end };
 }
 
@@ -32,13 +24,13 @@ describe("reanchor", () => {
 
   it("keeps a passage of unchanged text where it was, with full confidence", () => {
     const selector = select(text, quote);
-    expect(reanchor(text, selector)).toEqual({ status: "anchored", start: selector.start, end: selector.end, confidence: 1 });
+    expect(reanchor(text, selector)).toEqual({ status: "kept", start: selector.start, end: selector.end, confidence: 1 });
   });
 
   it("keeps a passage anchored when only its surroundings were corrected", () => {
     const selector = select(text, quote);
     const revised = text.replace("We are in contact", "We are in kontact").replace("replied Donald", "said Donald");
-    expect(reanchor(revised, selector)).toEqual({ status: "anchored", start: selector.start, end: selector.end, confidence: 1 });
+    expect(reanchor(revised, selector)).toEqual({ status: "kept", start: selector.start, end: selector.end, confidence: 1 });
   });
 
   it("follows a passage whose paragraph moved, and one shifted by a new paragraph above", () => {
@@ -63,26 +55,26 @@ describe("reanchor", () => {
       ["we are talking to several representatives of Venezuel", "last character"],
     ] as const) {
       const result = reanchor(text.replace(quote, edited), selector);
-      expect(placed(result), kind).toEqual({ status: "fuzzy", start: at, end: at + edited.length });
+      expect(placed(result), kind).toEqual({ status: "changed", start: at, end: at + edited.length });
       expect(result.confidence).toBeGreaterThan(0.9);
       expect(result.confidence).toBeLessThan(1);
     }
     // A character inserted exactly at a boundary stays outside the passage, which is intact.
-    expect(placed(reanchor(text.replace(quote, `${quote}!`), selector))).toEqual({ status: "anchored", start: at, end: at + quote.length });
+    expect(placed(reanchor(text.replace(quote, `${quote}!`), selector))).toEqual({ status: "kept", start: at, end: at + quote.length });
   });
 
   it("orphans a deleted passage, saying its text is gone", () => {
     const selector = select(text, quote);
     const revised = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4]].join("\n\n");
     const result = reanchor(revised, selector);
-    expect(result.status).toBe("orphaned");
-    expect(result.status === "orphaned" && result.reason).toMatch(/gone/);
+    expect(result.status).toBe("lost");
+    expect(result.status === "lost" && result.reason).toMatch(/gone/);
   });
 
   it("orphans a passage rewritten beyond recognition", () => {
     const selector = select(text, quote);
     const revised = text.replace(quote, "our people speak with a number of officials in Caracas");
-    expect(reanchor(revised, selector).status).toBe("orphaned");
+    expect(reanchor(revised, selector).status).toBe("lost");
   });
 
   it("picks, of two copies of a sentence, the one whose context matches", () => {
@@ -107,8 +99,8 @@ describe("reanchor", () => {
     // Both copies move far away together and are equally far from the old place, near enough.
     const revised = `${PARAGRAPHS[4].repeat(30)}\n\n${original}`;
     const result = reanchor(revised, selector);
-    expect(result.status).toBe("orphaned");
-    expect(result.status === "orphaned" && result.reason).toMatch(/Two places match equally well/);
+    expect(result.status).toBe("lost");
+    expect(result.status === "lost" && result.reason).toMatch(/choose one/);
   });
 
   it("prefers the copy that stayed in place among verbatim repeated paragraphs", () => {
@@ -120,7 +112,7 @@ describe("reanchor", () => {
       .map((copy, index) => (index === 2 ? copy.replace("talking", "talkin").replace("several", "sevral") : copy))
       .join("\n\n");
     const start = revised.indexOf("we are talkin to sevral");
-    expect(placed(reanchor(revised, selector))).toEqual({ status: "fuzzy", start, end: start + quote.length - 2 });
+    expect(placed(reanchor(revised, selector))).toEqual({ status: "changed", start, end: start + quote.length - 2 });
   });
 
   it("handles French typography: curly apostrophes, no-break spaces inside « », accents", () => {
@@ -133,11 +125,11 @@ describe("reanchor", () => {
     const selector = select(french, passage);
     const at = french.indexOf(passage);
 
-    expect(placed(reanchor(french, selector))).toEqual({ status: "anchored", start: at, end: at + passage.length });
+    expect(placed(reanchor(french, selector))).toEqual({ status: "kept", start: at, end: at + passage.length });
     // A straight apostrophe and an ordinary space instead of a no-break one: two substitutions.
     const retyped = french.replace("l’opposition", "l'opposition").replace("«\u00a0abandonner", "« abandonner");
     const fuzzy = reanchor(retyped, selector);
-    expect(placed(fuzzy)).toEqual({ status: "fuzzy", start: at, end: at + passage.length });
+    expect(placed(fuzzy)).toEqual({ status: "changed", start: at, end: at + passage.length });
     expect(fuzzy.confidence).toBeGreaterThan(0.9);
     // A lost accent in the context and a new sentence above.
     const revised = `Mise à jour : la Maison Blanche a réagi.\n${french.replace("États-Unis", "Etats-Unis")}`;
@@ -154,13 +146,13 @@ describe("reanchor", () => {
     const result = placed(reanchor(revised, selector));
     expect(result).toEqual({ status: "moved", start: at, end: at + passage.length });
     // Two emoji and a space before it: five UTF-16 units, three code points, further.
-    expect(result.start - selector.start).toBe(5);
-    expect(utf16ToCodePoints(revised, result.end) - utf16ToCodePoints(withEmoji, selector.end)).toBe(3);
+    expect(result.start - selector.start!).toBe(5);
+    expect(utf16ToCodePoints(revised, result.end) - utf16ToCodePoints(withEmoji, selector.end!)).toBe(3);
 
     // The passage ends with an emoji that changed to another one: the range covers it whole.
     const swapped = withEmoji.replace("🎉", "🎊");
     const fuzzy = placed(reanchor(swapped, selector));
-    expect(fuzzy).toEqual({ status: "fuzzy", start: selector.start, end: selector.end });
+    expect(fuzzy).toEqual({ status: "changed", start: selector.start, end: selector.end });
     expect(() => utf16ToCodePoints(swapped, fuzzy.end)).not.toThrow();
   });
 
@@ -168,9 +160,9 @@ describe("reanchor", () => {
     const first = "The White House tried Wednesday";
     const last = "via a message from the National Security Advisor.";
     const revised = text.replace("The White House tried", "The White House had tried").replace("Security Advisor.", "Security Adviser.");
-    expect(placed(reanchor(revised, select(text, first)))).toEqual({ status: "fuzzy", start: 0, end: first.length + 4 });
+    expect(placed(reanchor(revised, select(text, first)))).toEqual({ status: "changed", start: 0, end: first.length + 4 });
     const lastAt = revised.indexOf("via a message");
-    expect(placed(reanchor(revised, select(text, last)))).toEqual({ status: "fuzzy", start: lastAt, end: revised.length });
+    expect(placed(reanchor(revised, select(text, last)))).toEqual({ status: "changed", start: lastAt, end: revised.length });
   });
 
   it("finds a passage whose stored context runs past the end of the new text", () => {
@@ -186,10 +178,10 @@ describe("reanchor", () => {
   it("orphans a short phrase found only in new surroundings", () => {
     const selector = select(text, "the White House");
     const revised = [PARAGRAPHS[1], "Officials at the White House declined to comment on Thursday.", PARAGRAPHS[3]].join("\n\n");
-    expect(reanchor(revised, selector).status).toBe("orphaned");
+    expect(reanchor(revised, selector).status).toBe("lost");
   });
 
   it("orphans an empty stored passage instead of throwing", () => {
-    expect(reanchor(text, { exact: "", prefix: "", suffix: "", start: 0, end: 0 }).status).toBe("orphaned");
+    expect(reanchor(text, { exact: "", prefix: "", suffix: "", start: 0, end: 0 }).status).toBe("lost");
   });
 });

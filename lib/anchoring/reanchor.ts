@@ -1,11 +1,20 @@
 import { alignPassage, type PassagePattern } from "./align-passage";
+import { checkContext } from "./check-context";
 import { findApproximateMatches } from "./find-approximate-matches";
 
-export type AnchorSelector = { exact: string; prefix: string; suffix: string; start: number; end: number };
+/** A stored passage: its quote, and (when known) its place in the text it was selected in. */
+export type AnchorSelector = { exact: string; prefix: string; suffix: string; start?: number; end?: number };
 
+/**
+ * What re-anchoring made of a passage: kept (same text, same place), moved (same text, another
+ * place), changed (its words were edited: the range holds the new wording, for the editor to
+ * confirm) or lost (with the reason), never put in a doubtful place.
+ */
 export type AnchorResult =
-  | { status: "anchored" | "moved" | "fuzzy"; start: number; end: number; confidence: number }
-  | { status: "orphaned"; confidence: number; reason: string };
+  | { status: "kept" | "moved" | "changed"; start: number; end: number; confidence: number }
+  | { status: "lost"; confidence: 0; reason: string };
+
+export type ReanchorStatus = AnchorResult["status"];
 
 // A place whose text differs from the quote by more than this share of edits is not the passage.
 const MIN_QUOTE_SIMILARITY = 0.7;
@@ -30,11 +39,15 @@ const MAX_SEARCH_ERRORS = 128;
 const MAX_FILTER_PIECES = 24;
 // A quote this long is evidence enough even when both its neighbours changed.
 const MIN_EVIDENCE_WITHOUT_CONTEXT = 24;
-// Bounds the work on pathological texts (a short quote repeated everywhere): searches, candidates,
-// and characters scanned by full searches, in text lengths.
+// Bounds the approximate search on pathological texts (a short quote repeated everywhere), besides
+// its deadline: searches, candidates, and characters scanned by full searches, in text lengths.
 const MAX_SEARCHES = 400;
 const MAX_CANDIDATES = 64;
 const MAX_SCANNED_TEXTS = 6;
+// A search without a deadline of its own stops after this long (ms).
+const DEFAULT_SEARCH_MS = 250;
+// Exact copies are counted between two looks at the clock in batches of this many.
+const CLOCK_EVERY = 256;
 
 type Candidate = {
   start: number;
@@ -49,39 +62,51 @@ type Candidate = {
 type Region = { from: number; to: number; distance: number };
 
 /**
- * Finds a passage of an earlier revision in a new text (DESIGN.md section 6). Offsets are UTF-16.
+ * Finds a passage in a text without knowing the text it was selected in: for a quote whose old
+ * revision is gone from view (a snapshot's quote), and for what the diff of two revisions could not
+ * decide (reanchorRevision). Offsets are UTF-16. Searching stops at `deadline` (Date.now() ms):
+ * what is not settled by then is lost, never guessed.
  *
- * Same offsets, same quote, same context: anchored, after a few string comparisons. Otherwise
- * every place whose text is within 30% edits of the quote is a candidate, costed in edits: the
- * quote's edits, plus the prefix's and the suffix's (each side capped: a new neighbour is one
- * event), plus a move cost that is nil within a small drift of the old place, then about a dozen
- * edits, growing slowly with the distance. The cheapest candidate wins only if no other place
- * comes within AMBIGUITY_MARGIN of it and nearness did not overrule context; otherwise, or with no
- * candidate at all, the passage is orphaned with a reason, because a wrong place is worse than an
- * orphan. Exact text at the old offsets is "anchored", exact text elsewhere "moved", else "fuzzy".
+ * Exact before fuzzy. Same offsets, same quote, same context: kept, after a few string
+ * comparisons. prefix + exact + suffix at one place: there. The quote alone at one place: there,
+ * unless the stored context says it is a lookalike (checkContext). Several copies: the one whose
+ * context reads most like the stored one, if one does; a tie is lost.
  *
- * The search runs ring by ring outwards from the old place, and each region is searched only for
+ * Then the approximate search: every place whose text is within 30% edits of the quote is a
+ * candidate, costed in edits: the quote's edits, plus the prefix's and the suffix's (each side
+ * capped: a new neighbour is one event), plus a move cost that is nil within a small drift of the
+ * old place, then about a dozen edits, growing slowly with the distance. The cheapest candidate
+ * wins only if no other place comes within AMBIGUITY_MARGIN of it and nearness did not overrule
+ * context; otherwise, or with no candidate at all, the passage is lost with a reason.
+ *
+ * That search runs ring by ring outwards from the old place, and each region is searched only for
  * places that could still come within the margin of the best candidate so far: usually the first
  * ring settles it, and farther rings get an error budget small enough for an exact-piece filter
  * (indexOf) instead of a full bit-parallel pass (see findApproximateMatches).
  */
-export function reanchor(text: string, selector: AnchorSelector): AnchorResult {
+export function reanchor(text: string, selector: AnchorSelector, options: { deadline?: number } = {}): AnchorResult {
   const { exact, prefix, suffix } = selector;
   const m = exact.length;
-  if (m === 0) return orphan(0, "The stored passage is empty.");
+  if (m === 0) return lost("The stored passage is empty.");
+  const deadline = options.deadline ?? Date.now() + DEFAULT_SEARCH_MS;
+  const old = selector.start;
 
   // Unchanged text: a few comparisons, no allocation.
   if (
-    selector.end - selector.start === m &&
-    text.startsWith(exact, selector.start) &&
-    text.endsWith(prefix, selector.start) &&
-    text.startsWith(suffix, selector.end)
+    old !== undefined &&
+    selector.end === old + m &&
+    text.startsWith(exact, old) &&
+    text.endsWith(prefix, old) &&
+    text.startsWith(suffix, old + m)
   ) {
-    return { status: "anchored", start: selector.start, end: selector.end, confidence: 1 };
+    return { status: "kept", start: old, end: old + m, confidence: 1 };
   }
 
+  const exactly = findExactly(text, selector, deadline);
+  if (exactly !== null) return exactly;
+
   const n = text.length;
-  const hint = Math.min(Math.max(0, Math.trunc(selector.start) || 0), n);
+  const hint = Math.min(Math.max(0, Math.trunc(old ?? 0) || 0), n);
   const pattern: PassagePattern = { window: prefix + exact + suffix, prefixLength: prefix.length, quoteLength: m };
   const maxQuoteErrors = Math.floor((1 - MIN_QUOTE_SIMILARITY) * m);
   const slack = Math.ceil(m / 2);
@@ -111,8 +136,9 @@ export function reanchor(text: string, selector: AnchorSelector): AnchorResult {
     // Edits a place in this region may need and still come within the margin of the best.
     const budget = best === null ? maxQuoteErrors : Math.floor(best.cost + AMBIGUITY_MARGIN - movePenalty(region.distance));
     if (budget < 0) continue;
+    if (Date.now() > deadline) return lost("Re-anchoring ran out of time for this passage.");
     if (++searches > MAX_SEARCHES || candidates.length > MAX_CANDIDATES || scanned > MAX_SCANNED_TEXTS * n + 65536) {
-      return orphan(0, "The passage's words occur in too many places to tell which one is the passage.");
+      return lost("The passage's words occur in too many places to tell which one is the passage.");
     }
 
     // A full search costs about one pass per 32 errors of budget: long quotes search with less.
@@ -155,38 +181,120 @@ export function reanchor(text: string, selector: AnchorSelector): AnchorResult {
     }
   }
 
-  if (best === null) return orphan(0, "The passage's text is gone: no place in the new text is close enough to the quote.");
+  if (best === null) return lost("The passage's text is gone: no place in the new text is close enough to the quote.");
   const winner = best;
   let runnerUp: Candidate | null = null;
   for (const candidate of candidates) {
     if (isDistinct(candidate, winner, m) && (runnerUp === null || candidate.cost < runnerUp.cost)) runnerUp = candidate;
   }
   if (runnerUp !== null && runnerUp.cost - winner.cost < AMBIGUITY_MARGIN) {
-    return orphan(0, `Two places match equally well (around characters ${winner.start} and ${runnerUp.start}); choose one.`);
+    return lost(`Two places match equally well (around characters ${winner.start} and ${runnerUp.start}); choose one.`);
   }
 
   const contextLength = prefix.length + suffix.length;
   const contextSimilarity = contextLength === 0 ? 1 : 1 - (winner.prefixErrors + winner.suffixErrors) / contextLength;
   if (contextSimilarity < 0.5 && m - winner.quoteErrors < MIN_EVIDENCE_WITHOUT_CONTEXT) {
-    return orphan(0, "Only a few words of the passage remain, in different surroundings.");
+    return lost("Only a few words of the passage remain, in different surroundings.");
   }
   // Nearness must not overrule context: the same words near the old place amid new surroundings,
   // and elsewhere amid the old ones, is a question for the editor.
   if (agreeingSides(winner, selector) === 0) {
     const elsewhere = candidates.find((c) => c !== winner && isDistinct(c, winner, m) && agreeingSides(c, selector) > 0);
     if (elsewhere !== undefined) {
-      return orphan(0, `The passage's words are near their old place in new surroundings and, around character ${elsewhere.start}, in their old ones; choose one.`);
+      return lost(`The passage's words are near their old place in new surroundings and, around character ${elsewhere.start}, in their old ones; choose one.`);
     }
   }
 
   const start = snapToCharacter(text, winner.start, -1);
   const end = snapToCharacter(text, winner.end, 1);
+  // Surroundings that all read otherwise: a lookalike (the old words quoted elsewhere), not the passage.
+  if (checkContext(text, selector, start, end) === "contradicts") return lost("The passage's words are found only amid other words: it was probably rewritten or deleted.");
   const quoteSimilarity = 1 - winner.quoteErrors / m;
   const separation = runnerUp === null ? 1 : Math.min(1, (runnerUp.cost - winner.cost) / (4 * AMBIGUITY_MARGIN));
   const confidence = round(quoteSimilarity * (0.8 + 0.2 * Math.max(0, contextSimilarity)) * (0.8 + 0.2 * separation));
   const exactText = winner.quoteErrors === 0 && start === winner.start && end === winner.end;
-  if (exactText && start === selector.start && end === selector.end) return { status: "anchored", start, end, confidence: 1 };
-  return { status: exactText ? "moved" : "fuzzy", start, end, confidence };
+  if (exactText && start === old && end === selector.end) return { status: "kept", start, end, confidence: 1 };
+  // Exact text would have been found by findExactly: this place reads otherwise.
+  return { status: "changed", start, end, confidence };
+}
+
+/**
+ * The quote's exact text: with its whole context at one place, or alone at one place whose context
+ * does not contradict the stored one, or at several where one reads most like the stored context.
+ * Null when the text has no exact copy (or the copies are left to the approximate search's scoring).
+ */
+function findExactly(text: string, selector: AnchorSelector, deadline: number): AnchorResult | null {
+  const { exact, prefix, suffix } = selector;
+  const m = exact.length;
+  const placed = (start: number): AnchorResult | null => {
+    // A copy away from the old place, while the old place still reads nearly as the passage (a
+    // repeated paragraph whose selected copy was edited): distance must weigh, so the full search decides.
+    if (selector.start !== undefined && Math.abs(start - selector.start) > DRIFT && stillNearOldPlace(text, selector)) return null;
+    return { status: start === selector.start ? "kept" : "moved", start, end: start + m, confidence: 1 };
+  };
+  const tooSlow = (count: number): boolean => count % CLOCK_EVERY === 0 && Date.now() > deadline;
+
+  if (prefix.length + suffix.length > 0) {
+    const window = prefix + exact + suffix;
+    const places: number[] = [];
+    for (let at = text.indexOf(window); at !== -1; at = text.indexOf(window, at + 1)) {
+      places.push(at + prefix.length);
+      if (tooSlow(places.length)) return lost("Re-anchoring ran out of time for this passage.");
+    }
+    if (places.length === 1) return placed(places[0]!);
+    if (places.length > 1) {
+      if (places.includes(selector.start ?? -1)) return placed(selector.start!);
+      return stillNearOldPlace(text, selector)
+        ? null
+        : lost(`The passage and its context occur at ${places.length} places (around characters ${places[0]} and ${places[1]}); choose one.`);
+    }
+  }
+
+  // Score each copy by how many characters of each context side still adjoin it.
+  let best = -1;
+  let bestScore = -1;
+  let tied = false;
+  let copies = 0;
+  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+    copies++;
+    if (tooSlow(copies)) return lost("Re-anchoring ran out of time for this passage.");
+    const score = commonSuffix(prefix, text, at) + commonPrefix(suffix, text, at + m);
+    if (score > bestScore) {
+      best = at;
+      bestScore = score;
+      tied = false;
+    } else if (score === bestScore) tied = true;
+  }
+  if (copies === 0) return null;
+  // Several copies that the context does not tell apart: the full search weighs distance and edits.
+  if (tied) return copies > MAX_CANDIDATES ? lost(`The passage's words occur at ${copies} places that its context does not tell apart; choose one.`) : null;
+  if (checkContext(text, selector, best, best + m) === "contradicts") {
+    // The words survive only amid other words: a lookalike, unless an edited copy is the passage.
+    return null;
+  }
+  return placed(best);
+}
+
+/** The old place still holds the quote with few edits, amid its old context. */
+function stillNearOldPlace(text: string, selector: AnchorSelector): boolean {
+  if (selector.start === undefined || selector.start > text.length) return false;
+  const { exact, prefix, suffix } = selector;
+  const aligned = alignPassage(text, { window: prefix + exact + suffix, prefixLength: prefix.length, quoteLength: exact.length }, selector.start, DRIFT);
+  return aligned.quoteErrors <= (1 - MIN_QUOTE_SIMILARITY) * exact.length && checkContext(text, selector, aligned.start, aligned.end) !== "contradicts";
+}
+
+/** Length of the longest end of `side` that text has just before `at`. */
+function commonSuffix(side: string, text: string, at: number): number {
+  let length = 0;
+  while (length < side.length && length < at && side.charCodeAt(side.length - 1 - length) === text.charCodeAt(at - 1 - length)) length++;
+  return length;
+}
+
+/** Length of the longest beginning of `side` that text has from `at` on. */
+function commonPrefix(side: string, text: string, at: number): number {
+  let length = 0;
+  while (length < side.length && at + length < text.length && side.charCodeAt(length) === text.charCodeAt(at + length)) length++;
+  return length;
 }
 
 type Places = { places: { start: number; errors: number }[]; complete: boolean };
@@ -265,8 +373,8 @@ function snapToCharacter(text: string, offset: number, direction: -1 | 1): numbe
   return inside ? offset + direction : offset;
 }
 
-function orphan(confidence: number, reason: string): AnchorResult {
-  return { status: "orphaned", confidence, reason };
+export function lost(reason: string): AnchorResult {
+  return { status: "lost", confidence: 0, reason };
 }
 
 function round(value: number): number {

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { utf16ToCodePoints } from "@/lib/anchoring/code-points";
+import { quoteContext } from "@/lib/anchoring/create-selectors";
 import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
 
 /** One passage to export: its quote and place (UTF-16 offsets into its revision's text) and its claim. */
@@ -11,8 +12,6 @@ type ExportedPassage = {
   id: string;
   revision: { number: number; text: string };
   exact: string;
-  prefix: string;
-  suffix: string;
   start: number;
   end: number;
   claim: { statement: string; claimant: string; language: string };
@@ -58,7 +57,9 @@ export async function exportAnnotations(actor: Actor | null, articleId: string):
       type: "SpecificResource",
       source: sourceOf(passage.revision.number),
       selector: [
-        { type: "TextQuoteSelector", exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix },
+        // Context cut again from the text, between whole characters: rows stored before the cut
+        // respected grapheme clusters may hold half an emoji (U+FFFD).
+        { type: "TextQuoteSelector", exact: passage.exact, ...quoteContext(passage.revision.text, passage.start, passage.end) },
         {
           type: "TextPositionSelector",
           start: utf16ToCodePoints(passage.revision.text, passage.start),
@@ -96,8 +97,6 @@ async function currentPassages(articleId: string): Promise<ExportedPassage[]> {
     id: passage.id,
     revision,
     exact: passage.exact,
-    prefix: passage.prefix,
-    suffix: passage.suffix,
     start: passage.start!,
     end: passage.end!,
     claim: passage.claim,
@@ -137,8 +136,6 @@ async function publishedPassages(articleId: string): Promise<ExportedPassage[]> 
       id: passage.passageId,
       revision: texts.get(passage.article.revisionId)!,
       exact: passage.exact,
-      prefix: passage.prefix,
-      suffix: passage.suffix,
       start: passage.start,
       end: passage.end,
       claim,

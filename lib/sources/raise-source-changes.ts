@@ -5,6 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { readSnapshot, type SnapshotPassage } from "@/lib/publishing/fact-check-snapshot";
 import { reanchor } from "@/lib/anchoring/reanchor";
+import { STORED_STATUS } from "@/lib/anchoring/passage-status";
+import { DEFAULT_BUDGET } from "@/lib/anchoring/reanchor-revision";
 
 /** One passage of the previous article revision and what re-anchoring made of it in the new one. */
 export type ReanchoredPassage = {
@@ -92,9 +94,10 @@ export async function raiseSourceChanges(
  * Its offsets may be several revisions old, so only a quote whose words are gone counts as changed.
  */
 function lookFor(quote: SnapshotPassage, text: string): { id?: undefined; status: AnchorStatus; confidence: number } | null {
-  const anchor = reanchor(text, quote);
-  if (anchor.status === "anchored" || anchor.status === "moved") return null;
-  return { status: anchor.status, confidence: anchor.confidence };
+  // Inside the revision's transaction: the per-passage budget, not the search's own default.
+  const anchor = reanchor(text, quote, { deadline: Date.now() + DEFAULT_BUDGET.passageMs });
+  if (anchor.status === "kept" || anchor.status === "moved") return null;
+  return { status: STORED_STATUS[anchor.status], confidence: anchor.confidence };
 }
 
 type ChangedQuote = { quotedPassageId: string; articleRevisionId: string; currentPassageId: string | null; anchorStatus: AnchorStatus; confidence: number };

@@ -1,0 +1,158 @@
+import { diffArrays } from "diff";
+
+/** Text a revision left as it was: old[oldStart, oldStart + length) is new[newStart, newStart + length). */
+export type EqualRun = { oldStart: number; newStart: number; length: number };
+
+/** A stretch where the diff gave up (out of time): old[oldFrom, oldTo) became new[newFrom, newTo), no more known. */
+export type UndecidedRegion = { oldFrom: number; oldTo: number; newFrom: number; newTo: number };
+
+/**
+ * The edit script from one revision's text to the next, as the runs of text it kept (in order in
+ * both texts: a moved block is a deletion and an insertion here). Between two runs lies a changed
+ * region: old[run.oldStart + run.length, next.oldStart) became new[run.newStart + run.length, next.newStart).
+ */
+export type RevisionDiff = { oldText: string; newText: string; runs: EqualRun[]; undecided: UndecidedRegion[] };
+
+// See diffStretch: stretches whose edits exceed this share of their tokens share nothing.
+const MAX_EDIT_SHARE = 0.6;
+
+// Long lines that share their beginning or their end (this many characters) are one line, edited.
+const LINE_ENDS = 24;
+const MIN_NEARLY_EQUAL_LINE = 32;
+
+function nearlyEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < MIN_NEARLY_EQUAL_LINE || b.length < MIN_NEARLY_EQUAL_LINE || Math.abs(a.length - b.length) > 0.2 * a.length) return false;
+  return a.startsWith(b.slice(0, LINE_ENDS)) || a.endsWith(b.slice(-LINE_ENDS));
+}
+
+type Level = { tokens: (text: string) => string[]; maxUnits: number };
+
+// Coarse to fine: lines find moved and inserted paragraphs in few steps, words inside the lines that
+// changed (a coincidental common letter between two different words is no kept text), characters
+// inside a short changed stretch of words, so that an edited word's boundary stays exact.
+const LEVELS: Level[] = [
+  { tokens: (text) => text.match(/[^\n]+\n*|\n+/g) ?? [], maxUnits: Number.POSITIVE_INFINITY },
+  { tokens: (text) => text.match(/[\p{L}\p{M}]+|\p{N}+|\s+|[^]/gu) ?? [], maxUnits: Number.POSITIVE_INFINITY },
+  { tokens: (text) => Array.from(text), maxUnits: 64 },
+];
+
+/**
+ * Diffs two revisions' texts with jsdiff (Myers' O(ND) algorithm), after cutting their common
+ * beginning and end, level by level (lines, then words, then characters). Each diff gets the time
+ * left until `deadline` (ms since the epoch, as Date.now()); one that runs out leaves its stretch undecided.
+ */
+export function diffRevision(oldText: string, newText: string, deadline: number): RevisionDiff {
+  const runs: EqualRun[] = [];
+  const undecided: UndecidedRegion[] = [];
+  let [head, tail] = commonEnds(oldText, 0, oldText.length, newText, 0, newText.length);
+  // The lines between stay whole, so that the line level sees a line it kept as equal.
+  head = oldText.lastIndexOf("\n", head - 1) + 1;
+  const lineEnd = oldText.indexOf("\n", oldText.length - tail);
+  tail = lineEnd === -1 ? 0 : oldText.length - lineEnd - 1;
+
+  const addRun = (oldStart: number, newStart: number, length: number): void => {
+    if (length === 0) return;
+    const last = runs[runs.length - 1];
+    if (last && last.oldStart + last.length === oldStart && last.newStart + last.length === newStart) last.length += length;
+    else runs.push({ oldStart, newStart, length });
+  };
+
+  const diffStretch = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
+    if (oldFrom === oldTo || newFrom === newTo) return;
+    if (level > 0) {
+      // Inside a changed line or word, what it begins and ends with is kept as it was ("we have"
+      // to "wehave"), whatever the diff of the rest.
+      const [head, tail] = commonEnds(oldText, oldFrom, oldTo, newText, newFrom, newTo);
+      if (head + tail > 0) {
+        addRun(oldFrom, newFrom, head);
+        diffMiddle(oldFrom + head, oldTo - tail, newFrom + head, newTo - tail, level);
+        addRun(oldTo - tail, newTo - tail, tail);
+        return;
+      }
+    }
+    diffMiddle(oldFrom, oldTo, newFrom, newTo, level);
+  };
+
+  const diffMiddle = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
+    if (oldFrom === oldTo || newFrom === newTo) return;
+    const { tokens, maxUnits } = LEVELS[level]!;
+    if (oldTo - oldFrom > maxUnits || newTo - newFrom > maxUnits) return;
+    const timeout = deadline - Date.now();
+    const oldTokens = tokens(oldText.slice(oldFrom, oldTo));
+    const newTokens = tokens(newText.slice(newFrom, newTo));
+    // Stretches with less than this much in common are a replacement, not an edit: what they share
+    // is coincidence (common words of two different paragraphs), and a moved block is looked for
+    // in the whole inserted stretch.
+    // (Lines are either equal or not: the line level has no such limit.)
+    const maxEditLength = level === 0 ? Number.POSITIVE_INFINITY : Math.floor(MAX_EDIT_SHARE * (oldTokens.length + newTokens.length));
+    // Lines are matched when nearly equal too (an edited paragraph is still that paragraph), and
+    // then diffed word by word; otherwise the separators between paragraphs would be all that
+    // matches, pairing each paragraph after a moved one with its neighbour.
+    const comparator = level === 0 ? nearlyEqual : undefined;
+    const changes = timeout > 0 ? diffArrays(oldTokens, newTokens, { timeout, maxEditLength, comparator, oneChangePerToken: true }) : undefined;
+    if (changes === undefined) {
+      if (Date.now() >= deadline) undecided.push({ oldFrom, oldTo, newFrom, newTo });
+      return;
+    }
+    let oldAt = oldFrom;
+    let newAt = newFrom;
+    let oldToken = 0;
+    let repeated: Map<string, number> | undefined;
+    if (level === 0) {
+      repeated = new Map();
+      for (const token of oldTokens) repeated.set(token, (repeated.get(token) ?? 0) + 1);
+    }
+    // A run of removed and added tokens between two kept ones: diffed again, one level finer.
+    let removedFrom = oldAt;
+    let addedFrom = newAt;
+    const closeChange = (): void => {
+      if (level + 1 < LEVELS.length) diffStretch(removedFrom, oldAt, addedFrom, newAt, level + 1);
+    };
+    for (const change of changes) {
+      // One token per change; a common one holds the new text's token.
+      const added = change.value[0]!.length;
+      if (change.added) {
+        newAt += added;
+        continue;
+      }
+      const removed = oldTokens[oldToken++]!.length;
+      if (change.removed) {
+        oldAt += removed;
+        continue;
+      }
+      closeChange();
+      if (oldTokens[oldToken - 1] === change.value[0]) addRun(oldAt, newAt, removed);
+      // An edited copy of a line the old text has several times may have been paired with the
+      // wrong copy: left to the search, which weighs the distance from the old place.
+      else if (repeated !== undefined && (repeated.get(oldTokens[oldToken - 1]!) ?? 0) > 1) undecided.push({ oldFrom: oldAt, oldTo: oldAt + removed, newFrom: newAt, newTo: newAt + added });
+      else diffStretch(oldAt, oldAt + removed, newAt, newAt + added, level + 1);
+      oldAt += removed;
+      newAt += added;
+      removedFrom = oldAt;
+      addedFrom = newAt;
+    }
+    closeChange();
+  };
+
+  addRun(0, 0, head);
+  diffStretch(head, oldText.length - tail, head, newText.length - tail, 0);
+  addRun(oldText.length - tail, newText.length - tail, tail);
+  return { oldText, newText, runs, undecided };
+}
+
+/** How many code units old[oldFrom, oldTo) and new[newFrom, newTo) share at their start and end, in whole code points. */
+function commonEnds(oldText: string, oldFrom: number, oldTo: number, newText: string, newFrom: number, newTo: number): [number, number] {
+  const shorter = Math.min(oldTo - oldFrom, newTo - newFrom);
+  let head = 0;
+  while (head < shorter && oldText.charCodeAt(oldFrom + head) === newText.charCodeAt(newFrom + head)) head++;
+  if (head > 0 && head < oldTo - oldFrom && isLowSurrogate(oldText.charCodeAt(oldFrom + head))) head--;
+  let tail = 0;
+  while (tail < shorter - head && oldText.charCodeAt(oldTo - 1 - tail) === newText.charCodeAt(newTo - 1 - tail)) tail++;
+  if (tail > 0 && tail < oldTo - oldFrom - head && isLowSurrogate(oldText.charCodeAt(oldTo - tail))) tail--;
+  return [head, tail];
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
