@@ -65,6 +65,7 @@ export function openApiDocument(): Record<string, unknown> {
             { name: "maxAgeDays", in: "query", description: "Only fact-checks first published at most this many days before today (UTC).", schema: { type: "integer", minimum: 1, maximum: MAX_AGE_DAYS } },
             { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_READER_PAGE_SIZE, default: DEFAULT_API_PAGE_SIZE } },
             { name: "pageToken", in: "query", description: "nextPageToken of the previous page, with the same other parameters.", schema: text },
+            { name: "key", in: "query", description: "Ignored: accepted so that clients of Google's API work unchanged; no key is needed.", schema: text },
             ...conditional,
           ],
           responses: readResponses("A page of claims.", "application/json", "ClaimsSearchAnswer"),

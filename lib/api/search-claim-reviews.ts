@@ -35,6 +35,8 @@ export const claimsSearchParameters = z.object({
   maxAgeDays: wholeNumber(1, MAX_AGE_DAYS).optional(),
   pageSize: wholeNumber(1, MAX_READER_PAGE_SIZE).default(DEFAULT_API_PAGE_SIZE),
   pageToken: z.string().optional(),
+  /** Google's API key: accepted so that its clients work unchanged, and ignored (no key is needed). */
+  key: z.string().max(200).optional(),
 });
 export type ClaimsSearchParameters = z.output<typeof claimsSearchParameters>;
 
@@ -58,7 +60,7 @@ const API_NAMES: Record<string, string> = { q: "query", language: "languageCode"
  * bounds; "busy" past them), so only approved, published revisions can appear. Without a query,
  * newest first. maxAgeDays counts from the start of today (UTC) to the first publication.
  */
-export async function searchClaimReviews(parameters: ClaimsSearchParameters, now: Date = new Date()): Promise<ClaimsSearchAnswer> {
+export async function searchClaimReviews(parameters: ClaimsSearchParameters): Promise<ClaimsSearchAnswer> {
   const env = getEnv();
   const site = new URL(env.SITE_URL).hostname.replace(/^www\./, "");
   const filter = parameters.reviewPublisherSiteFilter?.replace(/^www\./, "");
@@ -67,7 +69,7 @@ export async function searchClaimReviews(parameters: ClaimsSearchParameters, now
 
   let publishedSince: string | undefined;
   if (parameters.maxAgeDays) {
-    const today = Date.parse(now.toISOString().slice(0, 10));
+    const today = Date.parse(new Date().toISOString().slice(0, 10));
     publishedSince = new Date(today - parameters.maxAgeDays * 86_400_000).toISOString().slice(0, 10);
   }
   try {
