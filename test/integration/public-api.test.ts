@@ -2,6 +2,7 @@
 // are called with real Requests against a real database. Only published data appears; every answer
 // validates against the OpenAPI document the API serves (itself validated as OpenAPI 3.1).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -163,6 +164,20 @@ describe("GET /api/v1/claims:search", () => {
       expect(body.error.parameter, parameters).toBe(parameter);
       expect(body.error.message).toMatch(new RegExp(`^${parameter}: .+`));
     }
+  });
+
+  it("answers any parameter values with 200 or a 400 that names the parameter, never a 500", async () => {
+    const value = fc.oneof(fc.string({ unit: "binary", maxLength: 260 }), fc.integer({ min: -5, max: 40_000 }).map(String), fc.constant(""));
+    const name = fc.constantFrom("query", "languageCode", "reviewPublisherSiteFilter", "maxAgeDays", "pageSize", "pageToken");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 4 }), async (pairs) => {
+        const response = await searchClaims(request(`/api/v1/claims:search?${new URLSearchParams(pairs)}`));
+        expect([200, 400]).toContain(response.status);
+        const body = (await response.json()) as unknown;
+        expect(schemaOf(response.status === 200 ? "ClaimsSearchAnswer" : "Error")(body)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("answers 503 with Retry-After, not 500, while every reader search slot is taken", async () => {
