@@ -6,11 +6,11 @@ import { z } from "zod";
 import { clientAddressFromHeaders } from "@/lib/auth/client-address";
 import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT } from "@/lib/errors";
 import { publicationsState, type PublicationsState } from "@/lib/publishing/list-published-fact-checks";
-import { publicApiRateLimiter, type RateLimiter } from "@/lib/api/rate-limit";
+import { publicApiRateLimiter } from "@/lib/api/rate-limit";
 import { BadParameter, readParameters } from "@/lib/api/parameters";
 
 /** Any site may read the API from a browser: it answers anonymous GETs only, without cookies. */
-export const CORS_HEADERS: Record<string, string> = {
+const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
   "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
@@ -52,9 +52,8 @@ export async function servePublicRead<Schema extends z.ZodObject>(
   request: Request,
   parameters: Schema,
   prepare: (parameters: z.output<Schema>, url: URL) => PublicRead,
-  limiter: RateLimiter = publicApiRateLimiter,
 ): Promise<Response> {
-  const decision = limiter.take(clientAddressFromHeaders(request.headers));
+  const decision = publicApiRateLimiter.take(clientAddressFromHeaders(request.headers));
   if (!decision.allowed) {
     return errorResponse(429, "rate_limited", `Too many requests from your address; try again in ${decision.retryAfterSeconds} s.`, {
       "Retry-After": String(decision.retryAfterSeconds),

@@ -15,7 +15,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * One CSV cell (RFC 4180): always quoted, quotes doubled, and text a spreadsheet would run as a
  * formula prefixed with an apostrophe, so it is shown as typed (OWASP's advice).
  */
-export function csvCell(value: string | null): string {
+function csvCell(value: string | null): string {
   const text = value ?? "";
   return `"${(FORMULA_START.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
 }
