@@ -51,9 +51,9 @@ export async function listPublishedPages(limit = 50_000): Promise<PublishedPage[
   });
 }
 
-/** How many publications there are and when the last one changed (a publication or a correction moves it). */
 export type PublicationsState = { count: number; lastChangedAt: Date | null };
 
+/** How many publications there are and when the last one changed (a publication or a correction moves it). */
 export async function publicationsState(): Promise<PublicationsState> {
   const [row] = await getDb().$queryRaw<{ n: number; at: Date | null }[]>`SELECT count(*)::int AS n, max(updated_at) AS at FROM publications`;
   return { count: row?.n ?? 0, lastChangedAt: row?.at ?? null };
