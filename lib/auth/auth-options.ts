@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { getAuthSecret, getEnv } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { clientAddressFromHeaders } from "@/lib/auth/client-address";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { cookieFromHeader, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/device-token";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
@@ -21,13 +22,6 @@ declare module "next-auth/jwt" {
     /** The user_sessions row of this sign-in: idle timeout and absolute lifetime are checked against it. */
     sid?: string;
   }
-}
-
-/** The address the request came from: the one address lib/auth/client-address.ts left in the header (the front server, scripts/serve/front-server.ts, sets it from the connection). */
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
-  return value.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
 
 /**
@@ -57,7 +51,7 @@ export function getAuthOptions(): AuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            const user = await verifyCredentials(credentials, clientAddress(req.headers), cookieFromHeader(req.headers?.cookie, DEVICE_COOKIE));
+            const user = await verifyCredentials(credentials, clientAddressFromHeaders(req.headers), cookieFromHeader(req.headers?.cookie, DEVICE_COOKIE));
             if (!user) return null;
             await rememberDevice(user.deviceToken);
             return { id: user.id, sessionVersion: user.sessionVersion, sid: user.sessionId };

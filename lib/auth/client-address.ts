@@ -11,6 +11,17 @@ export function clientAddressOf(request: IncomingMessage, trustedProxies: readon
 }
 
 /**
+ * The address a request came from, in the app: the one address pinForwardedForToConnection left in
+ * X-Forwarded-For (the front server, scripts/serve/front-server.ts, sets it from the connection).
+ * Read by the sign-in throttle and the public API's rate limit.
+ */
+export function clientAddressFromHeaders(headers: Headers | Record<string, unknown> | undefined): string {
+  const forwarded = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
+  return value.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
+}
+
+/**
  * The sign-in throttle counts failures per address, read from X-Forwarded-For. Next keeps an
  * X-Forwarded-For sent by the client as it is, so anyone could name a fresh address on every try.
  * This rewrites the header on every request the Node server receives to the one address we can

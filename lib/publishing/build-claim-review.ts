@@ -1,5 +1,7 @@
 import { BEST_RATING, WORST_RATING, ratingInfo } from "@/lib/verdicts/rating-scale";
 import type { Rating } from "@/lib/generated/prisma/enums";
+import { getEnv } from "@/lib/env";
+import type { FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
 
 export type ClaimReviewSource = {
   url: string;
@@ -56,6 +58,41 @@ export function buildClaimReview(source: ClaimReviewSource): Record<string, unkn
       ...(first ? { firstAppearance: appearances[source.appearances.indexOf(first)] } : {}),
     },
   };
+}
+
+/**
+ * The ClaimReview of a published fact-check, from its published revision and the snapshot approved
+ * with it only: the fact-check page and the API's DataFeed both show this one.
+ */
+export function publishedClaimReview(published: {
+  slug: string;
+  revision: { rating: Rating; headline: string };
+  snapshot: FactCheckSnapshot;
+  firstPublishedAt: Date;
+  updatedAt: Date;
+}): Record<string, unknown> {
+  const env = getEnv();
+  const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
+  const { claim } = published.snapshot;
+  const articles = new Map(published.snapshot.passages.map((passage) => [passage.article.id, passage.article]));
+  return buildClaimReview({
+    url: new URL(`/fact-checks/${published.slug}`, env.SITE_URL).toString(),
+    newsroom: { name: env.NEWSROOM_NAME, url: new URL("/", env.SITE_URL).toString() },
+    claimStatement: claim.statement,
+    claimant: claim.claimant,
+    claimantSameAs: claim.claimantSameAs,
+    claimedAt: claim.claimedAt ? new Date(`${claim.claimedAt}T00:00:00Z`) : null,
+    rating: published.revision.rating,
+    headline: published.revision.headline,
+    datePublished: published.firstPublishedAt,
+    dateModified: published.updatedAt,
+    appearances: [...articles.values()].map((article) => ({
+      url: article.url,
+      title: article.title,
+      outlet: article.outlet,
+      publishedAt: toDate(article.publishedAt),
+    })),
+  });
 }
 
 /** JSON for a <script type="application/ld+json"> block: no claim text can close the tag. */

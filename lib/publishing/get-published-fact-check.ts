@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
-import { buildClaimReview } from "@/lib/publishing/build-claim-review";
+import { publishedClaimReview } from "@/lib/publishing/build-claim-review";
 import { snapshotOf, type FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
 
 export type PublishedFactCheck = {
@@ -69,7 +69,6 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
   const revision = publication.publishedRevision;
   const snapshot = snapshotOf(revision);
   const env = getEnv();
-  const url = new URL(`/fact-checks/${publication.slug}`, env.SITE_URL).toString();
   const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
   const passages = snapshot.passages.map((passage) => ({
     id: passage.passageId,
@@ -86,7 +85,6 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       revisionDate: new Date(passage.article.revisionCreatedAt),
     },
   }));
-  const articles = new Map(snapshot.passages.map((passage) => [passage.article.id, passage.article]));
   const claim = snapshotClaim(snapshot);
   return {
     slug: publication.slug,
@@ -119,23 +117,12 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       fromRevision: correction.previousRevision.number,
       toRevision: correction.revision.number,
     })),
-    claimReview: buildClaimReview({
-      url,
-      newsroom: { name: env.NEWSROOM_NAME, url: new URL("/", env.SITE_URL).toString() },
-      claimStatement: claim.statement,
-      claimant: claim.claimant,
-      claimantSameAs: snapshot.claim.claimantSameAs,
-      claimedAt: claim.claimedAt,
-      rating: revision.rating,
-      headline: revision.headline,
-      datePublished: publication.firstPublishedAt,
-      dateModified: publication.updatedAt,
-      appearances: [...articles.values()].map((article) => ({
-        url: article.url,
-        title: article.title,
-        outlet: article.outlet,
-        publishedAt: toDate(article.publishedAt),
-      })),
+    claimReview: publishedClaimReview({
+      slug: publication.slug,
+      revision,
+      snapshot,
+      firstPublishedAt: publication.firstPublishedAt,
+      updatedAt: publication.updatedAt,
     }),
   };
 }

@@ -51,13 +51,21 @@ export async function listPublishedPages(limit = 50_000): Promise<PublishedPage[
   });
 }
 
+export type PublicationsState = { count: number; lastChangedAt: Date | null };
+
+/** How many publications there are and when the last one changed (a publication or a correction moves it). */
+export async function publicationsState(): Promise<PublicationsState> {
+  const [row] = await getDb().$queryRaw<{ n: number; at: Date | null }[]>`SELECT count(*)::int AS n, max(updated_at) AS at FROM publications`;
+  return { count: row?.n ?? 0, lastChangedAt: row?.at ?? null };
+}
+
 /**
  * Where publications stand: it changes with every publication and every correction (both move a
  * publication's updatedAt) and costs one index scan.
  */
 export async function publicationsGeneration(): Promise<string> {
-  const [row] = await getDb().$queryRaw<{ n: number; at: Date | null }[]>`SELECT count(*)::int AS n, max(updated_at) AS at FROM publications`;
-  return `${row?.n ?? 0}:${row?.at?.toISOString() ?? "-"}`;
+  const { count, lastChangedAt } = await publicationsState();
+  return `${count}:${lastChangedAt?.toISOString() ?? "-"}`;
 }
 
 const MAX_MEMOS_PER_READ = 16;

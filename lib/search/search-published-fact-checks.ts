@@ -28,6 +28,8 @@ export const searchPublishedFactChecksSchema = z.object({
   /** Exact claimant, ignoring case. */
   claimant: z.string().trim().min(1).max(200).optional(),
   language: languageCode.optional(),
+  /** Fact-checks first published on this day (UTC) or later. */
+  publishedSince: z.iso.date().optional(),
   cursor: cursorField,
   limit: z.number().int().min(1).max(MAX_READER_PAGE_SIZE).default(20),
 });
@@ -41,6 +43,8 @@ export type PublishedFactCheckHit = {
   claimStatement: string;
   claimant: string;
   language: string;
+  /** When the claim was made, as the approved snapshot says. */
+  claimedAt: Date | null;
   firstPublishedAt: Date;
   updatedAt: Date;
   /** The summary with the matched words marked; only for a text search. */
@@ -58,6 +62,7 @@ type Row = {
   statement: string;
   claimant: string;
   language: string;
+  claimedAt: string | null;
   firstPublishedAt: Date;
   updatedAt: Date;
   updatedAtText: string;
@@ -87,11 +92,13 @@ export async function searchPublishedFactChecks(
     rating: input.rating ?? null,
     claimant: input.claimant?.toLowerCase() ?? null,
     language: input.language ?? null,
+    publishedSince: input.publishedSince ?? null,
   });
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (input.rating) conditions.push(Prisma.sql`p.rating = ${input.rating}::"Rating"`);
   if (input.claimant) conditions.push(Prisma.sql`lower(p.claimant) = lower(${input.claimant}::text)`);
   if (input.language) conditions.push(Prisma.sql`p.language = ${input.language}::text`);
+  if (input.publishedSince) conditions.push(Prisma.sql`p.first_published_at >= ${input.publishedSince}::date::timestamptz`);
   const filters = Prisma.join(conditions, " AND ");
   // Cursors are checked before any database work.
   const after = input.cursor ? decodeCursor(input.cursor, fingerprint, q ? ["rank", "near"] : ["time"]) : null;
@@ -140,7 +147,7 @@ export async function searchPublishedFactChecks(
 }
 
 /** What a result shows, from published_search (never its vector). */
-const COLUMNS = Prisma.sql`p.publication_id AS id, p.slug, p.headline, p.summary, p.rating, p.statement, p.claimant, p.language,
+const COLUMNS = Prisma.sql`p.publication_id AS id, p.revision_id, p.slug, p.headline, p.summary, p.rating, p.statement, p.claimant, p.language,
   p.first_published_at, p.updated_at`;
 
 function rankedPage(score: Prisma.Sql, match: Prisma.Sql, filters: Prisma.Sql, after: { score: string; id: string } | null, limit: number): Prisma.Sql {
@@ -155,6 +162,7 @@ function rankedPage(score: Prisma.Sql, match: Prisma.Sql, filters: Prisma.Sql, a
 function fetchRows(tx: Tx, page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.Sql | null): Promise<Row[]> {
   return tx.$queryRaw<Row[]>`
     SELECT id::text AS id, slug, headline, summary, rating::text AS rating, statement, claimant, language,
+           (SELECT s.content->'claim'->>'claimedAt' FROM fact_check_snapshots s WHERE s.verdict_revision_id = page.revision_id) AS "claimedAt",
            first_published_at AS "firstPublishedAt", updated_at AS "updatedAt",
            to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAtText",
            score::float8::text AS score,
@@ -182,6 +190,7 @@ function toResult(rows: Row[], limit: number, fingerprint: string, kind: Exclude
       claimStatement: row.statement,
       claimant: row.claimant,
       language: row.language,
+      claimedAt: row.claimedAt ? new Date(`${row.claimedAt}T00:00:00Z`) : null,
       firstPublishedAt: new Date(row.firstPublishedAt),
       updatedAt: new Date(row.updatedAt),
       ...(kind !== "time" ? { snippet: snippetParts(row.snippet ?? row.summary) } : {}),

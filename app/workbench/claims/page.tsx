@@ -63,6 +63,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
     <>
       <p className="kicker">Workbench</p>
       <h1>Claims</h1>
+      <p className="meta">
+        <a href="/api/claims/export.csv" download>
+          Download every claim with its verdict status and rating (CSV)
+        </a>
+      </p>
       <form className="cl-filters" method="get" action="/workbench/claims" role="search" aria-label="Search and filter claims">
         <div className="cl-field cl-field-wide">
           <label htmlFor="claims-q">Search claims</label>
