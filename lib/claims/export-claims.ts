@@ -2,27 +2,15 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { ratingInfo } from "@/lib/verdicts/rating-scale";
+import { csvLine } from "@/lib/csv/csv-line";
 
 /** Claims read per query while the export streams. */
 const BATCH = 500;
 
 const COLUMNS = ["claim_id", "statement", "claimant", "claim_date", "language", "tags", "created_at", "verdict_status", "rating", "published_rating", "published_url"];
 
-// A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One CSV cell (RFC 4180): always quoted, quotes doubled, and text a spreadsheet would run as a
- * formula prefixed with an apostrophe, so it is shown as typed (OWASP's advice).
- */
-function csvCell(value: string | null): string {
-  const text = value ?? "";
-  return `"${(FORMULA_START.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-}
-
-/**
- * Every claim with its verdict's status and rating, as CSV lines (with a byte-order mark, so that
- * spreadsheets read UTF-8), for people who may read claims. "rating" is the working one (the
+ * Every claim with its verdict's status and rating, as CSV lines (lib/csv), for people who may read claims. "rating" is the working one (the
  * revision in review, approved or published, else the draft's); "published_rating" is what readers
  * see. The permission is checked here, before anything is read; the lines are read in batches
  * while the caller takes them.
@@ -34,7 +22,7 @@ export function exportClaims(actor: Actor | null): AsyncGenerator<string> {
 
 async function* claimLines(): AsyncGenerator<string> {
   const site = getEnv().SITE_URL;
-  yield `\uFEFF${COLUMNS.join(",")}\r\n`;
+  yield csvLine(COLUMNS);
   let after: string | undefined;
   for (;;) {
     const claims = await getDb().claim.findMany({
@@ -59,7 +47,7 @@ async function* claimLines(): AsyncGenerator<string> {
         const verdict = claim.verdict;
         const rating = verdict?.currentRevision?.rating ?? verdict?.draftRating ?? null;
         const published = verdict?.publication;
-        return [
+        return csvLine([
           claim.id,
           claim.statement,
           claim.claimant,
@@ -71,11 +59,8 @@ async function* claimLines(): AsyncGenerator<string> {
           rating ? ratingInfo(rating).label : null,
           published ? ratingInfo(published.publishedRevision.rating).label : null,
           published ? new URL(`/fact-checks/${published.slug}`, site).toString() : null,
-        ]
-          .map(csvCell)
-          .join(",");
+        ]);
       })
-      .join("\r\n")
-      .concat("\r\n");
+      .join("");
   }
 }

@@ -299,8 +299,8 @@ describe("CSV export of claims", () => {
 
   it("lists claims with verdict status and ratings, cells that start a formula neutralised", async () => {
     const text = await csv(editor);
-    const [header, ...rows] = text.replace(/^\uFEFF/, "").split("\r\n");
-    expect(header).toBe("claim_id,statement,claimant,claim_date,language,tags,created_at,verdict_status,rating,published_rating,published_url");
+    const [header, ...rows] = text.split("\r\n");
+    expect(header).toBe('"claim_id","statement","claimant","claim_date","language","tags","created_at","verdict_status","rating","published_rating","published_url"');
     const formulaRow = rows.find((row) => row.includes(`""${shared}""`))!;
     expect(formulaRow).toContain(`"'=HYPERLINK(""http://evil.example"",""${shared}"")"`);
     expect(formulaRow).toContain(`"'@attacker"`);
