@@ -70,7 +70,7 @@ async function expectOpenPanel(page: Page) {
   await expect(quote).toHaveCount(1);
   await expect(quote).toContainText(TITLE);
   await expect(quote).toContainText("revision 2");
-  await expect(quote.getByText(/^Approximate place \(\d+% sure\)$/)).toBeVisible();
+  await expect(quote.getByText(/^Changed \(\d+% sure\)$/)).toBeVisible();
   const definition = (term: string) => quote.locator(`dt:has-text("${term}") + dd`);
   await expect(definition("Approved quote").locator("mark")).toHaveText(OLD_QUOTE);
   await expect(definition("What the article says now")).toHaveText(NEW_QUOTE);
@@ -141,7 +141,7 @@ test("a published fact-check's source changes: readers keep the approved quote, 
   await editor.getByRole("link", { name: "New revision" }).click();
   await editor.getByLabel("New text of the article").fill(REVISED);
   await editor.getByRole("button", { name: "Save as revision 2" }).click();
-  await expect(editor.getByRole("status").filter({ hasText: "Revision 2 saved" })).toContainText("1 approximate");
+  await expect(editor.getByRole("status").filter({ hasText: "Revision 2 saved" })).toContainText("1 changed");
 
   // 2. Readers still read the approved quote, never the new wording.
   await reader.goto(factCheckPath);
@@ -158,7 +158,7 @@ test("a published fact-check's source changes: readers keep the approved quote, 
   const editorRow = editor.getByRole("row").filter({ hasText: HEADLINE });
   await expect(editorRow).toContainText(STATEMENT);
   await expect(editorRow).toContainText(`${TITLE} (revision 2)`);
-  await expect(editorRow.getByText(/^Approximate place \(\d+% sure\)$/)).toBeVisible();
+  await expect(editorRow.getByText(/^Changed \(\d+% sure\)$/)).toBeVisible();
   await expectWordDiff(editorRow);
   // The editor cannot decide on it (a reviewer can): they open the claim to resubmit.
   await expect(editorRow.getByRole("link", { name: /^Decide/ })).toHaveCount(0);
@@ -252,8 +252,8 @@ test("a revision that lengthens the last word of a quote re-anchors the whole ne
   await page.getByRole("link", { name: "New revision" }).click();
   await page.getByLabel("New text of the article").fill(text.replace("open in March", "open in September"));
   await page.getByRole("button", { name: "Save as revision 2" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Revision 2 saved" })).toContainText("1 approximate");
+  await expect(page.getByRole("status").filter({ hasText: "Revision 2 saved" })).toContainText("1 changed");
   await page.getByRole("link", { name: "Check the passages that changed" }).click();
-  await expect(page.getByRole("region", { name: "Passages that need your decision" }).getByText("Approximate", { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Passages that need your decision" }).getByText("Changed", { exact: true }).first()).toBeVisible();
   await expect(page.locator("mark.hl")).toHaveText("the bridge would cost 40 million reais and open in September", { timeout: 2_000 });
 });

@@ -4,17 +4,14 @@ import { getSourceChangesForVerdict, type ChangedQuote, type SourceChangeView } 
 import { WordDiff } from "@/app/_components/word-diff";
 import { formatDate } from "@/app/_components/format-date";
 import { SourceChangeForm } from "./source-change-form";
+import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import "@/app/workbench/sources/sources.css";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (date: Date) => `${dateTime.format(date)} UTC`;
 
-export const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = {
-  anchored: "Same place, new words",
-  moved: "Moved",
-  fuzzy: "Approximate place",
-  orphaned: "Lost",
-};
+/** A changed quote's passage in the new text; "kept" there means its place, with new words. */
+export const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = { ...PASSAGE_STATUS_LABELS, anchored: "Same place, new words" };
 
 /**
  * The source changes of one fact-check, on its claim page and its review page: what the approved

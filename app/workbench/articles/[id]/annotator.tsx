@@ -6,6 +6,7 @@ import type { ArticleForAnnotation, AnnotatedPassage } from "@/lib/articles/get-
 import { segmentHighlights } from "@/lib/articles/segment-highlights";
 import type { ActionResult } from "@/lib/actions/create-action";
 import type { ClaimSearchItem } from "@/lib/search/search-claims";
+import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import {
   addPassageAction,
   confirmPassageAction,
@@ -18,13 +19,6 @@ import { PassageComparison } from "./passage-comparison";
 
 type Selection = { start: number; end: number; exact: string };
 type Mode = { kind: "idle" } | { kind: "create" } | { kind: "attach" } | { kind: "reattach"; passageId: string };
-
-const STATUS_LABEL: Record<AnnotatedPassage["status"], string> = {
-  anchored: "In place",
-  moved: "Moved",
-  fuzzy: "Approximate",
-  orphaned: "Lost",
-};
 
 /** Offset of a DOM point in the article text: the length of the text from the start of root to it. */
 function textOffset(root: HTMLElement, node: Node, offset: number): number {
@@ -264,7 +258,7 @@ export function Annotator({
               {needsDecision.map((passage) => (
                 <li key={passage.id} className="decision">
                   <p>
-                    <span className={`status status-${passage.status}`}>{STATUS_LABEL[passage.status]}</span>
+                    <span className={`status status-${passage.status}`}>{PASSAGE_STATUS_LABELS[passage.status]}</span>
                     {passage.status === "fuzzy" && <span className="meta"> confidence {Math.round(passage.confidence * 100)}%</span>}{" "}
                     <span className="meta">{article.claims.find((claim) => claim.id === passage.claimId)?.statement}</span>
                   </p>
@@ -313,7 +307,7 @@ export function Annotator({
                         <button type="button" className="link-button" onClick={() => showPassage(passage.id)} disabled={passage.status === "orphaned"}>
                           “{excerpt(passage.exact, 70)}”
                         </button>{" "}
-                        <span className={`status status-${passage.status}`}>{STATUS_LABEL[passage.status]}</span>
+                        <span className={`status status-${passage.status}`}>{PASSAGE_STATUS_LABELS[passage.status]}</span>
                         {canWrite && (
                           <RemoveButton label="Remove" pending={pending} onConfirm={() => run(() => removePassageAction({ passageId: passage.id }), "Passage removed from the claim.")} />
                         )}

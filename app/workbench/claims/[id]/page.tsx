@@ -17,6 +17,7 @@ import { ClaimEditor } from "./_components/claim-editor";
 import { RelationsPanel, type RelationItem } from "./_components/relations-panel";
 import { SuggestionList, type SuggestionItem } from "./_components/suggestion-list";
 import { WorkingVersionPanel } from "./_components/working-version-panel";
+import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -46,7 +47,6 @@ function passageHref(passage: { id: string; articleId: string; revisionNumber: n
     : `/workbench/articles/${passage.articleId}?revision=${passage.revisionNumber}&passage=${passage.id}`;
 }
 
-const STATUS_WORDS: Record<string, string> = { moved: "Moved", fuzzy: "Approximate place", orphaned: "Lost its place" };
 
 export default async function ClaimPage({ params }: Props) {
   const { id } = await params;
@@ -240,7 +240,7 @@ function PassageQuote({ passage }: { passage: ClaimPassage }) {
         </span>
         {passage.status !== "anchored" && (
           <span className={`cl-anchor cl-anchor-${passage.status}`}>
-            {STATUS_WORDS[passage.status]}
+            {PASSAGE_STATUS_LABELS[passage.status]}
             {passage.status === "fuzzy" ? ` (${Math.round(passage.confidence * 100)}% sure)` : ""}
           </span>
         )}

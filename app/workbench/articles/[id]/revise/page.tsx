@@ -30,8 +30,8 @@ export default async function RevisePage({ params }: Props) {
       <h1>New revision</h1>
       <p className="meta">
         The outlet updated its story? Save the new text as revision {article.revision.number + 1}. Revision {article.revision.number} stays
-        readable, and each of its {article.passages.length} passage(s) is looked for in the new text: kept, moved, approximate (with a
-        confidence) or lost, for you to check.
+        readable, and each of its {article.passages.length} passage(s) is looked for in the new text: kept, moved, changed (its words were
+        edited: you confirm the new wording) or lost, for you to check.
       </p>
       {can(actor, "articles.write") ? (
         <ReviseForm articleId={article.id} currentRevision={article.revision.number} currentText={article.revision.text} />

@@ -43,7 +43,7 @@ export function ReviseForm({ articleId, currentRevision, currentText }: { articl
       <div className="panel-box" role="status">
         <h2>Revision {outcome.revisionNumber} saved</h2>
         <p>
-          Passages: {anchored} in place, {moved} moved, {fuzzy} approximate, {orphaned} lost.
+          Passages: {anchored} kept, {moved} moved, {fuzzy} changed (confirm their new wording), {orphaned} lost.
         </p>
         <p>
           <Link className="button" href={`/workbench/articles/${articleId}`}>
