@@ -22,8 +22,8 @@ type ExportedPassage = {
 
 /**
  * An article's passages as a W3C Web Annotation AnnotationCollection, offsets in code points as the
- * W3C model counts them. People with a workbench role get every placed passage of the current
- * revision, as it stands. Anonymous readers get what the published fact-checks quote from this
+ * W3C model counts them. People with a workbench role get every passage of the current revision
+ * whose place is kept, moved or confirmed (not one whose words changed and await an editor), as it stands. Anonymous readers get what the published fact-checks quote from this
  * article, exactly as their approved snapshots froze it: editors' later changes wait for review.
  */
 export async function exportAnnotations(actor: Actor | null, articleId: string): Promise<Record<string, unknown>> {
@@ -45,14 +45,19 @@ export async function exportAnnotations(actor: Actor | null, articleId: string):
     motivation: "identifying",
     created: passage.created.toISOString(),
     modified: passage.modified.toISOString(),
-    body: {
-      type: "TextualBody",
-      purpose: "describing",
-      format: "text/plain",
-      language: passage.claim.language,
-      value: `${passage.claim.claimant}: ${passage.claim.statement}`,
-      ...(passage.slug ? { id: new URL(`/fact-checks/${passage.slug}`, site).toString() } : {}),
-    },
+    // The claim as text; with a published fact-check, that page too. A body with an id is an
+    // external web resource, which may not carry a purpose: the page is the source of a
+    // SpecificResource, which may (W3C Web Annotation Data Model, section 4.1).
+    body: [
+      {
+        type: "TextualBody",
+        purpose: "describing",
+        format: "text/plain",
+        language: passage.claim.language,
+        value: `${passage.claim.claimant}: ${passage.claim.statement}`,
+      },
+      ...(passage.slug ? [{ type: "SpecificResource", purpose: "assessing", source: new URL(`/fact-checks/${passage.slug}`, site).toString() }] : []),
+    ],
     target: {
       type: "SpecificResource",
       source: sourceOf(passage.revision.number),
@@ -79,14 +84,15 @@ export async function exportAnnotations(actor: Actor | null, articleId: string):
   };
 }
 
-/** The workbench's view: every placed passage of the article's current revision, live. */
+/** The workbench's view: every passage of the article's current revision whose place is confirmed, live. */
 async function currentPassages(articleId: string): Promise<ExportedPassage[]> {
   const revision = await getDb().articleRevision.findFirst({
     where: { articleId },
     orderBy: { number: "desc" },
     include: {
       passages: {
-        where: { status: { not: "orphaned" } },
+        // A changed passage's new place waits for an editor's confirmation: only confirmed places go out.
+        where: { status: { in: ["anchored", "moved"] } },
         orderBy: { start: "asc" },
         include: { claim: { include: { verdict: { select: { publication: { select: { slug: true } } } } } } },
       },

@@ -3,12 +3,16 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { exportAnnotations } from "@/lib/articles/export-annotations";
 import { addPassage } from "@/lib/claims/add-passage";
-import { expectDomainError, importSmallArticle, makeClaim, makeUser, unique } from "./support";
+import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
+import { submitVerdict } from "@/lib/verdicts/submit-verdict";
+import { reviewVerdict } from "@/lib/verdicts/review-verdict";
+import { publishVerdict } from "@/lib/publishing/publish-verdict";
+import { expectDomainError, importSmallArticle, makeClaim, makeUser, unique, verdictContent } from "./support";
 
 type Annotation = {
   type: string;
   motivation: string;
-  body: { type: string; value: string; language: string };
+  body: { type: string; value?: string; language?: string; purpose?: string; source?: string; id?: string }[];
   target: { type: string; source: string; selector: [{ type: string; exact: string; prefix: string; suffix: string }, { type: string; start: number; end: number }] };
 };
 type Collection = { "@context": string; type: string; total: number; first: { type: string; items: Annotation[] } };
@@ -34,7 +38,7 @@ describe("exportAnnotations", () => {
     expect(collection.total).toBe(1);
     expect(collection.first.type).toBe("AnnotationPage");
     const [annotation] = collection.first.items;
-    expect(annotation).toMatchObject({ type: "Annotation", body: { type: "TextualBody", language: "en" }, target: { type: "SpecificResource" } });
+    expect(annotation).toMatchObject({ type: "Annotation", body: [{ type: "TextualBody", language: "en" }], target: { type: "SpecificResource" } });
     const [quoteSelector, position] = annotation!.target.selector;
     expect(quoteSelector).toMatchObject({ type: "TextQuoteSelector", exact: quote });
     expect(position.type).toBe("TextPositionSelector");
@@ -53,5 +57,32 @@ describe("exportAnnotations", () => {
     await expectDomainError(exportAnnotations(null, article.articleId), "not_found");
     await expectDomainError(exportAnnotations(null, "not-a-uuid"), "not_found");
     expect(((await exportAnnotations(editor, article.articleId)) as unknown as Collection).total).toBe(1);
+  });
+
+  it("links a published claim's fact-check as a SpecificResource that may carry a purpose, and leaves out passages awaiting confirmation", async () => {
+    const reviewer = await makeUser("reviewer");
+    const article = await importSmallArticle(editor);
+    const claim = await makeClaim(editor);
+    const quote = "Opposition leaders disputed that account";
+    const start = article.text.indexOf(quote);
+    await addPassage(editor, { claimId: claim.id, articleRevisionId: article.revisionId, start, end: start + quote.length, exact: quote });
+    const draft = await saveVerdictDraft(editor, { claimId: claim.id, expectedVersion: null, ...verdictContent() });
+    const submitted = await submitVerdict(editor, { verdictId: draft.verdictId, expectedVersion: draft.version });
+    await reviewVerdict(reviewer, { verdictId: draft.verdictId, revisionId: submitted.revisionId, decision: "approve" });
+    const { slug } = await publishVerdict(reviewer, { verdictId: draft.verdictId, revisionId: submitted.revisionId });
+
+    for (const reader of [null, editor]) {
+      const [annotation] = ((await exportAnnotations(reader, article.articleId)) as unknown as Collection).first.items;
+      expect(annotation!.body).toEqual([
+        expect.objectContaining({ type: "TextualBody", purpose: "describing", value: expect.stringContaining(claim.statement) }),
+        { type: "SpecificResource", purpose: "assessing", source: expect.stringMatching(new RegExp(`/fact-checks/${slug}$`)) },
+      ]);
+      // W3C: a body with an id is an external web resource, and such a body may not carry a purpose.
+      for (const body of annotation!.body) expect(body.id === undefined || body.purpose === undefined).toBe(true);
+    }
+
+    // A re-anchoring whose words changed waits for an editor: the workbench export leaves it out.
+    await getDb().passage.updateMany({ where: { claimId: claim.id }, data: { status: "fuzzy" } });
+    expect(((await exportAnnotations(editor, article.articleId)) as unknown as Collection).total).toBe(0);
   });
 });
