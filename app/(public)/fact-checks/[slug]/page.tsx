@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getPublishedFactCheck as readPublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
 import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
+import { getEnv } from "@/lib/env";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
 import { RELATION_WORDS } from "@/lib/relations/relation-words";
@@ -26,10 +27,22 @@ const listNames = (names: string[]) => (names.length > 0 ? NAMES.format(names) :
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const factCheck = await getPublishedFactCheck((await params).slug);
   if (!factCheck) return { title: "Not found" };
+  const { SITE_URL, NEWSROOM_NAME } = getEnv();
+  // The one address of the page (links shared with tracking parameters or other spellings point here).
+  const url = new URL(`/fact-checks/${factCheck.slug}`, SITE_URL).toString();
   return {
     title: factCheck.headline,
     description: factCheck.summary,
-    openGraph: { type: "article", title: factCheck.headline, description: factCheck.summary },
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      url,
+      siteName: NEWSROOM_NAME,
+      title: factCheck.headline,
+      description: factCheck.summary,
+      publishedTime: factCheck.firstPublishedAt.toISOString(),
+      modifiedTime: factCheck.updatedAt.toISOString(),
+    },
   };
 }
 
