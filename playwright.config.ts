@@ -7,10 +7,25 @@ const port = Number(process.env.E2E_PORT ?? 3311);
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = findChromium();
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
+// Tests tagged @alone look at the whole database (a snapshot of every table, a count of all rows) or
+// at what any other test may change (the published-snapshot story compares whole pages byte for byte):
+// they run one at a time, after all the others, while nothing else writes. The others make records
+// of their own and run two at a time, a test per worker (fullyParallel): they must not depend on
+// each other's data, nor on the order they run in.
+const ALONE = /@alone/;
+
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -22,16 +37,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
-    },
+    // "teardown" only orders the two: the tests run alone come after the others, whatever their outcome.
+    { name: "chromium", grepInvert: ALONE, use: browser, teardown: "chromium-alone" },
+    { name: "chromium-alone", grep: ALONE, workers: 1, use: browser },
   ],
   webServer: {
     // As npm start serves it: the front server with the reader cache, Next behind it.

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { createUser, db } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signIn, signInDirectly } from "./support/sign-in";
 
 // Accounts: an admin invites a person, who opens the link, chooses a password and signs in; an admin
 // gives a reset link; a user changes their password. No admin ever chooses anyone's password.
@@ -30,7 +30,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
   const admin = await createUser("admin", "inviting");
   const email = `invited-${randomUUID().slice(0, 8)}@e2e.claimwork.example`;
   const name = `Invited ${randomUUID().slice(0, 6)}`;
-  await signIn(page, admin.email, admin.password);
+  await signInDirectly(page, admin.email, admin.password);
   await page.getByRole("navigation", { name: "Workbench" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Invite a person" })).toBeVisible();
   const invite = page.getByRole("form", { name: "Invite a person" });
@@ -74,7 +74,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
 test("an admin gives a reset link; the person chooses a new password and the old one stops working", async ({ page, browser }) => {
   const admin = await createUser("admin", "resetting");
   const user = await createUser("editor", "forgetful");
-  await signIn(page, admin.email, admin.password);
+  await signInDirectly(page, admin.email, admin.password);
   await page.goto("/workbench/users");
   await page.getByRole("button", { name: `Reset link for ${user.name}` }).click();
   const linkField = page.getByLabel(`Password reset link for ${user.email}`);
@@ -111,9 +111,9 @@ test("a user changes their password from Your account: signed out everywhere, th
   const user = await createUser("reviewer", "changing");
   const elsewhere = await browser.newContext();
   const elsewherePage = await elsewhere.newPage();
-  await signIn(elsewherePage, user.email, user.password);
+  await signInDirectly(elsewherePage, user.email, user.password);
 
-  await signIn(page, user.email, user.password);
+  await signInDirectly(page, user.email, user.password);
   await page.getByRole("link", { name: "Your account" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await noAxeViolations(page);

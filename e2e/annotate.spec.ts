@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { createUser, db } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signInDirectly } from "./support/sign-in";
 import { selectWithKeyboard, selectWithMouse } from "./support/text-selection";
 
 const token = randomUUID().slice(0, 8);
@@ -37,7 +37,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 test("an editor imports two files at once, anchors claims with mouse and keyboard across languages, and handles a revision", async ({ page }) => {
   test.setTimeout(120_000);
   const editor = await createUser("editor", "annotator");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
 
   // Two files at once, each with its own progress and result.
   await page.goto("/workbench/articles/import");
@@ -124,9 +124,9 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(page.locator("mark.hl")).toHaveText(ENGLISH_QUOTE);
 });
 
-test("bad uploads get a clear answer and nothing is saved", async ({ page }) => {
+test("bad uploads get a clear answer and nothing is saved", { tag: "@alone" }, async ({ page }) => {
   const editor = await createUser("editor", "uploader");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   const before = await db().query<{ n: string }>("SELECT count(*)::text AS n FROM articles");
   await page.goto("/workbench/articles/import");
   const cases = [
@@ -147,7 +147,7 @@ test("bad uploads get a clear answer and nothing is saved", async ({ page }) => 
 
 test("HTML full of scripts and event handlers is stored as clean text", async ({ page }) => {
   const editor = await createUser("editor", "html");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   let dialogs = 0;
   page.on("dialog", async (dialog) => {
     dialogs++;
@@ -178,9 +178,9 @@ test("HTML full of scripts and event handlers is stored as clean text", async ({
   expect(dialogs).toBe(0);
 });
 
-test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", async ({ page }) => {
+test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", { tag: "@alone" }, async ({ page }) => {
   const editor = await createUser("editor", "direct");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   await page.goto("/workbench/articles");
   await page.getByRole("link").filter({ hasText: "The White House tried Wednesday" }).click();
   await selectWithMouse(page, "the United States continues to strengthen their sanctions");

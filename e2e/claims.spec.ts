@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { createUser, db, type TestUser } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signInDirectly } from "./support/sign-in";
 
 // Claims pages, links between claims, suggestions and the claim graph, on the seeded corpus (the
 // Maduro and Bolton claims contradict each other; Trump's supports Maduro's) plus a few claims made
@@ -50,7 +50,7 @@ function watchDialogs(page: Page): string[] {
 }
 
 test("an editor searches claims, opens Maduro's claim, follows a passage into its article and sees the contradiction", async ({ page }) => {
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   await page.goto("/workbench/claims");
   await expect(page.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
@@ -100,7 +100,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
 });
 
 test("an editor links two claims from a suggestion with one click, then removes the link", async ({ page }) => {
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   await page.goto(`/workbench/claims/${ids.first}`);
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const suggestion = suggestions.getByRole("listitem").filter({ hasText: SECOND });
@@ -142,7 +142,7 @@ test("an editor links two claims from a suggestion with one click, then removes 
 });
 
 test("the graph shows the seeded claims and their links; a node opens its claim by keyboard, and the list links too", async ({ page }) => {
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   await page.goto("/workbench/graph");
   const canvas = page.getByRole("application", { name: /^Claim graph/ });
   await expect(canvas).toHaveAttribute("data-ready", "true");
@@ -188,7 +188,7 @@ test("the graph shows the seeded claims and their links; a node opens its claim 
 
 test("a claim whose statement is markup shows literally on the list, the claim page and the graph", async ({ page }) => {
   const dialogs = watchDialogs(page);
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   const injected = () => page.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror]').length);
 
   await page.goto(`/workbench/claims?claimant=${encodeURIComponent(HOSTILE_CLAIMANT)}`);
