@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { createUser, db } from "./support/database";
 import { signInDirectly } from "./support/sign-in";
 import { selectWithKeyboard, selectWithMouse } from "./support/text-selection";
@@ -30,10 +30,6 @@ const FRENCH = [
 const ENGLISH_QUOTE = "the meetings were held with his express authorisation";
 const FRENCH_QUOTE = "ces rencontres avaient reçu son autorisation expresse";
 
-async function axeViolations(page: Page): Promise<string[]> {
-  return (await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id);
-}
-
 test("an editor imports two files at once, anchors claims with mouse and keyboard across languages, and handles a revision", async ({ page }) => {
   test.setTimeout(120_000);
   const editor = await createUser("editor", "annotator");
@@ -52,7 +48,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(files.getByText("Check the details, then import")).toHaveCount(2);
   // The importer proposed the outlet from the dateline and the language of each text.
   await expect(page.getByLabel("Outlet").first()).not.toHaveValue("");
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Import all 2 checked files" }).click();
   await expect(files.getByText("Imported", { exact: true })).toHaveCount(2);
 
@@ -67,7 +63,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(page.getByText("Claim created from the selection.")).toBeVisible();
   await expect(page.locator("mark.hl")).toHaveText(ENGLISH_QUOTE);
   const englishUrl = page.url();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // In the French article, select with the keyboard and attach to the same claim.
   await page.goto("/workbench/articles");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { createUser, db, type TestUser } from "./support/database";
 import { signInDirectly } from "./support/sign-in";
 
@@ -35,10 +35,6 @@ test.beforeAll(async () => {
   await insert(ids.hostile, HOSTILE, HOSTILE_CLAIMANT);
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  return (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
-
 /** Records any dialog instead of letting it block, so a test can show that none opened. */
 function watchDialogs(page: Page): string[] {
   const dialogs: string[] = [];
@@ -53,7 +49,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
   await signInDirectly(page, editor.email, editor.password);
   await page.goto("/workbench/claims");
   await expect(page.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await page.getByLabel("Search claims").fill("express authorisation");
   await page.getByRole("button", { name: "Search" }).click();
@@ -62,7 +58,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
   await expect(result).toBeVisible();
   // The matched words are highlighted as marks inside the link.
   await expect(result.locator("mark").first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // The filters are in the URL: the same list opens from a link.
   await page.getByLabel("Claimant").selectOption("Nicolás Maduro");
@@ -86,7 +82,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
   // The verdict and its history.
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Published");
   await expect(page.getByRole("region", { name: "Verdict" }).getByRole("link", { name: "Open the verdict" })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // Into the article, scrolled to the highlight, which flashes.
   const firstPassage = passages.getByRole("listitem").first();
@@ -107,7 +103,7 @@ test("an editor links two claims from a suggestion with one click, then removes 
   await expect(suggestion).toContainText("Same claimant");
   await expect(suggestion).toContainText(/Similar statement \(\d+% alike\)/);
   await expect(suggestion.getByLabel("Rationale")).toHaveValue(/^Suggested: similar statement/);
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await suggestion.getByRole("button", { name: /^Same claim/ }).click();
   await expect(suggestions.getByRole("status")).toContainText(`Linked as the same claim: ${GOVERNOR}’s claim`);
@@ -147,7 +143,7 @@ test("the graph shows the seeded claims and their links; a node opens its claim 
   const canvas = page.getByRole("application", { name: /^Claim graph/ });
   await expect(canvas).toHaveAttribute("data-ready", "true");
   await expect(canvas.locator("canvas").first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   const claims = page.getByRole("region", { name: /^Claims in the graph/ });
   await expect(claims.getByRole("link", { name: MADURO, exact: true })).toBeVisible();

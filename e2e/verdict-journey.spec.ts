@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type Page, type Request } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { createUser, db, type TestUser } from "./support/database";
 import { signInDirectly } from "./support/sign-in";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { makeSlug } from "../lib/publishing/make-slug";
 
 // The verdict workflow of DESIGN.md section 3 in the browser, on the seeded corpus: draft, four eyes,
@@ -40,11 +40,6 @@ async function signedIn(browser: Browser, user: TestUser): Promise<Page> {
   const page = await newPage(browser);
   await signInDirectly(page, user.email, user.password);
   return page;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function claimIdOf(statement: string): Promise<string> {
