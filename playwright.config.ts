@@ -15,12 +15,13 @@ const browser = {
   },
 };
 
-// Tests tagged @alone look at the whole database (a snapshot of every table, a count of all rows) or
-// at what any other test may change (the published-snapshot story compares whole pages byte for byte):
-// they run one at a time, after all the others, while nothing else writes. The others make records
-// of their own and run two at a time, a test per worker (fullyParallel): they must not depend on
-// each other's data, nor on the order they run in.
-const ALONE = /@alone/;
+// Two workers, a test each (fullyParallel): tests make their own users and records, and must not
+// depend on each other's data nor on the order they run in. A test that looks at the whole database
+// (a snapshot of every table, a count of all rows) or at pages any test may change declares
+// { lock: "-exclusive-" }: Playwright runs it while no other test runs.
+// The specs that sign in as the seeded demo accounts (signing out ends every session of the account)
+// are a project of their own with one worker: never two of them at once, but beside the others.
+const DEMO_ACCOUNTS = /\/(sign-in|source-change-story)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,9 +38,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    // "teardown" only orders the two: the tests run alone come after the others, whatever their outcome.
-    { name: "chromium", grepInvert: ALONE, use: browser, teardown: "chromium-alone" },
-    { name: "chromium-alone", grep: ALONE, workers: 1, use: browser },
+    // First, so that its long story starts early instead of running last on its own.
+    { name: "chromium-demo-accounts", testMatch: DEMO_ACCOUNTS, workers: 1, use: browser },
+    { name: "chromium", testIgnore: DEMO_ACCOUNTS, use: browser },
   ],
   webServer: {
     // As npm start serves it: the front server with the reader cache, Next behind it.

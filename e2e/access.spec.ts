@@ -42,7 +42,7 @@ test("a demoted reviewer loses review at once, and a disabled user is signed out
   await expect(reviewerPage).toHaveURL(/\/signin/);
 });
 
-test("a server action replayed by a direct POST without a session, or with an editor's session, writes nothing", { tag: "@alone" }, async ({ browser, playwright }) => {
+test("a server action replayed by a direct POST without a session, or with an editor's session, writes nothing", { lock: "-exclusive-" }, async ({ browser, playwright }) => {
   const admin = await createUser("admin", "admin");
   const target = await createUser("editor", "target");
   const editor = await createUser("editor", "editor");

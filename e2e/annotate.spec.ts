@@ -120,7 +120,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(page.locator("mark.hl")).toHaveText(ENGLISH_QUOTE);
 });
 
-test("bad uploads get a clear answer and nothing is saved", { tag: "@alone" }, async ({ page }) => {
+test("bad uploads get a clear answer and nothing is saved", { lock: "-exclusive-" }, async ({ page }) => {
   const editor = await createUser("editor", "uploader");
   await signInDirectly(page, editor.email, editor.password);
   const before = await db().query<{ n: string }>("SELECT count(*)::text AS n FROM articles");
@@ -174,7 +174,7 @@ test("HTML full of scripts and event handlers is stored as clean text", async ({
   expect(dialogs).toBe(0);
 });
 
-test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", { tag: "@alone" }, async ({ page }) => {
+test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", { lock: "-exclusive-" }, async ({ page }) => {
   const editor = await createUser("editor", "direct");
   await signInDirectly(page, editor.email, editor.password);
   await page.goto("/workbench/articles");
