@@ -23,8 +23,7 @@ test("a demoted reviewer loses review at once, and a disabled user is signed out
   await signInDirectly(reviewerPage, reviewer.email, reviewer.password);
   await expect(reviewerPage.getByRole("region", { name: "Awaiting your review" })).toBeVisible();
 
-  await signInDirectly(adminPage, admin.email, admin.password);
-  await adminPage.goto("/workbench/users");
+  await signInDirectly(adminPage, admin.email, admin.password, "/workbench/users");
   const row = adminPage.getByRole("row").filter({ hasText: reviewer.email });
   await row.getByLabel(`Role of ${reviewer.name}`, { exact: true }).selectOption("editor");
   await row.getByRole("button", { name: `Save role of ${reviewer.name}` }).click();
@@ -49,8 +48,7 @@ test("a server action replayed by a direct POST without a session, or with an ed
 
   // The admin's browser makes one legitimate change; we keep the request it sent.
   const adminPage = await (await browser.newContext()).newPage();
-  await signInDirectly(adminPage, admin.email, admin.password);
-  await adminPage.goto("/workbench/users");
+  await signInDirectly(adminPage, admin.email, admin.password, "/workbench/users");
   const row = adminPage.getByRole("row").filter({ hasText: target.email });
   const sent = adminPage.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
   await row.getByLabel(`Role of ${target.name}`, { exact: true }).selectOption("reviewer");

@@ -69,8 +69,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
 test("an admin gives a reset link; the person chooses a new password and the old one stops working", async ({ page, browser }) => {
   const admin = await createUser("admin", "resetting");
   const user = await createUser("editor", "forgetful");
-  await signInDirectly(page, admin.email, admin.password);
-  await page.goto("/workbench/users");
+  await signInDirectly(page, admin.email, admin.password, "/workbench/users");
   await page.getByRole("button", { name: `Reset link for ${user.name}` }).click();
   const linkField = page.getByLabel(`Password reset link for ${user.email}`);
   await expect(linkField).toBeVisible();

@@ -176,8 +176,7 @@ test("HTML full of scripts and event handlers is stored as clean text", async ({
 
 test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", { lock: "-exclusive-" }, async ({ page }) => {
   const editor = await createUser("editor", "direct");
-  await signInDirectly(page, editor.email, editor.password);
-  await page.goto("/workbench/articles");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/articles");
   await page.getByRole("link").filter({ hasText: "The White House tried Wednesday" }).click();
   await selectWithMouse(page, "the United States continues to strengthen their sanctions");
   await page.getByRole("button", { name: "Create claim from selection" }).click();

@@ -46,8 +46,7 @@ function watchDialogs(page: Page): string[] {
 }
 
 test("an editor searches claims, opens Maduro's claim, follows a passage into its article and sees the contradiction", async ({ page }) => {
-  await signInDirectly(page, editor.email, editor.password);
-  await page.goto("/workbench/claims");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/claims");
   await expect(page.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -96,8 +95,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
 });
 
 test("an editor links two claims from a suggestion with one click, then removes the link", async ({ page }) => {
-  await signInDirectly(page, editor.email, editor.password);
-  await page.goto(`/workbench/claims/${ids.first}`);
+  await signInDirectly(page, editor.email, editor.password, `/workbench/claims/${ids.first}`);
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const suggestion = suggestions.getByRole("listitem").filter({ hasText: SECOND });
   await expect(suggestion).toContainText("Same claimant");
@@ -138,8 +136,7 @@ test("an editor links two claims from a suggestion with one click, then removes 
 });
 
 test("the graph shows the seeded claims and their links; a node opens its claim by keyboard, and the list links too", async ({ page }) => {
-  await signInDirectly(page, editor.email, editor.password);
-  await page.goto("/workbench/graph");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/graph");
   const canvas = page.getByRole("application", { name: /^Claim graph/ });
   await expect(canvas).toHaveAttribute("data-ready", "true");
   await expect(canvas.locator("canvas").first()).toBeVisible();

@@ -36,9 +36,10 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
-async function signedIn(browser: Browser, user: TestUser): Promise<Page> {
+/** A browser of the user's own, signed in, on `path`. */
+async function signedIn(browser: Browser, user: TestUser, path: string): Promise<Page> {
   const page = await newPage(browser);
-  await signInDirectly(page, user.email, user.password);
+  await signInDirectly(page, user.email, user.password, path);
   return page;
 }
 
@@ -166,8 +167,7 @@ test("an editor drafts and submits, a reviewer sends it back, approves and publi
   const unrelated = await seedVerdict({ author: otherEditor, reviewer: unrelatedReviewer, state: "published" });
 
   // 1. The editor drafts a verdict on the claim and submits it.
-  const editorPage = await signedIn(browser, editor);
-  await editorPage.goto(`/workbench/claims/${claimId}/verdict`);
+  const editorPage = await signedIn(browser, editor, `/workbench/claims/${claimId}/verdict`);
   await expect(editorPage.getByRole("heading", { level: 1 })).toContainText(BOLTON);
   await expect(editorPage.getByText("This claim has no verdict yet.")).toBeVisible();
   await expectNoAxeViolations(editorPage);
@@ -220,8 +220,7 @@ test("an editor drafts and submits, a reviewer sends it back, approves and publi
 
   // ...and a reviewer's approve POST replayed with the editor's session, aimed at the editor's own
   // revision, is refused and writes nothing.
-  const reviewerPage = await signedIn(browser, reviewer);
-  await reviewerPage.goto(`/workbench/review/${other.revisionId}`);
+  const reviewerPage = await signedIn(browser, reviewer, `/workbench/review/${other.revisionId}`);
   const approvalSent = reviewerPage.waitForRequest(isActionPost);
   await reviewerPage.getByRole("button", { name: "Approve revision 1" }).click();
   const approval = capture(await approvalSent);
@@ -375,8 +374,7 @@ test("two editors save the same draft: the second sees a conflict with both vers
   const second = await createUser("editor", "second");
   const claimId = await insertClaim(first, `The minister chose the negotiators himself ${randomUUID().slice(0, 8)}`);
 
-  const a = await signedIn(browser, first);
-  await a.goto(`/workbench/claims/${claimId}/verdict`);
+  const a = await signedIn(browser, first, `/workbench/claims/${claimId}/verdict`);
   await a.getByRole("radio", { name: /^Unproven/ }).check();
   await a.getByLabel("Headline").fill("Nobody has shown who chose the negotiators");
   await a.getByLabel("Summary").fill("First summary.");
@@ -384,8 +382,7 @@ test("two editors save the same draft: the second sees a conflict with both vers
   await expect(a.getByRole("status").filter({ hasText: "Draft saved (version 1)." })).toBeVisible();
 
   // Both open the same version 1.
-  const b = await signedIn(browser, second);
-  await b.goto(`/workbench/claims/${claimId}/verdict`);
+  const b = await signedIn(browser, second, `/workbench/claims/${claimId}/verdict`);
   await expect(b.getByLabel("Headline")).toHaveValue("Nobody has shown who chose the negotiators");
 
   await a.getByLabel("Headline").fill("Their headline, saved first");
@@ -435,8 +432,7 @@ test("a reviewer who wrote a revision sees it waiting for another reviewer, and 
   const own = await seedVerdict({ author, state: "in_review" });
   const others = await seedVerdict({ author: someoneElse, state: "in_review" });
 
-  const authorPage = await signedIn(browser, author);
-  await authorPage.goto("/workbench/review");
+  const authorPage = await signedIn(browser, author, "/workbench/review");
   const headlineOf = async (revisionId: string) =>
     (await db().query<{ headline: string }>(`SELECT headline FROM verdict_revisions WHERE id = $1`, [revisionId])).rows[0]!.headline;
   const ownHeadline = await headlineOf(own.revisionId);
@@ -459,8 +455,7 @@ test("a reviewer who wrote a revision sees it waiting for another reviewer, and 
   expect(await reviewsOf(own.revisionId)).toBe(0);
 
   // Another reviewer can.
-  const colleaguePage = await signedIn(browser, colleague);
-  await colleaguePage.goto(`/workbench/review/${own.revisionId}`);
+  const colleaguePage = await signedIn(browser, colleague, `/workbench/review/${own.revisionId}`);
   await colleaguePage.getByRole("button", { name: "Approve revision 1" }).click();
   await expect(colleaguePage.getByText(`Approved by ${colleague.name}.`)).toBeVisible();
   expect(await reviewsOf(own.revisionId)).toBe(1);
