@@ -1,6 +1,6 @@
 import { expect, test, type Request } from "@playwright/test";
 import { count, createUser, userRole } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signInDirectly } from "./support/sign-in";
 
 /** The server action POST the browser sent: what an attacker could replay by hand. */
 type CapturedAction = { url: string; headers: Record<string, string>; body: Buffer };
@@ -20,11 +20,10 @@ test("a demoted reviewer loses review at once, and a disabled user is signed out
   const adminPage = await (await browser.newContext()).newPage();
   const reviewerPage = await (await browser.newContext()).newPage();
 
-  await signIn(reviewerPage, reviewer.email, reviewer.password);
+  await signInDirectly(reviewerPage, reviewer.email, reviewer.password);
   await expect(reviewerPage.getByRole("region", { name: "Awaiting your review" })).toBeVisible();
 
-  await signIn(adminPage, admin.email, admin.password);
-  await adminPage.goto("/workbench/users");
+  await signInDirectly(adminPage, admin.email, admin.password, "/workbench/users");
   const row = adminPage.getByRole("row").filter({ hasText: reviewer.email });
   await row.getByLabel(`Role of ${reviewer.name}`, { exact: true }).selectOption("editor");
   await row.getByRole("button", { name: `Save role of ${reviewer.name}` }).click();
@@ -42,15 +41,14 @@ test("a demoted reviewer loses review at once, and a disabled user is signed out
   await expect(reviewerPage).toHaveURL(/\/signin/);
 });
 
-test("a server action replayed by a direct POST without a session, or with an editor's session, writes nothing", async ({ browser, playwright }) => {
+test("a server action replayed by a direct POST without a session, or with an editor's session, writes nothing", { lock: "-exclusive-" }, async ({ browser, playwright }) => {
   const admin = await createUser("admin", "admin");
   const target = await createUser("editor", "target");
   const editor = await createUser("editor", "editor");
 
   // The admin's browser makes one legitimate change; we keep the request it sent.
   const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, admin.email, admin.password);
-  await adminPage.goto("/workbench/users");
+  await signInDirectly(adminPage, admin.email, admin.password, "/workbench/users");
   const row = adminPage.getByRole("row").filter({ hasText: target.email });
   const sent = adminPage.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
   await row.getByLabel(`Role of ${target.name}`, { exact: true }).selectOption("reviewer");
@@ -72,7 +70,7 @@ test("a server action replayed by a direct POST without a session, or with an ed
 
   const editorContext = await browser.newContext();
   const editorPage = await editorContext.newPage();
-  await signIn(editorPage, editor.email, editor.password);
+  await signInDirectly(editorPage, editor.email, editor.password);
   const editorReply = await editorContext.request.post(action.url, { headers: action.headers, data: action.body });
   expect(editorReply.status()).toBeLessThan(500);
   expect(await editorReply.text()).toContain("You are not allowed to do this.");

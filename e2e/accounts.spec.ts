@@ -1,16 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { createUser, db } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signIn, signInDirectly } from "./support/sign-in";
 
 // Accounts: an admin invites a person, who opens the link, chooses a password and signs in; an admin
 // gives a reset link; a user changes their password. No admin ever chooses anyone's password.
-
-async function noAxeViolations(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
-}
 
 /** Fills the link page's two fields by keyboard only, and submits with Enter. */
 async function choosePasswordByKeyboard(page: Page, password: string): Promise<void> {
@@ -30,7 +25,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
   const admin = await createUser("admin", "inviting");
   const email = `invited-${randomUUID().slice(0, 8)}@e2e.claimwork.example`;
   const name = `Invited ${randomUUID().slice(0, 6)}`;
-  await signIn(page, admin.email, admin.password);
+  await signInDirectly(page, admin.email, admin.password);
   await page.getByRole("navigation", { name: "Workbench" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Invite a person" })).toBeVisible();
   const invite = page.getByRole("form", { name: "Invite a person" });
@@ -40,7 +35,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
   await invite.getByRole("button", { name: "Make an invitation link" }).click();
   const linkField = page.getByLabel(`Invitation link for ${email}`);
   await expect(linkField).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   const link = await linkField.inputValue();
   expect(link).toMatch(/\/account\/link\/[A-Za-z0-9_-]{43}$/);
   const token = link.split("/").at(-1)!;
@@ -56,7 +51,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
   await personPage.goto(link);
   await expect(personPage.getByRole("heading", { name: "Welcome to Claimwork" })).toBeVisible();
   await expect(personPage.getByText(email)).toBeVisible();
-  await noAxeViolations(personPage);
+  await expectNoAxeViolations(personPage);
   const password = `my own password ${randomUUID().slice(0, 8)}`;
   await choosePasswordByKeyboard(personPage, password);
   await expect(personPage.getByRole("main").getByRole("status")).toContainText("Your password is set");
@@ -74,8 +69,7 @@ test("an admin invites a person, who opens the link, chooses a password and sign
 test("an admin gives a reset link; the person chooses a new password and the old one stops working", async ({ page, browser }) => {
   const admin = await createUser("admin", "resetting");
   const user = await createUser("editor", "forgetful");
-  await signIn(page, admin.email, admin.password);
-  await page.goto("/workbench/users");
+  await signInDirectly(page, admin.email, admin.password, "/workbench/users");
   await page.getByRole("button", { name: `Reset link for ${user.name}` }).click();
   const linkField = page.getByLabel(`Password reset link for ${user.email}`);
   await expect(linkField).toBeVisible();
@@ -85,7 +79,7 @@ test("an admin gives a reset link; the person chooses a new password and the old
   const personPage = await person.newPage();
   await personPage.goto(link);
   await expect(personPage.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
-  await noAxeViolations(personPage);
+  await expectNoAxeViolations(personPage);
   // Too short: the server says why (the browser's own check is bypassed to see the message).
   await personPage.locator("form").evaluate((form) => form.setAttribute("novalidate", ""));
   await personPage.getByLabel("New password", { exact: true }).fill("short");
@@ -111,12 +105,12 @@ test("a user changes their password from Your account: signed out everywhere, th
   const user = await createUser("reviewer", "changing");
   const elsewhere = await browser.newContext();
   const elsewherePage = await elsewhere.newPage();
-  await signIn(elsewherePage, user.email, user.password);
+  await signInDirectly(elsewherePage, user.email, user.password);
 
-  await signIn(page, user.email, user.password);
+  await signInDirectly(page, user.email, user.password);
   await page.getByRole("link", { name: "Your account" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   const password = `changed password ${randomUUID().slice(0, 8)}`;
   await page.getByLabel("Current password").fill("not my password");
   await page.getByLabel("New password", { exact: true }).fill(password);

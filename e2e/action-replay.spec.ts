@@ -146,7 +146,7 @@ test("the expectation table names every server action of the build, and no other
   );
 });
 
-test("every server action replayed without a session, with another role's, a signed-out or a disabled user's session is refused and writes nothing", async ({ baseURL }) => {
+test("every server action replayed without a session, with another role's, a signed-out or a disabled user's session is refused and writes nothing", { lock: "-exclusive-" }, async ({ baseURL }) => {
   test.setTimeout(300_000);
   const baseUrl = baseURL!;
   const actions = allServerActions(distDir).filter((action) => !PUBLIC.includes(key(action)));

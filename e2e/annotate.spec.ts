@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { createUser, db } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signInDirectly } from "./support/sign-in";
 import { selectWithKeyboard, selectWithMouse } from "./support/text-selection";
 
 const token = randomUUID().slice(0, 8);
@@ -30,14 +30,10 @@ const FRENCH = [
 const ENGLISH_QUOTE = "the meetings were held with his express authorisation";
 const FRENCH_QUOTE = "ces rencontres avaient reçu son autorisation expresse";
 
-async function axeViolations(page: Page): Promise<string[]> {
-  return (await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id);
-}
-
 test("an editor imports two files at once, anchors claims with mouse and keyboard across languages, and handles a revision", async ({ page }) => {
   test.setTimeout(120_000);
   const editor = await createUser("editor", "annotator");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
 
   // Two files at once, each with its own progress and result.
   await page.goto("/workbench/articles/import");
@@ -52,7 +48,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(files.getByText("Check the details, then import")).toHaveCount(2);
   // The importer proposed the outlet from the dateline and the language of each text.
   await expect(page.getByLabel("Outlet").first()).not.toHaveValue("");
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Import all 2 checked files" }).click();
   await expect(files.getByText("Imported", { exact: true })).toHaveCount(2);
 
@@ -67,7 +63,7 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(page.getByText("Claim created from the selection.")).toBeVisible();
   await expect(page.locator("mark.hl")).toHaveText(ENGLISH_QUOTE);
   const englishUrl = page.url();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // In the French article, select with the keyboard and attach to the same claim.
   await page.goto("/workbench/articles");
@@ -124,9 +120,9 @@ test("an editor imports two files at once, anchors claims with mouse and keyboar
   await expect(page.locator("mark.hl")).toHaveText(ENGLISH_QUOTE);
 });
 
-test("bad uploads get a clear answer and nothing is saved", async ({ page }) => {
+test("bad uploads get a clear answer and nothing is saved", { lock: "-exclusive-" }, async ({ page }) => {
   const editor = await createUser("editor", "uploader");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   const before = await db().query<{ n: string }>("SELECT count(*)::text AS n FROM articles");
   await page.goto("/workbench/articles/import");
   const cases = [
@@ -147,7 +143,7 @@ test("bad uploads get a clear answer and nothing is saved", async ({ page }) => 
 
 test("HTML full of scripts and event handlers is stored as clean text", async ({ page }) => {
   const editor = await createUser("editor", "html");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   let dialogs = 0;
   page.on("dialog", async (dialog) => {
     dialogs++;
@@ -178,10 +174,9 @@ test("HTML full of scripts and event handlers is stored as clean text", async ({
   expect(dialogs).toBe(0);
 });
 
-test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", async ({ page }) => {
+test("a passage with offsets outside the text or a wrong quote, sent straight to the server action, is refused", { lock: "-exclusive-" }, async ({ page }) => {
   const editor = await createUser("editor", "direct");
-  await signIn(page, editor.email, editor.password);
-  await page.goto("/workbench/articles");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/articles");
   await page.getByRole("link").filter({ hasText: "The White House tried Wednesday" }).click();
   await selectWithMouse(page, "the United States continues to strengthen their sanctions");
   await page.getByRole("button", { name: "Create claim from selection" }).click();

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { createUser, db, type TestUser } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signInDirectly } from "./support/sign-in";
 
 // Claims pages, links between claims, suggestions and the claim graph, on the seeded corpus (the
 // Maduro and Bolton claims contradict each other; Trump's supports Maduro's) plus a few claims made
@@ -35,10 +35,6 @@ test.beforeAll(async () => {
   await insert(ids.hostile, HOSTILE, HOSTILE_CLAIMANT);
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  return (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
-
 /** Records any dialog instead of letting it block, so a test can show that none opened. */
 function watchDialogs(page: Page): string[] {
   const dialogs: string[] = [];
@@ -50,10 +46,9 @@ function watchDialogs(page: Page): string[] {
 }
 
 test("an editor searches claims, opens Maduro's claim, follows a passage into its article and sees the contradiction", async ({ page }) => {
-  await signIn(page, editor.email, editor.password);
-  await page.goto("/workbench/claims");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/claims");
   await expect(page.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await page.getByLabel("Search claims").fill("express authorisation");
   await page.getByRole("button", { name: "Search" }).click();
@@ -62,7 +57,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
   await expect(result).toBeVisible();
   // The matched words are highlighted as marks inside the link.
   await expect(result.locator("mark").first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // The filters are in the URL: the same list opens from a link.
   await page.getByLabel("Claimant").selectOption("Nicolás Maduro");
@@ -86,7 +81,7 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
   // The verdict and its history.
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Published");
   await expect(page.getByRole("region", { name: "Verdict" }).getByRole("link", { name: "Open the verdict" })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // Into the article, scrolled to the highlight, which flashes.
   const firstPassage = passages.getByRole("listitem").first();
@@ -100,14 +95,13 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
 });
 
 test("an editor links two claims from a suggestion with one click, then removes the link", async ({ page }) => {
-  await signIn(page, editor.email, editor.password);
-  await page.goto(`/workbench/claims/${ids.first}`);
+  await signInDirectly(page, editor.email, editor.password, `/workbench/claims/${ids.first}`);
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const suggestion = suggestions.getByRole("listitem").filter({ hasText: SECOND });
   await expect(suggestion).toContainText("Same claimant");
   await expect(suggestion).toContainText(/Similar statement \(\d+% alike\)/);
   await expect(suggestion.getByLabel("Rationale")).toHaveValue(/^Suggested: similar statement/);
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await suggestion.getByRole("button", { name: /^Same claim/ }).click();
   await expect(suggestions.getByRole("status")).toContainText(`Linked as the same claim: ${GOVERNOR}’s claim`);
@@ -142,12 +136,11 @@ test("an editor links two claims from a suggestion with one click, then removes 
 });
 
 test("the graph shows the seeded claims and their links; a node opens its claim by keyboard, and the list links too", async ({ page }) => {
-  await signIn(page, editor.email, editor.password);
-  await page.goto("/workbench/graph");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/graph");
   const canvas = page.getByRole("application", { name: /^Claim graph/ });
   await expect(canvas).toHaveAttribute("data-ready", "true");
   await expect(canvas.locator("canvas").first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   const claims = page.getByRole("region", { name: /^Claims in the graph/ });
   await expect(claims.getByRole("link", { name: MADURO, exact: true })).toBeVisible();
@@ -188,7 +181,7 @@ test("the graph shows the seeded claims and their links; a node opens its claim 
 
 test("a claim whose statement is markup shows literally on the list, the claim page and the graph", async ({ page }) => {
   const dialogs = watchDialogs(page);
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   const injected = () => page.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror]').length);
 
   await page.goto(`/workbench/claims?claimant=${encodeURIComponent(HOSTILE_CLAIMANT)}`);

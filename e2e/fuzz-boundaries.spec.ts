@@ -81,7 +81,7 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size =
 /** A fresh connection for bodies the server may stop reading (a refused upload), so no later request reuses it. */
 const CLOSE = { connection: "close" };
 
-test("every server action and API route refuses bad input with a 4xx or a message, never a 5xx, and writes nothing", async ({ baseURL }) => {
+test("every server action and API route refuses bad input with a 4xx or a message, never a 5xx, and writes nothing", { lock: "-exclusive-" }, async ({ baseURL }) => {
   test.setTimeout(170_000);
   const base = baseURL!;
   const reviewer = await createUser("reviewer", "fuzz-reviewer");

@@ -14,7 +14,7 @@ async function publishedSlug(): Promise<string> {
   return row.slug;
 }
 
-test("a server action posted from another site, with Origin null or with a forged X-Forwarded-Host does nothing, even with a valid session", async ({ baseURL }) => {
+test("a server action posted from another site, with Origin null or with a forged X-Forwarded-Host does nothing, even with a valid session", { lock: "-exclusive-" }, async ({ baseURL }) => {
   const baseUrl = baseURL!;
   const editor = await sessionOf(baseUrl, await createUser("editor", "csrf"));
   const createClaim = serverAction(ACTIONS.createClaim);

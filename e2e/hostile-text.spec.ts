@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createUser, db, rowCounts, type TestUser } from "./support/database";
 import { fits, hostilePayloads, recordExecutions, type HostilePayload } from "./support/hostile-payloads";
-import { signIn } from "./support/sign-in";
+import { signInDirectly } from "./support/sign-in";
 import { httpSession, type HttpSession } from "./support/actions";
 
 // Untrusted text everywhere (DESIGN.md section 8). Every payload of the hostile corpus goes into every
@@ -11,8 +11,6 @@ import { httpSession, type HttpSession } from "./support/actions";
 // and writes nothing; what is accepted is published and then shown as literal text on every screen
 // that shows it, in Chromium, where no script runs, no dialog opens and no CSP violation happens.
 // The feed and sitemap stay well-formed XML and the ClaimReview JSON-LD parses to the stored text.
-
-test.describe.configure({ mode: "serial" });
 
 const PAYLOADS = hostilePayloads(randomUUID().slice(0, 4));
 const STORABLE = PAYLOADS.filter((payload) => !payload.unstorable);
@@ -139,7 +137,7 @@ async function watchedPage(browser: Browser, user?: TestUser): Promise<Watched> 
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy|Refused to (execute|load)/i.test(message.text())) watched.errors.push(message.text());
   });
-  if (user) await signIn(page, user.email, user.password);
+  if (user) await signInDirectly(page, user.email, user.password);
   return watched;
 }
 
@@ -195,11 +193,16 @@ function expectShown(screen: string, text: string, fields: Field[], records: Wri
 
 // --- Tests -----------------------------------------------------------------------------------------
 
-test("every field refuses what it cannot store, with a message naming the field, and writes nothing", async ({ baseURL }) => {
-  test.setTimeout(120_000);
+// The people who write and look; made in each worker, since the first test (which runs alone) and
+// the two others need not run in the same one.
+test.beforeAll(async () => {
   editor = await createUser("editor", "hostile-editor", hostile("userName", STORABLE[0]!).text);
   reviewer = await createUser("reviewer", "hostile-reviewer", hostile("userName", STORABLE[2]!).text);
   admin = await createUser("admin", "hostile-admin");
+});
+
+test("every field refuses what it cannot store, with a message naming the field, and writes nothing", { lock: "-exclusive-" }, async ({ baseURL }) => {
+  test.setTimeout(120_000);
   const session = await httpSession(baseURL!, reviewer.email, reviewer.password);
   const before = await rowCounts();
   const someId = randomUUID();
@@ -270,96 +273,99 @@ function wtf8(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array([...encoder.encode(before), 0xed, 0xa0, 0x80, ...encoder.encode(after)]);
 }
 
-test("what is accepted is shown literally on every workbench screen, and no script runs", async ({ baseURL, browser }) => {
-  test.setTimeout(240_000);
-  const editorSession = await httpSession(baseURL!, editor.email, editor.password);
-  const reviewerSession = await httpSession(baseURL!, reviewer.email, reviewer.password);
-  // A few records at a time: each is a chain of dependent calls, the records are independent.
-  for (let i = 0; i < STORABLE.length; i += 3) {
-    const batch = STORABLE.slice(i, i + 3).map(async (payload) => {
-      const user = payload === STORABLE[0] ? editor : payload === STORABLE[2] ? reviewer : await createUser("editor", "hostile-name", hostile("userName", payload).text);
-      return writeRecord(payload, user, editorSession, reviewerSession);
-    });
-    written.push(...(await Promise.all(batch)));
-  }
-  // Each claim supports the next one, with a hostile rationale.
-  for (const [index, record] of written.entries()) {
-    const next = written[(index + 1) % written.length]!;
-    await editorSession.must("relateClaimsAction", { type: "supports", fromClaimId: record.claimId, toClaimId: next.claimId, rationale: valueFor("rationale", record.payload) });
-  }
-  const first = written[0]!;
+// Written once, then read on every screen: the second test reads what the first one wrote.
+test.describe.serial("hostile text written and then shown", () => {
+  test("what is accepted is shown literally on every workbench screen, and no script runs", async ({ baseURL, browser }) => {
+    test.setTimeout(240_000);
+    const editorSession = await httpSession(baseURL!, editor.email, editor.password);
+    const reviewerSession = await httpSession(baseURL!, reviewer.email, reviewer.password);
+    // A few records at a time: each is a chain of dependent calls, the records are independent.
+    for (let i = 0; i < STORABLE.length; i += 3) {
+      const batch = STORABLE.slice(i, i + 3).map(async (payload) => {
+        const user = payload === STORABLE[0] ? editor : payload === STORABLE[2] ? reviewer : await createUser("editor", "hostile-name", hostile("userName", payload).text);
+        return writeRecord(payload, user, editorSession, reviewerSession);
+      });
+      written.push(...(await Promise.all(batch)));
+    }
+    // Each claim supports the next one, with a hostile rationale.
+    for (const [index, record] of written.entries()) {
+      const next = written[(index + 1) % written.length]!;
+      await editorSession.must("relateClaimsAction", { type: "supports", fromClaimId: record.claimId, toClaimId: next.claimId, rationale: valueFor("rationale", record.payload) });
+    }
+    const first = written[0]!;
 
-  const editorView = await watchedPage(browser, editor);
-  expectShown("workbench: articles list", await visit(editorView, "/workbench/articles"), ["title"], written);
-  expectShown("workbench: claims list", await visit(editorView, "/workbench/claims"), ["statement", "claimant", "tag"], written);
-  expectShown("workbench: claim graph", await visit(editorView, "/workbench/graph"), ["statement", "claimant", "rationale"], written);
-  // A search shows each hit's statement as a snippet with the matched words (here the markers) marked.
-  expectShown("workbench: claims search (snippets)", await visit(editorView, `/workbench/claims?${searchForMarkers()}`), ["statement", "claimant"], written);
-  for (const [index, record] of written.entries()) {
-    const previous = written[(index + written.length - 1) % written.length]!;
-    expectShown("workbench: annotator", await visit(editorView, `/workbench/articles/${record.articleId}`), ["title", "text", "statement", "claimant"], [record]);
-    const claimPage = await visit(editorView, `/workbench/claims/${record.claimId}`);
-    expectShown("workbench: claim page", claimPage, ["statement", "claimant", "tag", "rationale", "title", "headline"], [record]);
-    expectShown("workbench: claim page", claimPage, ["rationale"], [previous]);
-    if (record.user === editor) expectShown("workbench: claim page", claimPage, ["userName"], [record]);
-    expectShown("workbench: verdict editor", await visit(editorView, `/workbench/claims/${record.claimId}/verdict`), ["statement", "claimant", "headline", "summary", "explanation", "comment"], [record]);
-  }
+    const editorView = await watchedPage(browser, editor);
+    expectShown("workbench: articles list", await visit(editorView, "/workbench/articles"), ["title"], written);
+    expectShown("workbench: claims list", await visit(editorView, "/workbench/claims"), ["statement", "claimant", "tag"], written);
+    expectShown("workbench: claim graph", await visit(editorView, "/workbench/graph"), ["statement", "claimant", "rationale"], written);
+    // A search shows each hit's statement as a snippet with the matched words (here the markers) marked.
+    expectShown("workbench: claims search (snippets)", await visit(editorView, `/workbench/claims?${searchForMarkers()}`), ["statement", "claimant"], written);
+    for (const [index, record] of written.entries()) {
+      const previous = written[(index + written.length - 1) % written.length]!;
+      expectShown("workbench: annotator", await visit(editorView, `/workbench/articles/${record.articleId}`), ["title", "text", "statement", "claimant"], [record]);
+      const claimPage = await visit(editorView, `/workbench/claims/${record.claimId}`);
+      expectShown("workbench: claim page", claimPage, ["statement", "claimant", "tag", "rationale", "title", "headline"], [record]);
+      expectShown("workbench: claim page", claimPage, ["rationale"], [previous]);
+      if (record.user === editor) expectShown("workbench: claim page", claimPage, ["userName"], [record]);
+      expectShown("workbench: verdict editor", await visit(editorView, `/workbench/claims/${record.claimId}/verdict`), ["statement", "claimant", "headline", "summary", "explanation", "comment"], [record]);
+    }
 
-  const reviewerView = await watchedPage(browser, reviewer);
-  const queue = await visit(reviewerView, "/workbench/review");
-  expectShown("workbench: review queue", queue, ["headline", "statement", "claimant"], written);
-  expectShown("workbench: review queue", queue, ["userName"], [first]);
-  for (const record of written) {
-    const item = await visit(reviewerView, `/workbench/review/${record.revisions[2]}`);
-    expectShown("workbench: review item", item, ["headline", "statement", "summary", "explanation", "comment"], [record]);
-    // The summary's word diff, read as text: without the removed words it is the new summary, without the added ones the old.
-    const diff = await reviewerView.page.locator(".diff-list > div").filter({ hasText: "Summary" }).locator("dd").evaluate((dd) => {
-      const read = (drop: string) => {
-        const copy = dd.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll(`${drop}, .visually-hidden, .meta`).forEach((node) => node.remove());
-        return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
-      };
-      return { after: read("del"), before: read("ins") };
-    });
-    const summary = valueFor("summary", record.payload).replace(/\s+/g, " ");
-    expect(diff, `the diff of "${record.payload.name}"`).toEqual({ after: `${summary} Corrected.`, before: summary });
-  }
+    const reviewerView = await watchedPage(browser, reviewer);
+    const queue = await visit(reviewerView, "/workbench/review");
+    expectShown("workbench: review queue", queue, ["headline", "statement", "claimant"], written);
+    expectShown("workbench: review queue", queue, ["userName"], [first]);
+    for (const record of written) {
+      const item = await visit(reviewerView, `/workbench/review/${record.revisions[2]}`);
+      expectShown("workbench: review item", item, ["headline", "statement", "summary", "explanation", "comment"], [record]);
+      // The summary's word diff, read as text: without the removed words it is the new summary, without the added ones the old.
+      const diff = await reviewerView.page.locator(".diff-list > div").filter({ hasText: "Summary" }).locator("dd").evaluate((dd) => {
+        const read = (drop: string) => {
+          const copy = dd.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll(`${drop}, .visually-hidden, .meta`).forEach((node) => node.remove());
+          return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+        };
+        return { after: read("del"), before: read("ins") };
+      });
+      const summary = valueFor("summary", record.payload).replace(/\s+/g, " ");
+      expect(diff, `the diff of "${record.payload.name}"`).toEqual({ after: `${summary} Corrected.`, before: summary });
+    }
 
-  const adminView = await watchedPage(browser, admin);
-  expectShown("workbench: users", await visit(adminView, "/workbench/users"), ["userName"], written);
-});
+    const adminView = await watchedPage(browser, admin);
+    expectShown("workbench: users", await visit(adminView, "/workbench/users"), ["userName"], written);
+  });
 
-test("published, it is shown literally on every public page, in the feed, the sitemap and the JSON-LD, and no script runs", async ({ baseURL, browser, request }) => {
-  test.setTimeout(240_000);
-  const reviewerSession = await httpSession(baseURL!, reviewer.email, reviewer.password);
-  for (const record of written) {
-    const correction = { whatChanged: valueFor("whatChanged", record.payload), why: valueFor("why", record.payload) };
-    await reviewerSession.must("publishVerdictAction", { verdictId: record.verdictId, revisionId: record.revisions[2], correction });
-  }
-  const reader = await watchedPage(browser);
-  expectShown("public: home", await visit(reader, "/"), ["headline", "claimant"], written);
-  await visit(reader, "/methodology");
-  expectShown("public: search", await visit(reader, `/search?${searchForMarkers()}`), ["headline", "claimant"], written);
-  for (const record of written) {
-    const page = await visit(reader, `/fact-checks/${record.slug}`);
-    expectShown("public: fact-check", page, ["headline", "statement", "claimant", "summary", "explanation", "whatChanged", "why", "title", "outlet"], [record]);
-    if (record.payload.text.length <= 5000) expectShown("public: fact-check", page, ["text"], [record]);
-    await expectClaimReview(reader.page, record);
-    const earlier = await reader.page.getByRole("link", { name: "Read the version before this correction" }).getAttribute("href");
-    expect(earlier).toMatch(/\/revisions\/\d+$/);
-    expectShown("public: earlier revision", await visit(reader, earlier!), ["headline", "statement", "claimant", "summary", "explanation", "whatChanged", "why"], [record]);
-  }
+  test("published, it is shown literally on every public page, in the feed, the sitemap and the JSON-LD, and no script runs", async ({ baseURL, browser, request }) => {
+    test.setTimeout(240_000);
+    const reviewerSession = await httpSession(baseURL!, reviewer.email, reviewer.password);
+    for (const record of written) {
+      const correction = { whatChanged: valueFor("whatChanged", record.payload), why: valueFor("why", record.payload) };
+      await reviewerSession.must("publishVerdictAction", { verdictId: record.verdictId, revisionId: record.revisions[2], correction });
+    }
+    const reader = await watchedPage(browser);
+    expectShown("public: home", await visit(reader, "/"), ["headline", "claimant"], written);
+    await visit(reader, "/methodology");
+    expectShown("public: search", await visit(reader, `/search?${searchForMarkers()}`), ["headline", "claimant"], written);
+    for (const record of written) {
+      const page = await visit(reader, `/fact-checks/${record.slug}`);
+      expectShown("public: fact-check", page, ["headline", "statement", "claimant", "summary", "explanation", "whatChanged", "why", "title", "outlet"], [record]);
+      if (record.payload.text.length <= 5000) expectShown("public: fact-check", page, ["text"], [record]);
+      await expectClaimReview(reader.page, record);
+      const earlier = await reader.page.getByRole("link", { name: "Read the version before this correction" }).getAttribute("href");
+      expect(earlier).toMatch(/\/revisions\/\d+$/);
+      expectShown("public: earlier revision", await visit(reader, earlier!), ["headline", "statement", "claimant", "summary", "explanation", "whatChanged", "why"], [record]);
+    }
 
-  // The feed and the sitemap parse as XML and carry the texts exactly.
-  const feed = await request.get("/feed.xml");
-  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
-  const entries = await parseXml(reader.page, await feed.text(), "entry", ["title", "summary", "content"]);
-  const feedText = entries.map((entry) => Object.values(entry).join("\n")).join("\n");
-  expectShown("public: feed.xml", feedText, ["headline", "statement", "claimant", "whatChanged", "why"], written);
-  const sitemap = await request.get("/sitemap.xml");
-  const locations = (await parseXml(reader.page, await sitemap.text(), "url", ["loc"])).map((url) => url.loc);
-  for (const record of written) expect(locations, `the sitemap lists ${record.slug}`).toContain(`${baseURL}/fact-checks/${record.slug}`);
-  for (const location of locations) expect(location).toMatch(/^https?:\/\/[^\s<>"']+$/);
+    // The feed and the sitemap parse as XML and carry the texts exactly.
+    const feed = await request.get("/feed.xml");
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    const entries = await parseXml(reader.page, await feed.text(), "entry", ["title", "summary", "content"]);
+    const feedText = entries.map((entry) => Object.values(entry).join("\n")).join("\n");
+    expectShown("public: feed.xml", feedText, ["headline", "statement", "claimant", "whatChanged", "why"], written);
+    const sitemap = await request.get("/sitemap.xml");
+    const locations = (await parseXml(reader.page, await sitemap.text(), "url", ["loc"])).map((url) => url.loc);
+    for (const record of written) expect(locations, `the sitemap lists ${record.slug}`).toContain(`${baseURL}/fact-checks/${record.slug}`);
+    for (const location of locations) expect(location).toMatch(/^https?:\/\/[^\s<>"']+$/);
+  });
 });
 
 /** Every JSON-LD script of the page parses, and its ClaimReview holds the stored texts exactly. */
@@ -408,15 +414,17 @@ async function parseXml(page: Page, xml: string, element: string, children: stri
 }
 
 test.afterAll(async () => {
-  if (shown.size === 0) return;
+  // The first test and the two others may run in different workers: each reports what its tests saw.
+  if (shown.size === 0 && refused.size === 0) return;
   const fields = Object.keys(FIELDS) as Field[];
+  const tally = (byField: Map<Field, number>) => `${fields.map((field) => byField.get(field) ?? 0).join(" | ")} | ${[...byField.values()].reduce((a, b) => a + b, 0)}`;
   const lines = [
     `payloads: ${PAYLOADS.length} (${STORABLE.length} storable); screens visited: ${screensVisited}`,
     `screen | ${fields.join(" | ")} | total`,
-    ...[...shown].map(([screen, byField]) => `${screen} | ${fields.map((field) => byField.get(field) ?? 0).join(" | ")} | ${[...byField.values()].reduce((a, b) => a + b, 0)}`),
-    `refused (4xx / ok:false, nothing written) | ${fields.map((field) => refused.get(field) ?? 0).join(" | ")} | ${[...refused.values()].reduce((a, b) => a + b, 0)}`,
+    ...[...shown].map(([screen, byField]) => `${screen} | ${tally(byField)}`),
   ];
+  if (refused.size > 0) lines.push(`refused (4xx / ok:false, nothing written) | ${tally(refused)}`);
   const shownTotal = [...shown.values()].flatMap((byField) => [...byField.values()]).reduce((a, b) => a + b, 0);
-  lines.push(`payload x field x screen checks shown literally: ${shownTotal}`);
+  if (shown.size > 0) lines.push(`payload x field x screen checks shown literally: ${shownTotal}`);
   console.log(lines.join("\n"));
 });

@@ -243,7 +243,7 @@ async function expectUnchanged(write: string) {
   await expect(reader.getByRole("link", { name: `“${STATEMENT_S}”` })).toHaveCount(0);
 }
 
-test.describe.serial("a published fact-check shows what was approved, whatever editors do meanwhile", () => {
+test.describe.serial("a published fact-check shows what was approved, whatever editors do meanwhile", { lock: "-exclusive-" }, () => {
   // One anonymous reader, in one browser page, for the whole story.
   test.beforeAll(async ({ browser }) => {
     reader = await browser.newPage({ baseURL: test.info().project.use.baseURL });

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoAxeViolations } from "./support/accessibility";
 
 test("a reader finds the seeded fact-check on the home page and reads it with its ClaimReview data", async ({ page }) => {
   await page.goto("/");
   const card = page.getByRole("listitem").filter({ hasText: "The contacts with US officials had his express authorisation" });
   await expect(card).toBeVisible();
   await expect(card.getByLabel(/Rating: Mixed, 3 on a scale of 1 \(false\) to 5 \(true\)/)).toBeVisible();
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await card.getByRole("link").click();
   await expect(page).toHaveURL(/\/fact-checks\/the-contacts-with-us-officials-had-his-express-authorisation$/);
@@ -28,7 +28,7 @@ test("a reader finds the seeded fact-check on the home page and reads it with it
   expect(claimReview.reviewRating).toMatchObject({ ratingValue: 3, bestRating: 5, worstRating: 1, alternateName: "Mixed" });
   expect(claimReview.itemReviewed.author.name).toBe("Nicolás Maduro");
   expect(claimReview.itemReviewed.appearance).toHaveLength(2);
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("an unknown fact-check is a plain 404", async ({ page }) => {
@@ -50,7 +50,7 @@ test("a reader searches published fact-checks by words and filters by rating", a
   await expect(page).toHaveURL(/\/search\?q=authorisation\+contacts/);
   const results = page.getByRole("list", { name: "Matching fact-checks" });
   await expect(results.getByRole("link", { name: "Contacts took place; Maduro's claim of authorisation is disputed" })).toBeVisible();
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await page.getByLabel("Rating", { exact: true }).selectOption("false");
   await page.getByRole("button", { name: "Search" }).click();

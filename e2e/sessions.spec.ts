@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { callServerAction, postCredentials, sessionCookie } from "@/scripts/lib/workbench-client";
 import { ACTIONS, serverAction, sessionOf } from "./support/actions";
 import { count, createUser, db } from "./support/database";
-import { signIn } from "./support/sign-in";
+import { signIn, signInDirectly } from "./support/sign-in";
 
 // Sessions and sign-in from an attacker's side: a copied session cookie after sign-out, guessing
 // passwords from many forged addresses, and a callbackUrl that tries to lead off the site.
@@ -12,10 +12,10 @@ test("signing out in one browser ends the session everywhere it was copied or op
   const user = await createUser("editor", "twice");
   const first = await browser.newContext();
   const firstPage = await first.newPage();
-  await signIn(firstPage, user.email, user.password);
+  await signInDirectly(firstPage, user.email, user.password);
   const second = await browser.newContext();
   const secondPage = await second.newPage();
-  await signIn(secondPage, user.email, user.password);
+  await signInDirectly(secondPage, user.email, user.password);
 
   // A third browser holds a copy of the first one's cookie, and it works, until the sign-out.
   const copy = await browser.newContext();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { DEMO, demoPassword, signIn } from "./support/sign-in";
 
 test("an anonymous reader who opens a workbench URL is sent to sign-in, and comes back after", async ({ page }) => {
@@ -21,8 +21,7 @@ test("an editor signs in, reaches the workbench with their role and queues, and 
   await expect(page.getByRole("region", { name: "Your drafts" })).toBeVisible();
   // Editors do not review: the reviewer queue is not offered to them.
   await expect(page.getByRole("region", { name: "Awaiting your review" })).toHaveCount(0);
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -32,8 +31,7 @@ test("an editor signs in, reaches the workbench with their role and queues, and 
 
 test("a wrong password and an unknown account get the same generic message", async ({ page }) => {
   await page.goto("/signin");
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   const messages: string[] = [];
   for (const email of [DEMO.reviewer, "nobody-here@claimwork.example"]) {
