@@ -28,6 +28,11 @@ test("a reader finds the seeded fact-check on the home page and reads it with it
   expect(claimReview.reviewRating).toMatchObject({ ratingValue: 3, bestRating: 5, worstRating: 1, alternateName: "Mixed" });
   expect(claimReview.itemReviewed.author.name).toBe("Nicolás Maduro");
   expect(claimReview.itemReviewed.appearance).toHaveLength(2);
+  // Shared anywhere, the page names its one address and the newsroom.
+  const address = new URL(page.url()).pathname;
+  expect(new URL((await page.locator('link[rel="canonical"]').getAttribute("href"))!).pathname).toBe(address);
+  expect(new URL((await page.locator('meta[property="og:url"]').getAttribute("content"))!).pathname).toBe(address);
+  await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", /\S/);
   await expectNoAxeViolations(page);
 });
 
