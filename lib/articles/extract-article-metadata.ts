@@ -139,7 +139,8 @@ function isShareButtonLine(line: string): boolean {
   return label.length <= 30 && label.split(/\s+/u).length <= 3;
 }
 
-function parseTimestampLine(line: string): Date | null {
+/** A timestamp line as described above ("2024-07-04T18:03:53+02:00"), or null. Also reads HTML's ISO 8601 times. */
+export function parseTimestamp(line: string): Date | null {
   const match = TIMESTAMP_LINE.exec(line);
   if (!match) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "0", zone] = match;
@@ -264,7 +265,7 @@ export function extractArticleMetadata(text: string): ArticleMetadata {
 
   let photoCreditOutlet: string | null = null;
   for (const { line, index } of nonBlank) {
-    if (isShareButtonLine(line) || parseTimestampLine(line)) skipped.add(index);
+    if (isShareButtonLine(line) || parseTimestamp(line)) skipped.add(index);
     const credit = parsePhotoCredit(line);
     if (credit) {
       skipped.add(index);
@@ -275,7 +276,7 @@ export function extractArticleMetadata(text: string): ArticleMetadata {
   const header = nonBlank.filter(({ index }) => !skipped.has(index));
   let leadingTimestamp: Date | null = null;
   for (const { line } of nonBlank.slice(0, HEADER_LINES)) {
-    leadingTimestamp ??= parseTimestampLine(line);
+    leadingTimestamp ??= parseTimestamp(line);
   }
 
   // A dateline opens the text, or follows directly after a headline.

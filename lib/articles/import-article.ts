@@ -48,8 +48,8 @@ export async function importArticle(
       data: {
         title: details.title ?? metadata.title,
         outlet: details.outlet ?? metadata.outlet,
-        author: details.author ?? null,
-        url: details.url ?? null,
+        author: details.author ?? metadata.author,
+        url: details.url ?? metadata.url,
         language: details.language ?? metadata.language,
         publishedAt: details.publishedAt ?? metadata.publishedAt,
         createdById: actor.id,
@@ -73,6 +73,8 @@ export async function importArticle(
       after: {
         title: article.title,
         outlet: article.outlet,
+        author: article.author,
+        url: article.url,
         language: article.language,
         publishedAt: article.publishedAt?.toISOString() ?? null,
         revisionId: revision.id,

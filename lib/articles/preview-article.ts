@@ -6,6 +6,8 @@ import { parseArticle } from "@/lib/articles/parse-article";
 export type ArticlePreview = {
   title: string;
   outlet: string | null;
+  author: string | null;
+  url: string | null;
   publishedAt: string | null;
   language: string;
   characters: number;
@@ -24,6 +26,8 @@ export async function previewArticle(actor: Actor, input: { bytes: Uint8Array; m
   return {
     title: parsed.metadata.title,
     outlet: parsed.metadata.outlet,
+    author: parsed.metadata.author,
+    url: parsed.metadata.url,
     publishedAt: parsed.metadata.publishedAt?.toISOString() ?? null,
     language: parsed.metadata.language,
     characters: parsed.text.length,
