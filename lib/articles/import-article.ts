@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid } from "@/lib/errors";
 import { parseArticle } from "@/lib/articles/parse-article";
+import { articleDetailsOf } from "@/lib/articles/article-details";
 import { dateInput, languageCode, parseInput } from "@/lib/validation";
 
 /** What an editor may correct before saving; anything left out is taken from the text. */
@@ -71,12 +72,7 @@ export async function importArticle(
       entityType: "article",
       entityId: article.id,
       after: {
-        title: article.title,
-        outlet: article.outlet,
-        author: article.author,
-        url: article.url,
-        language: article.language,
-        publishedAt: article.publishedAt?.toISOString() ?? null,
+        ...articleDetailsOf(article),
         revisionId: revision.id,
         textHash: parsed.textHash,
       },
