@@ -212,7 +212,8 @@ test("an HTML page's own details are proposed at import, and corrected afterward
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <link rel="canonical" href="https://daily.example/vote-${token}">
 <meta property="og:site_name" content="Caracas Daily"><meta name="author" content="Ana Pérez">
-<meta property="article:published_time" content="2024-07-02T13:30:00Z"></head>
+<meta property="article:published_time" content="2024-07-02T13:30:00Z">
+<meta property="article:modified_time" content="2024-07-03T08:00:00Z"></head>
 <body><h1>Vote disputed ${token}</h1><p>The opposition claimed victory on Sunday, reference ${token}.</p></body></html>`;
   await page.goto("/workbench/articles/import");
   await page.getByLabel("Choose files").setInputFiles([{ name: `details-${token}.html`, mimeType: "text/html", buffer: Buffer.from(html) }]);
@@ -222,6 +223,7 @@ test("an HTML page's own details are proposed at import, and corrected afterward
   await expect(item.getByLabel("Outlet")).toHaveValue("Caracas Daily");
   await expect(item.getByLabel("Author(s)")).toHaveValue("Ana Pérez");
   await expect(item.getByLabel("Published")).toHaveValue("2024-07-02");
+  await expect(item.getByLabel("Updated by the outlet")).toHaveValue("2024-07-03");
   await item.getByRole("button", { name: `Import details-${token}.html` }).click();
   await item.getByRole("link", { name: "Open the article" }).click();
 
@@ -232,6 +234,11 @@ test("an HTML page's own details are proposed at import, and corrected afterward
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Details saved." })).toBeVisible();
   await expect(page.locator("p.meta").first()).toContainText("Ana Pérez, Luis Gómez");
+  const stored = await db().query<{ published_at: Date; source_updated_at: Date }>("SELECT published_at, source_updated_at FROM articles WHERE url = $1", [
+    `https://daily.example/vote-${token}`,
+  ]);
+  // The form shows days; the page's times of day are kept.
+  expect(stored.rows).toEqual([{ published_at: new Date("2024-07-02T13:30:00Z"), source_updated_at: new Date("2024-07-03T08:00:00Z") }]);
   const audit = await db().query<{ after: Record<string, unknown> }>(
     `SELECT e.after FROM audit_events e JOIN articles a ON a.id::text = e.entity_id::text WHERE e.action = 'article.details_updated' AND a.url = $1`,
     [`https://daily.example/vote-${token}`],

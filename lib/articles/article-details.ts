@@ -8,6 +8,7 @@ export type ArticleDetailFields = {
   url: string | null;
   language: string;
   publishedAt: string | null;
+  sourceUpdatedAt: string | null;
 };
 
 export function articleDetailsOf(article: Pick<Article, keyof ArticleDetailFields>): ArticleDetailFields {
@@ -18,5 +19,6 @@ export function articleDetailsOf(article: Pick<Article, keyof ArticleDetailField
     url: article.url,
     language: article.language,
     publishedAt: article.publishedAt?.toISOString() ?? null,
+    sourceUpdatedAt: article.sourceUpdatedAt?.toISOString() ?? null,
   };
 }

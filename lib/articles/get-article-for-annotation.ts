@@ -22,6 +22,7 @@ export type ArticleForAnnotation = {
   url: string | null;
   language: string;
   publishedAt: Date | null;
+  sourceUpdatedAt: Date | null;
   /** For editing the details: a save names the version it started from. */
   version: number;
   revision: { id: string; number: number; text: string; createdAt: Date; isCurrent: boolean };
@@ -73,6 +74,7 @@ export async function getArticleForAnnotation(
     url: article.url,
     language: article.language,
     publishedAt: article.publishedAt,
+    sourceUpdatedAt: article.sourceUpdatedAt,
     version: article.version,
     revision: { id: revision.id, number: revision.number, text: revision.text, createdAt: revision.createdAt, isCurrent: revision.id === latest.id },
     revisions: article.revisions.map((entry) => ({ number: entry.number, createdAt: entry.createdAt })),

@@ -15,8 +15,19 @@ export const articleDetailsSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   language: languageCode.optional(),
   publishedAt: dateInput("the publication date").optional(),
+  sourceUpdatedAt: dateInput("the date the outlet updated it").optional(),
 });
 export type ArticleDetails = z.input<typeof articleDetailsSchema>;
+
+/**
+ * The date form field sends a day (midnight UTC); when it is the proposed instant's day, the
+ * proposal's time of day (from an HTML page) is kept rather than lost.
+ */
+function keepProposedTime(typed: Date | undefined, proposed: Date | null): Date | null {
+  if (!typed) return proposed;
+  const iso = typed.toISOString();
+  return proposed && iso.endsWith("T00:00:00.000Z") && proposed.toISOString().slice(0, 10) === iso.slice(0, 10) ? proposed : typed;
+}
 
 export type ImportArticleResult =
   | { status: "imported"; articleId: string; revisionId: string; title: string }
@@ -52,7 +63,8 @@ export async function importArticle(
         author: details.author ?? metadata.author,
         url: details.url ?? metadata.url,
         language: details.language ?? metadata.language,
-        publishedAt: details.publishedAt ?? metadata.publishedAt,
+        publishedAt: keepProposedTime(details.publishedAt, metadata.publishedAt),
+        sourceUpdatedAt: keepProposedTime(details.sourceUpdatedAt, metadata.updatedAt),
         createdById: actor.id,
       },
     });

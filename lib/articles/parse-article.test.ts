@@ -231,6 +231,7 @@ describe("parseArticle on HTML", () => {
 <meta property="og:site_name" content="Caracas Daily">
 <meta name="author" content="Ana Pérez">
 <meta property="article:published_time" content="2024-07-02T09:30:00Z">
+<meta property="article:modified_time" content="2024-07-03T10:00:00Z">
 </head><body><h1>Disputed</h1><p>Caracas (AFP)</p><p>Le gouvernement vénézuélien a annoncé lundi la reprise des discussions.</p>
 <p>© 2019 AFP</p></body></html>`;
     expect((await parseHtml(page)).metadata).toMatchObject({
@@ -239,10 +240,11 @@ describe("parseArticle on HTML", () => {
       outlet: "Caracas Daily",
       author: "Ana Pérez",
       publishedAt: new Date("2024-07-02T09:30:00Z"),
+      updatedAt: new Date("2024-07-03T10:00:00Z"),
       language: "en",
       dateline: "Caracas",
     });
-    expect((await parseHtml(HOSTILE)).metadata).toMatchObject({ url: null, author: null, outlet: "AFP" });
+    expect((await parseHtml(HOSTILE)).metadata).toMatchObject({ url: null, author: null, updatedAt: null, outlet: "AFP" });
   });
 
   it("treats HTML like plain text once it is text: same normalisation and hash", async () => {

@@ -9,7 +9,7 @@ import { normalizeArticleText } from "./normalize-article-text";
 import type { HtmlMetadata } from "./read-html-metadata";
 
 /** What the import proposes: the text's metadata, with what an HTML page says of itself. */
-export type ProposedDetails = ArticleMetadata & { author: string | null; url: string | null };
+export type ProposedDetails = ArticleMetadata & { author: string | null; url: string | null; updatedAt: Date | null };
 
 export type ParseArticleResult =
   | { ok: true; text: string; metadata: ProposedDetails; textHash: string }
@@ -34,7 +34,7 @@ const ACCEPTED_MEDIA_TYPES = ["text/plain", "text/markdown", "text/html"];
  * HTML page is first turned into its readable text (see html-to-text.ts), in a worker thread with
  * a time limit (html-to-text-pool.ts); from then on it goes through the same normalisation,
  * metadata extraction and hashing as plain text, except that what the page says of itself
- * (read-html-metadata.ts: address, outlet, authors, date, language, og:title or JSON-LD headline)
+ * (read-html-metadata.ts: address, outlet, authors, dates, language, og:title or JSON-LD headline)
  * is preferred over what the text suggests, and its own headline (first <h1>, else <title>) over
  * the title guessed from the text. A page's declared language wins over the detected one: a short
  * text cannot be told apart, and the declaration is the newsroom's own. The caller keeps the raw bytes; the
@@ -97,6 +97,7 @@ export async function parseArticle(bytes: Uint8Array, mediaType: string): Promis
       language: fromPage?.language ?? fromText.language,
       author: fromPage?.author ?? null,
       url: fromPage?.url ?? null,
+      updatedAt: fromPage?.updatedAt ?? null,
     },
     textHash: createHash("sha256").update(text, "utf8").digest("hex"),
   };

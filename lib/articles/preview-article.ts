@@ -9,6 +9,8 @@ export type ArticlePreview = {
   author: string | null;
   url: string | null;
   publishedAt: string | null;
+  /** When the outlet last changed it, from an HTML page only. */
+  sourceUpdatedAt: string | null;
   language: string;
   characters: number;
   duplicateOf: { articleId: string; title: string } | null;
@@ -29,6 +31,7 @@ export async function previewArticle(actor: Actor, input: { bytes: Uint8Array; m
     author: parsed.metadata.author,
     url: parsed.metadata.url,
     publishedAt: parsed.metadata.publishedAt?.toISOString() ?? null,
+    sourceUpdatedAt: parsed.metadata.updatedAt?.toISOString() ?? null,
     language: parsed.metadata.language,
     characters: parsed.text.length,
     duplicateOf: duplicate ? { articleId: duplicate.article.id, title: duplicate.article.title } : null,

@@ -15,6 +15,7 @@ describe("readHtmlMetadata: meta tags", () => {
        <meta property="article:author" content="https://www.facebook.com/anaperez">
        <meta property="article:author" content="Luis Gómez">
        <meta property="article:published_time" content="2024-07-02T09:30:00-04:00">
+       <meta property="article:modified_time" content="2024-07-03T08:00:00Z">
        <meta property="og:locale" content="en_US">`,
       "<p>Text.</p>",
       ' lang="es-VE"',
@@ -25,6 +26,7 @@ describe("readHtmlMetadata: meta tags", () => {
       outlet: "Caracas Daily",
       author: "Ana Pérez, Luis Gómez",
       publishedAt: new Date("2024-07-02T13:30:00Z"),
+      updatedAt: new Date("2024-07-03T08:00:00Z"),
       language: "es",
     });
   });
@@ -45,7 +47,7 @@ describe("readHtmlMetadata: meta tags", () => {
       "<p>Text.</p>",
       ' lang="english"',
     );
-    expect(readHtmlMetadata(html)).toEqual({ url: null, title: null, outlet: null, author: null, publishedAt: null, language: null });
+    expect(readHtmlMetadata(html)).toEqual({ url: null, title: null, outlet: null, author: null, publishedAt: null, updatedAt: null, language: null });
   });
 
   it("refuses a canonical address over 2000 characters and dates outside the accepted range", () => {
@@ -69,6 +71,7 @@ describe("readHtmlMetadata: JSON-LD", () => {
         "@type": "NewsArticle",
         headline: "Le scrutin contesté",
         datePublished: "2024-07-03",
+        dateModified: "2024-07-04T10:15:00+02:00",
         author: [{ "@type": "Person", name: "Marie Dupont" }, "Jean Martin", { "@type": "Person", name: "Marie Dupont" }],
         publisher: { "@type": "Organization", name: "Le Monde" },
       }),
@@ -78,6 +81,7 @@ describe("readHtmlMetadata: JSON-LD", () => {
       outlet: "Le Monde",
       author: "Marie Dupont, Jean Martin",
       publishedAt: new Date("2024-07-03T00:00:00Z"),
+      updatedAt: new Date("2024-07-04T08:15:00Z"),
     });
   });
 

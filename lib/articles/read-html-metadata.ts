@@ -1,5 +1,5 @@
 // Reads an HTML page's own description of the article: canonical address, outlet, authors,
-// publication time, headline and language, from <link rel="canonical">, Open Graph and article:*
+// publication and update times, headline and language, from <link rel="canonical">, Open Graph and article:*
 // <meta> tags, schema.org Article JSON-LD, the first <time datetime> inside <article>, and
 // <html lang>.
 //
@@ -23,7 +23,8 @@
 // Preferences, first found wins: title: og:title, JSON-LD headline; outlet: og:site_name, JSON-LD
 // publisher name; authors: JSON-LD author names, then <meta name="author">, then article:author
 // (duplicates dropped, joined with ", "); published: article:published_time, JSON-LD
-// datePublished, then the <time>; language: <html lang>, then og:locale.
+// datePublished, then the <time>; updated: article:modified_time, og:updated_time, JSON-LD
+// dateModified; language: <html lang>, then og:locale.
 import { Parser } from "htmlparser2";
 import { dateInput } from "../validation";
 import { parseTimestamp } from "./extract-article-metadata";
@@ -34,6 +35,7 @@ export type HtmlMetadata = {
   outlet: string | null;
   author: string | null;
   publishedAt: Date | null;
+  updatedAt: Date | null;
   language: string | null;
 };
 
@@ -130,7 +132,7 @@ function nameOf(value: unknown, byId: ReadonlyMap<string, JsonObject>, maxLength
   return checkedName(node.name, maxLength);
 }
 
-type JsonLdArticle = { headline: string | null; outlet: string | null; authors: string[]; published: Date | null };
+type JsonLdArticle = { headline: string | null; outlet: string | null; authors: string[]; published: Date | null; modified: Date | null };
 
 function readJsonLd(scripts: string[]): JsonLdArticle | null {
   const documents: unknown[] = [];
@@ -154,6 +156,7 @@ function readJsonLd(scripts: string[]): JsonLdArticle | null {
     outlet: nameOf(article.publisher, byId),
     authors,
     published: checkedTime(article.datePublished),
+    modified: checkedTime(article.dateModified),
   };
 }
 
@@ -220,6 +223,7 @@ export function readHtmlMetadata(html: string): HtmlMetadata {
     outlet: checkedName(meta.get("og:site_name")) ?? jsonLd?.outlet ?? null,
     author: joinAuthors(authors),
     publishedAt: checkedTime(meta.get("article:published_time")) ?? jsonLd?.published ?? checkedTime(timeInArticle),
+    updatedAt: checkedTime(meta.get("article:modified_time")) ?? checkedTime(meta.get("og:updated_time")) ?? jsonLd?.modified ?? null,
     language: checkedLanguage(htmlLang) ?? checkedLanguage(meta.get("og:locale")),
   };
 }

@@ -16,13 +16,21 @@ export const updateArticleDetailsSchema = z.object({
   author: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
   url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "use a web address starting with https://" }).max(2000).optional()),
   language: languageCode,
-  /** A day: the form edits the date, not the time of day. */
+  /** Days: the form edits the date, not the time of day. */
   publishedAt: z.preprocess(blankToUndefined, dayInput("the publication date").optional()),
+  sourceUpdatedAt: z.preprocess(blankToUndefined, dayInput("the date the outlet updated it").optional()),
 });
 export type UpdateArticleDetailsInput = z.input<typeof updateArticleDetailsSchema>;
 
+/** A day typed in the form as an instant: the saved one when it falls on that day (an HTML page gives the time of day), else midnight UTC. */
+function instantOn(day: string | undefined, saved: string | null): string | null {
+  if (day === undefined) return null;
+  return saved?.slice(0, 10) === day ? saved : `${day}T00:00:00.000Z`;
+}
+
 /**
- * Corrects an article's details (title, outlet, author(s), address, language, publication date)
+ * Corrects an article's details (title, outlet, author(s), address, language, publication date and
+ * the date the outlet last updated it)
  * after import, with an optimistic version: the second of two concurrent editors gets a conflict
  * carrying the saved values, never a silent overwrite. The revisions' text is never touched, and
  * published fact-checks keep the article details frozen in their snapshots, so no reader page changes.
@@ -39,15 +47,14 @@ export async function updateArticleDetails(
     if (locked.length === 0) throw notFound("The article");
     const article = await tx.article.findUniqueOrThrow({ where: { id: input.articleId } });
     const saved = articleDetailsOf(article);
-    // The same day as saved keeps the saved time of day (an HTML page's publication time).
-    const sameDay = input.publishedAt !== undefined && saved.publishedAt?.slice(0, 10) === input.publishedAt;
     const next: ArticleDetailFields = {
       title: input.title,
       outlet: input.outlet ?? null,
       author: input.author ?? null,
       url: input.url ?? null,
       language: input.language,
-      publishedAt: sameDay ? saved.publishedAt : input.publishedAt ? `${input.publishedAt}T00:00:00.000Z` : null,
+      publishedAt: instantOn(input.publishedAt, saved.publishedAt),
+      sourceUpdatedAt: instantOn(input.sourceUpdatedAt, saved.sourceUpdatedAt),
     };
     if (article.version !== input.expectedVersion) {
       throw conflict(
@@ -68,6 +75,7 @@ export async function updateArticleDetails(
         url: next.url,
         language: next.language,
         publishedAt: next.publishedAt === null ? null : new Date(next.publishedAt),
+        sourceUpdatedAt: next.sourceUpdatedAt === null ? null : new Date(next.sourceUpdatedAt),
         version: { increment: 1 },
       },
     });

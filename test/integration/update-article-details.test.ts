@@ -19,12 +19,14 @@ beforeAll(async () => {
   editor = await makeUser("editor");
 });
 
-const HTML_HEAD = `<meta property="article:published_time" content="2024-07-02T13:30:00Z"><meta property="og:site_name" content="Caracas Daily">`;
+const HTML_HEAD = `<meta property="article:published_time" content="2024-07-02T13:30:00Z"><meta property="article:modified_time" content="2024-07-03T08:00:00Z"><meta property="og:site_name" content="Caracas Daily">`;
 
 async function importHtml(): Promise<{ articleId: string; revisionId: string; token: string }> {
   const token = unique();
   const html = `<html lang="en"><head>${HTML_HEAD}</head><body><h1>Vote disputed ${token}</h1><p>The opposition claimed victory, reference ${token}.</p></body></html>`;
-  const result = await importArticle(editor, { bytes: new TextEncoder().encode(html), mediaType: "text/html" });
+  // The import form sends the proposed days back as it shows them: the times of day are kept.
+  const details = { publishedAt: "2024-07-02", sourceUpdatedAt: "2024-07-03" };
+  const result = await importArticle(editor, { bytes: new TextEncoder().encode(html), mediaType: "text/html", details });
   if (result.status !== "imported") throw new Error("expected an import");
   return { articleId: result.articleId, revisionId: result.revisionId, token };
 }
@@ -45,6 +47,7 @@ describe("updateArticleDetails", () => {
         language: "es",
         // The same day as imported: the imported time of day is kept.
         publishedAt: "2024-07-02",
+        sourceUpdatedAt: "2024-07-03",
       });
     });
     expect(written).toEqual({ audit_events: 1 });
@@ -56,6 +59,7 @@ describe("updateArticleDetails", () => {
       url: "https://daily.example/vote",
       language: "es",
       publishedAt: new Date("2024-07-02T13:30:00Z"),
+      sourceUpdatedAt: new Date("2024-07-03T08:00:00Z"),
       version: 2,
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: articleId, action: "article.details_updated" } });
@@ -69,19 +73,33 @@ describe("updateArticleDetails", () => {
     expect(revisionAfter).toEqual(revisionBefore);
   });
 
-  it("clears what is left blank and sets a new day at midnight UTC", async () => {
+  it("clears what is left blank (the update date too) and sets a new day at midnight UTC", async () => {
     const { articleId, token } = await importHtml();
     await updateArticleDetails(editor, { articleId, expectedVersion: 1, title: `T ${token}`, outlet: " ", language: "en", publishedAt: "2024-07-05" });
     const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(article).toMatchObject({ outlet: null, publishedAt: new Date("2024-07-05T00:00:00Z") });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: articleId, action: "article.details_updated" } });
-    expect(audit.before).toEqual({ version: 1, title: `Vote disputed ${token}`, outlet: "Caracas Daily", publishedAt: "2024-07-02T13:30:00.000Z" });
-    expect(audit.after).toEqual({ version: 2, title: `T ${token}`, outlet: null, publishedAt: "2024-07-05T00:00:00.000Z" });
+    expect(audit.before).toEqual({
+      version: 1,
+      title: `Vote disputed ${token}`,
+      outlet: "Caracas Daily",
+      publishedAt: "2024-07-02T13:30:00.000Z",
+      sourceUpdatedAt: "2024-07-03T08:00:00.000Z",
+    });
+    expect(audit.after).toEqual({ version: 2, title: `T ${token}`, outlet: null, publishedAt: "2024-07-05T00:00:00.000Z", sourceUpdatedAt: null });
   });
 
   it("writes nothing when nothing changed", async () => {
     const { articleId, token } = await importHtml();
-    const input = { articleId, expectedVersion: 1, title: `Vote disputed ${token}`, outlet: "Caracas Daily", language: "en", publishedAt: "2024-07-02" };
+    const input = {
+      articleId,
+      expectedVersion: 1,
+      title: `Vote disputed ${token}`,
+      outlet: "Caracas Daily",
+      language: "en",
+      publishedAt: "2024-07-02",
+      sourceUpdatedAt: "2024-07-03",
+    };
     let result: Awaited<ReturnType<typeof updateArticleDetails>> | undefined;
     expect(await rowsWrittenBy(async () => (result = await updateArticleDetails(editor, input)))).toEqual({});
     expect(result).toEqual({ id: articleId, version: 1, changed: false });

@@ -6,7 +6,15 @@ import type { ActionError } from "@/lib/actions/create-action";
 import { updateArticleDetailsAction } from "./actions";
 
 /** The article's details as the form edits them: empty text for none, the date as YYYY-MM-DD. */
-export type EditableDetails = { title: string; outlet: string; author: string; url: string; language: string; publishedAt: string };
+export type EditableDetails = {
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  language: string;
+  publishedAt: string;
+  sourceUpdatedAt: string;
+};
 
 const FIELDS: readonly { name: keyof EditableDetails; label: string; type: string }[] = [
   { name: "title", label: "Title", type: "text" },
@@ -15,6 +23,7 @@ const FIELDS: readonly { name: keyof EditableDetails; label: string; type: strin
   { name: "url", label: "Address (URL)", type: "url" },
   { name: "language", label: "Language (en, fr…)", type: "text" },
   { name: "publishedAt", label: "Published", type: "date" },
+  { name: "sourceUpdatedAt", label: "Updated by the outlet", type: "date" },
 ];
 
 /** The saved details a conflict carries (see update-article-details.ts), in the form's terms. */
@@ -30,6 +39,7 @@ function readTheirs(error: ActionError): (EditableDetails & { version: number })
     url: text("url"),
     language: text("language"),
     publishedAt: text("publishedAt").slice(0, 10),
+    sourceUpdatedAt: text("sourceUpdatedAt").slice(0, 10),
   };
 }
 

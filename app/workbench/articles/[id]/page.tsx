@@ -34,7 +34,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </p>
       <h1>{article.title}</h1>
       <p className="meta">
-        {[article.outlet, article.author, article.publishedAt ? formatDate(article.publishedAt) : null, article.language.toUpperCase()]
+        {[
+          article.outlet,
+          article.author,
+          article.publishedAt ? formatDate(article.publishedAt) : null,
+          article.sourceUpdatedAt ? `updated ${formatDate(article.sourceUpdatedAt)}` : null,
+          article.language.toUpperCase(),
+        ]
           .filter(Boolean)
           .join(" · ")}
         {article.url && (
@@ -57,6 +63,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             url: article.url ?? "",
             language: article.language,
             publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? "",
+            sourceUpdatedAt: article.sourceUpdatedAt?.toISOString().slice(0, 10) ?? "",
           }}
         />
       )}

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import type { ArticlePreview } from "@/lib/articles/preview-article";
 import type { ImportArticleResult } from "@/lib/articles/import-article";
 
-type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; language: string };
+type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
 type Upload = {
   key: string;
   file: File;
@@ -74,6 +74,7 @@ export function ImportPanel() {
         author: preview.author ?? "",
         url: preview.url ?? "",
         publishedAt: preview.publishedAt?.slice(0, 10) ?? "",
+        sourceUpdatedAt: preview.sourceUpdatedAt?.slice(0, 10) ?? "",
         language: preview.language,
       },
     });
@@ -200,6 +201,7 @@ export function ImportPanel() {
                       ["author", "Author(s)", "text"],
                       ["url", "Address (URL)", "url"],
                       ["publishedAt", "Published", "date"],
+                      ["sourceUpdatedAt", "Updated by the outlet", "date"],
                       ["language", "Language (en, fr…)", "text"],
                     ] as const
                   ).map(([field, label, type]) => (
