@@ -220,7 +220,7 @@ test("an HTML page's own details are proposed at import, and corrected afterward
   const item = page.getByRole("list", { name: "Files" }).getByRole("listitem", { name: `details-${token}.html` });
   await expect(item.getByRole("status")).toHaveText("Check the details, then import");
   await expect(item.getByLabel("Address (URL)")).toHaveValue(`https://daily.example/vote-${token}`);
-  await expect(item.getByLabel("Outlet")).toHaveValue("Caracas Daily");
+  await expect(item.getByLabel("Outlet", { exact: true })).toHaveValue("Caracas Daily");
   await expect(item.getByLabel("Author(s)")).toHaveValue("Ana Pérez");
   await expect(item.getByLabel("Published")).toHaveValue("2024-07-02");
   await expect(item.getByLabel("Updated by the outlet")).toHaveValue("2024-07-03");
