@@ -200,3 +200,43 @@ test("a passage with offsets outside the text or a wrong quote, sent straight to
   const claimsAfter = await db().query<{ n: string }>("SELECT count(*)::text AS n FROM claims");
   expect(claimsAfter.rows[0]?.n).toBe(claimsBefore.rows[0]?.n);
 });
+
+test("an HTML page's own details are proposed at import, and corrected afterwards on the article page", async ({ page }) => {
+  const editor = await createUser("editor", "details");
+  await signIn(page, editor.email, editor.password);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="canonical" href="https://daily.example/vote-${token}">
+<meta property="og:site_name" content="Caracas Daily"><meta name="author" content="Ana Pérez">
+<meta property="article:published_time" content="2024-07-02T13:30:00Z">
+<meta property="article:modified_time" content="2024-07-03T08:00:00Z"></head>
+<body><h1>Vote disputed ${token}</h1><p>The opposition claimed victory on Sunday, reference ${token}.</p></body></html>`;
+  await page.goto("/workbench/articles/import");
+  await page.getByLabel("Choose files").setInputFiles([{ name: `details-${token}.html`, mimeType: "text/html", buffer: Buffer.from(html) }]);
+  const item = page.getByRole("list", { name: "Files" }).getByRole("listitem", { name: `details-${token}.html` });
+  await expect(item.getByRole("status")).toHaveText("Check the details, then import");
+  await expect(item.getByLabel("Address (URL)")).toHaveValue(`https://daily.example/vote-${token}`);
+  await expect(item.getByLabel("Outlet", { exact: true })).toHaveValue("Caracas Daily");
+  await expect(item.getByLabel("Author(s)")).toHaveValue("Ana Pérez");
+  await expect(item.getByLabel("Published")).toHaveValue("2024-07-02");
+  await expect(item.getByLabel("Updated by the outlet")).toHaveValue("2024-07-03");
+  await item.getByRole("button", { name: `Import details-${token}.html` }).click();
+  await item.getByRole("link", { name: "Open the article" }).click();
+
+  await page.getByRole("button", { name: "Edit details" }).click();
+  const form = page.getByRole("form", { name: "Article details" });
+  await form.getByLabel("Author(s)").fill("Ana Pérez, Luis Gómez");
+  expect(await axeViolations(page)).toEqual([]);
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Details saved." })).toBeVisible();
+  await expect(page.locator("p.meta").first()).toContainText("Ana Pérez, Luis Gómez");
+  const stored = await db().query<{ published_at: Date; source_updated_at: Date }>("SELECT published_at, source_updated_at FROM articles WHERE url = $1", [
+    `https://daily.example/vote-${token}`,
+  ]);
+  // The form shows days; the page's times of day are kept.
+  expect(stored.rows).toEqual([{ published_at: new Date("2024-07-02T13:30:00Z"), source_updated_at: new Date("2024-07-03T08:00:00Z") }]);
+  const audit = await db().query<{ after: Record<string, unknown> }>(
+    `SELECT e.after FROM audit_events e JOIN articles a ON a.id::text = e.entity_id::text WHERE e.action = 'article.details_updated' AND a.url = $1`,
+    [`https://daily.example/vote-${token}`],
+  );
+  expect(audit.rows.map((row) => row.after)).toEqual([{ version: 2, author: "Ana Pérez, Luis Gómez" }]);
+});

@@ -29,10 +29,6 @@ import { createUser, db } from "./support/database";
 // (lib/publishing/list-published-fact-checks.ts, cachedPublishedRead): between a write and its
 // comparison, the bystander T gets a correction published, so the feed is read again from the
 // database every time and our entry is compared as the database now makes it.
-//
-// "Article details edited" is not tested: there is no use case for editing an article's details
-// (title, outlet, author, address, date) after import yet; lib/articles has import and revise only.
-// The test to add when there is one is marked test.fixme below.
 
 const run = randomBytes(4).toString("hex");
 
@@ -362,8 +358,20 @@ test.describe.serial("a published fact-check shows what was approved, whatever e
     await expectUnchanged("a new article revision");
   });
 
-  // No use case edits an article's details (title, outlet, author, address, date) after import yet.
-  test.fixme("article details edited", async () => {});
+  test("article details edited (updateArticleDetails)", async () => {
+    const { version } = (await db().query<{ version: number }>(`SELECT version FROM articles WHERE id = $1`, [ids.articleA])).rows[0]!;
+    await editor.must("updateArticleDetailsAction", {
+      articleId: ids.articleA,
+      expectedVersion: version,
+      title: `Harbour works, retitled ${run}`,
+      outlet: "Another Outlet",
+      author: "Someone Else",
+      url: `https://example.org/harbour-${run}`,
+      language: "en",
+      publishedAt: "2025-01-02",
+    });
+    await expectUnchanged("article details edited");
+  });
 
   test("a correction approved and published: now the page, JSON-LD, feed and export change", async () => {
     await publish(

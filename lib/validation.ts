@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
 
+/** For z.preprocess: an empty form field means "none". */
+export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
 /** An ISO 639-1 language code, or "und" when the language could not be told. */
 export const languageCode = z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code");
 

@@ -18,27 +18,30 @@ type ExportedPassage = {
   slug: string | null;
   created: Date;
   modified: Date;
+  /** The article's title and address: live for the workbench, as the snapshot froze them for readers. */
+  article: { title: string; url: string | null };
 };
 
 /**
  * An article's passages as a W3C Web Annotation AnnotationCollection, offsets in code points as the
  * W3C model counts them. People with a workbench role get every passage of the current revision
  * whose place is kept, moved or confirmed (not one whose words changed and await an editor), as it stands. Anonymous readers get what the published fact-checks quote from this
- * article, exactly as their approved snapshots froze it: editors' later changes wait for review.
+ * article, exactly as their approved snapshots froze it, the article's title and address included:
+ * editors' later changes, to the article's details too, wait for review.
  */
 export async function exportAnnotations(actor: Actor | null, articleId: string): Promise<Record<string, unknown>> {
   if (!/^[0-9a-f-]{36}$/i.test(articleId)) throw notFound("The article");
   const article = await getDb().article.findUnique({ where: { id: articleId }, select: { id: true, title: true, url: true, deletedAt: true } });
   if (!article || article.deletedAt) throw notFound("The article");
   const everything = can(actor, "claims.read");
-  const passages = everything ? await currentPassages(article.id) : await publishedPassages(article.id);
+  const passages = everything ? await currentPassages(article) : await publishedPassages(article.id);
   // An article with nothing published looks the same to a reader as one that does not exist.
   if (!everything && passages.length === 0) throw notFound("The article");
 
   const site = getEnv().SITE_URL;
   const collectionId = new URL(`/api/articles/${article.id}/annotations`, site).toString();
-  const sourceOf = (revisionNumber: number) =>
-    article.url ?? new URL(`/workbench/articles/${article.id}?revision=${revisionNumber}`, site).toString();
+  const sourceOf = (passage: ExportedPassage) =>
+    passage.article.url ?? new URL(`/workbench/articles/${article.id}?revision=${passage.revision.number}`, site).toString();
   const items = passages.map((passage) => ({
     id: `${collectionId}#${passage.id}`,
     type: "Annotation",
@@ -60,7 +63,7 @@ export async function exportAnnotations(actor: Actor | null, articleId: string):
     ],
     target: {
       type: "SpecificResource",
-      source: sourceOf(passage.revision.number),
+      source: sourceOf(passage),
       selector: [
         // Context cut again from the text, between whole characters: rows stored before the cut
         // respected grapheme clusters may hold half an emoji (U+FFFD).
@@ -78,16 +81,16 @@ export async function exportAnnotations(actor: Actor | null, articleId: string):
     "@context": "http://www.w3.org/ns/anno.jsonld",
     id: collectionId,
     type: "AnnotationCollection",
-    label: `Claims in “${article.title}”${revisions.length ? ` (revision ${revisions.join(", ")})` : ""}`,
+    label: `Claims in “${passages[0]?.article.title ?? article.title}”${revisions.length ? ` (revision ${revisions.join(", ")})` : ""}`,
     total: items.length,
     first: { id: `${collectionId}?page=0`, type: "AnnotationPage", startIndex: 0, items },
   };
 }
 
 /** The workbench's view: every passage of the article's current revision whose place is confirmed, live. */
-async function currentPassages(articleId: string): Promise<ExportedPassage[]> {
+async function currentPassages(article: { id: string; title: string; url: string | null }): Promise<ExportedPassage[]> {
   const revision = await getDb().articleRevision.findFirst({
-    where: { articleId },
+    where: { articleId: article.id },
     orderBy: { number: "desc" },
     include: {
       passages: {
@@ -109,6 +112,7 @@ async function currentPassages(articleId: string): Promise<ExportedPassage[]> {
     slug: passage.claim.verdict?.publication?.slug ?? null,
     created: passage.createdAt,
     modified: passage.updatedAt,
+    article: { title: article.title, url: article.url },
   }));
 }
 
@@ -148,6 +152,7 @@ async function publishedPassages(articleId: string): Promise<ExportedPassage[]> 
       slug,
       created: frozen,
       modified: published,
+      article: { title: passage.article.title, url: passage.article.url },
     }))
     .sort((a, b) => a.revision.number - b.revision.number || a.start - b.start);
 }

@@ -41,6 +41,58 @@ describe("extractArticleMetadata", () => {
     });
   });
 
+  describe("outlet dateline", () => {
+    it("reads an English outlet dateline, day first or month first", () => {
+      expect(extractArticleMetadata("Caracas Daily, 2 July 2024\n\nThe opposition claimed victory.")).toMatchObject({
+        outlet: "Caracas Daily",
+        publishedAt: new Date("2024-07-02T00:00:00Z"),
+        title: "The opposition claimed victory",
+        dateline: null,
+      });
+      expect(extractArticleMetadata("The Daily Example, July 2, 2024\n\nThe opposition claimed victory.")).toMatchObject({
+        outlet: "The Daily Example",
+        publishedAt: new Date("2024-07-02T00:00:00Z"),
+      });
+      expect(extractArticleMetadata("The Daily Example, Sept. 30 2024\n\nText.").publishedAt).toEqual(new Date("2024-09-30T00:00:00Z"));
+    });
+
+    it("reads a French outlet dateline after a headline, and keeps the headline", () => {
+      const meta = extractArticleMetadata(`Reprise du dialogue à Caracas\nLe Monde, 3 juillet 2024\n\n${BODY}`);
+      expect(meta).toMatchObject({ title: "Reprise du dialogue à Caracas", outlet: "Le Monde", publishedAt: new Date("2024-07-03T00:00:00Z") });
+      expect(extractArticleMetadata(`La Croix, 1er août 2024\n\n${BODY}`)).toMatchObject({
+        outlet: "La Croix",
+        publishedAt: new Date("2024-08-01T00:00:00Z"),
+      });
+    });
+
+    it("still reads an agency dateline that follows it", () => {
+      const meta = extractArticleMetadata(`Le Monde, 3 juillet 2024\n\nCaracas (AFP) – ${BODY}`);
+      expect(meta).toMatchObject({ outlet: "Le Monde", dateline: "Caracas" });
+      expect(meta.title.startsWith("Le gouvernement")).toBe(true);
+    });
+
+    it("gives a person's name and date the date only, and a byline nothing", () => {
+      expect(extractArticleMetadata(`Nicolas Maduro, 3 July 2024\n\n${BODY}`)).toMatchObject({
+        outlet: null,
+        publishedAt: new Date("2024-07-03T00:00:00Z"),
+      });
+      expect(extractArticleMetadata(`By Ana Pérez, July 2, 2024\n\n${BODY}`)).toMatchObject({ outlet: null, publishedAt: null });
+    });
+
+    it("ignores other shapes: prose after the year, impossible days, unknown months, lower-case names, later lines", () => {
+      for (const text of [
+        "Nicolas Maduro, 3 July 2024, said he would stay in power.",
+        `Le Monde, 31 juin 2024\n\n${BODY}`,
+        `Le Monde, 3 Juli 2024\n\n${BODY}`,
+        `le monde, 3 juillet 2024\n\n${BODY}`,
+        `Le Monde, 3 juillet 1750\n\n${BODY}`,
+        `${BODY}\n\nLe Monde, 3 juillet 2024`,
+      ]) {
+        expect(extractArticleMetadata(text), text).toMatchObject({ outlet: null, publishedAt: null });
+      }
+    });
+  });
+
   describe("publishedAt", () => {
     it("reads a leading timestamp as UTC unless it carries a zone", () => {
       expect(extractArticleMetadata(`2024-07-04 18:03:53\n${BODY}`).publishedAt).toEqual(new Date("2024-07-04T18:03:53Z"));

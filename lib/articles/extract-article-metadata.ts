@@ -1,4 +1,7 @@
+import { dateInput } from "../validation";
 import { detectLanguage } from "./detect-language";
+
+const publicationDate = dateInput("the publication date");
 
 // Reads title, outlet, dateline, publication time and language from normalised article text (see
 // normalize-article-text.ts). Plain-text articles carry this metadata only as loose lines that
@@ -16,6 +19,16 @@ import { detectLanguage } from "./detect-language";
 //   "Rio de Janeiro, 3 mai (AFP) –". The part in brackets must be a known news agency, so that
 //   "Nicolas Maduro (in Caracas ...)" is not taken for one. Gives dateline (as written) and outlet;
 //   an inline dateline is cut off the paragraph it starts.
+// - outlet datelines, in the same places: a whole line "Caracas Daily, 2 July 2024", "Le Monde,
+//   3 juillet 2024", "Le Monde, 1er juillet 2024", "The Daily Example, July 2, 2024": capitalised
+//   name words (particles allowed after the first), a comma, then a day, an English or French
+//   month name (or its usual abbreviation) and a four-digit year, in either order, and nothing
+//   after the year ("Nicolas Maduro, 3 July 2024, said ..." is prose). Gives the publication day;
+//   it gives the outlet only when the name reads as a newspaper's: it starts with an article
+//   ("The", "Le", "La", "El", ...) or holds a word newspapers are named with ("Daily", "Times",
+//   "Monde", ...). A line "Nicolas Maduro, 3 July 2024" or a byline "Ana Pérez, July 2, 2024" has
+//   the same shape, so a name such as theirs gives the date only, never an outlet; a line starting
+//   "By" or "Par" is a byline and gives nothing. Skipped as text.
 // - among the last three lines: a copyright line "© 2019 AFP" (outlet, and the year) and a Unix
 //   time line "1720111917" (seconds, only between 2000 and 2100 so stray numbers are ignored).
 // - photo credits "JIM WATSON, FEDERICO PARRA / AFP": capitals, a slash, a known agency at the end
@@ -23,11 +36,12 @@ import { detectLanguage } from "./detect-language";
 //   outlet when nothing else does. Skipped as text.
 //
 // Precedence:
-// - publishedAt: Unix time, then the leading timestamp, then 1 January (UTC) of the copyright year.
+// - publishedAt: Unix time, then the leading timestamp, then the outlet dateline's day (midnight
+//   UTC), then 1 January (UTC) of the copyright year.
 //   Unix time wins because it is unambiguous about the zone, while a bare "2024-07-04 18:03:53"
 //   may well be local time that we can only assume is UTC.
-// - outlet: copyright holder (who published it), then dateline agency (who wrote it), then photo
-//   credit.
+// - outlet: outlet dateline (the publication names itself above the text), then copyright holder
+//   (who published it), then dateline agency (who wrote it), then photo credit.
 // - title: the first text line if it looks like a headline: not a bullet, at most 200 characters,
 //   not ending with . , ; or :, and not continued by a line starting in lower case (hard-wrapped
 //   prose). Otherwise the first sentence of the first paragraph, shortened at a word boundary to
@@ -128,6 +142,64 @@ const PHOTO_CREDIT = /\p{Lu}{2,}[\p{Lu}\p{M}\s,.'’-]*\s\/\s?([\p{L} -]{2,30})$
 
 type Dateline = { place: string; agency: string; rest: string };
 
+// Month names and abbreviations, English and French, lower-cased and without a final full stop.
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ["january", "jan", "janvier", "janv"],
+    ["february", "feb", "février", "fevrier", "févr", "fevr", "fév"],
+    ["march", "mar", "mars"],
+    ["april", "apr", "avril", "avr"],
+    ["may", "mai"],
+    ["june", "jun", "juin"],
+    ["july", "jul", "juillet", "juil"],
+    ["august", "aug", "août", "aout"],
+    ["september", "sep", "sept", "septembre"],
+    ["october", "oct", "octobre"],
+    ["november", "nov", "novembre"],
+    ["december", "dec", "décembre", "decembre", "déc"],
+  ].flatMap((names, month) => names.map((name) => [name, month + 1] as const)),
+);
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})$/u;
+const MONTH_DAY_YEAR = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})$/u;
+const OUTLET_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.&-]*`;
+const OUTLET_PARTICLE = "de|du|des|la|le|les|el|of|the|and|&|y|di|da|do";
+const OUTLET_DATELINE = new RegExp(String.raw`^(${OUTLET_WORD}(?: (?:${OUTLET_WORD}|${OUTLET_PARTICLE})){0,5}),\s*(.{6,25})$`, "u");
+const BYLINE_WORDS = new Set(["by", "par", "updated", "published", "posted", "publié", "publiée", "modifié"]);
+// What makes a name read as a newspaper's rather than a person's (see the outlet datelines above).
+const ARTICLE_WORDS = new Set(["the", "le", "la", "les", "el", "il", "lo", "der", "die", "das"]);
+const NEWSPAPER_WORDS = new Set([
+  ...["daily", "times", "post", "news", "journal", "herald", "tribune", "gazette", "courier", "express", "telegraph"],
+  ...["guardian", "observer", "chronicle", "review", "mail", "star", "sun", "today", "weekly", "magazine", "press"],
+  ...["monde", "figaro", "libération", "presse", "parisien", "soir", "matin", "echos", "dépêche", "temps", "croix"],
+  ...["nacional", "país", "mundo", "universal", "radio", "tv", "télévision", "info"],
+]);
+
+type OutletDateline = { outlet: string | null; day: Date };
+
+/** "2 July 2024", "1er juillet 2024", "July 2, 2024" -> that day at midnight UTC; null for anything else. */
+function parseWrittenDate(text: string): Date | null {
+  const dayFirst = DAY_MONTH_YEAR.exec(text);
+  const monthFirst = dayFirst ? null : MONTH_DAY_YEAR.exec(text);
+  const [day, monthName, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst?.[2], monthFirst?.[1], monthFirst?.[3]];
+  const month = MONTHS.get((monthName ?? "").toLowerCase());
+  if (day === undefined || year === undefined || month === undefined) return null;
+  const date = new Date(Date.UTC(Number(year), month - 1, Number(day)));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== Number(day)) return null;
+  return publicationDate.safeParse(date).success ? date : null;
+}
+
+function parseOutletDateline(line: string): OutletDateline | null {
+  const match = OUTLET_DATELINE.exec(line);
+  if (!match) return null;
+  const [, name = "", written = ""] = match;
+  const words = name.toLowerCase().split(" ");
+  if (BYLINE_WORDS.has(words[0] ?? "")) return null;
+  const day = parseWrittenDate(written.trim());
+  if (!day) return null;
+  const newspaper = ARTICLE_WORDS.has(words[0] ?? "") || words.some((word) => NEWSPAPER_WORDS.has(word));
+  return { outlet: newspaper ? name : null, day };
+}
+
 function canonicalAgency(name: string): string | null {
   return KNOWN_AGENCIES.get(name.trim().toLowerCase()) ?? null;
 }
@@ -139,7 +211,8 @@ function isShareButtonLine(line: string): boolean {
   return label.length <= 30 && label.split(/\s+/u).length <= 3;
 }
 
-function parseTimestampLine(line: string): Date | null {
+/** A timestamp line as described above ("2024-07-04T18:03:53+02:00"), or null. Also reads HTML's ISO 8601 times. */
+export function parseTimestamp(line: string): Date | null {
   const match = TIMESTAMP_LINE.exec(line);
   if (!match) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "0", zone] = match;
@@ -264,7 +337,7 @@ export function extractArticleMetadata(text: string): ArticleMetadata {
 
   let photoCreditOutlet: string | null = null;
   for (const { line, index } of nonBlank) {
-    if (isShareButtonLine(line) || parseTimestampLine(line)) skipped.add(index);
+    if (isShareButtonLine(line) || parseTimestamp(line)) skipped.add(index);
     const credit = parsePhotoCredit(line);
     if (credit) {
       skipped.add(index);
@@ -272,10 +345,20 @@ export function extractArticleMetadata(text: string): ArticleMetadata {
     }
   }
 
-  const header = nonBlank.filter(({ index }) => !skipped.has(index));
+  let header = nonBlank.filter(({ index }) => !skipped.has(index));
+  // An outlet dateline opens the text, or follows directly after a headline; it is not prose.
+  const [first, second] = header;
+  const outletLine = [first, first && isHeadline(first.line, undefined) ? second : undefined].find(
+    (candidate) => candidate !== undefined && parseOutletDateline(candidate.line) !== null,
+  );
+  const outletDateline = outletLine ? parseOutletDateline(outletLine.line) : null;
+  if (outletLine) {
+    skipped.add(outletLine.index);
+    header = header.filter(({ index }) => index !== outletLine.index);
+  }
   let leadingTimestamp: Date | null = null;
   for (const { line } of nonBlank.slice(0, HEADER_LINES)) {
-    leadingTimestamp ??= parseTimestampLine(line);
+    leadingTimestamp ??= parseTimestamp(line);
   }
 
   // A dateline opens the text, or follows directly after a headline.
@@ -330,9 +413,9 @@ export function extractArticleMetadata(text: string): ArticleMetadata {
 
   return {
     title: findTitle(paragraphTexts, mayBeHeadline, text),
-    outlet: copyright?.holder ?? dateline?.agency ?? photoCreditOutlet,
+    outlet: outletDateline?.outlet ?? copyright?.holder ?? dateline?.agency ?? photoCreditOutlet,
     dateline: dateline?.place ?? null,
-    publishedAt: unixTime ?? leadingTimestamp ?? copyrightDate,
+    publishedAt: unixTime ?? leadingTimestamp ?? outletDateline?.day ?? copyrightDate,
     language: detectLanguage(prose),
   };
 }

@@ -18,9 +18,13 @@ export type ArticleForAnnotation = {
   id: string;
   title: string;
   outlet: string | null;
+  author: string | null;
   url: string | null;
   language: string;
   publishedAt: Date | null;
+  sourceUpdatedAt: Date | null;
+  /** For editing the details: a save names the version it started from. */
+  version: number;
   revision: { id: string; number: number; text: string; createdAt: Date; isCurrent: boolean };
   revisions: { number: number; createdAt: Date }[];
   passages: AnnotatedPassage[];
@@ -66,9 +70,12 @@ export async function getArticleForAnnotation(
     id: article.id,
     title: article.title,
     outlet: article.outlet,
+    author: article.author,
     url: article.url,
     language: article.language,
     publishedAt: article.publishedAt,
+    sourceUpdatedAt: article.sourceUpdatedAt,
+    version: article.version,
     revision: { id: revision.id, number: revision.number, text: revision.text, createdAt: revision.createdAt, isCurrent: revision.id === latest.id },
     revisions: article.revisions.map((entry) => ({ number: entry.number, createdAt: entry.createdAt })),
     passages: revision.passages.map((passage) => ({

@@ -105,7 +105,7 @@ describe("htmlToArticleText layout", () => {
   });
 
   it("returns empty text for a page without text", () => {
-    expect(convert("<html></html>")).toEqual({ ok: true, text: "", title: null, declaredCharset: null });
+    expect(convert("<html></html>")).toMatchObject({ ok: true, text: "", title: null, declaredCharset: null });
     expect(textOf("<html><head><title>Only a title</title><script>x()</script></head><body> </body></html>")).toBe("");
   });
 });

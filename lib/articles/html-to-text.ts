@@ -30,13 +30,17 @@
 // MAX_TITLE_LENGTH or without a letter is not a headline and is passed over. Whitespace inside it
 // is collapsed to single spaces.
 //
+// Metadata: the page's own address, outlet, authors, date and language (read-html-metadata.ts),
+// read here so that it runs within the same worker limits.
+//
 // Character encoding: the first <meta charset="..."> or <meta http-equiv="Content-Type"
 // content="...; charset=..."> is reported as `declaredCharset` for checkDeclaredCharset below.
 import { Parser } from "htmlparser2";
 import { compile, type DomNode, type FormatCallback, type SelectorDefinition } from "html-to-text";
+import { readHtmlMetadata, type HtmlMetadata } from "./read-html-metadata";
 
 export type HtmlArticleText =
-  | { ok: true; text: string; title: string | null; declaredCharset: string | null }
+  | { ok: true; text: string; title: string | null; declaredCharset: string | null; metadata: HtmlMetadata }
   | { ok: false; reason: string };
 
 // Deeper nesting than this is not a real page. The limit matters twice over: htmlparser2 keeps its
@@ -334,7 +338,13 @@ export function htmlToArticleText(html: string): HtmlArticleText {
         `${MAX_TEXT_CHARACTERS_PER_HTML_BYTE} characters per byte of HTML; no article's markup does that, so it cannot be read.`,
     };
   }
-  return { ok: true, text, title: found.headline ?? found.title, declaredCharset: found.declaredCharset };
+  return {
+    ok: true,
+    text,
+    title: found.headline ?? found.title,
+    declaredCharset: found.declaredCharset,
+    metadata: readHtmlMetadata(html),
+  };
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];

@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid } from "@/lib/errors";
 import { parseArticle } from "@/lib/articles/parse-article";
+import { articleDetailsOf } from "@/lib/articles/article-details";
 import { dateInput, languageCode, parseInput } from "@/lib/validation";
 
 /** What an editor may correct before saving; anything left out is taken from the text. */
@@ -14,8 +15,19 @@ export const articleDetailsSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   language: languageCode.optional(),
   publishedAt: dateInput("the publication date").optional(),
+  sourceUpdatedAt: dateInput("the date the outlet updated it").optional(),
 });
 export type ArticleDetails = z.input<typeof articleDetailsSchema>;
+
+/**
+ * The date form field sends a day (midnight UTC); when it is the proposed instant's day, the
+ * proposal's time of day (from an HTML page) is kept rather than lost.
+ */
+function keepProposedTime(typed: Date | undefined, proposed: Date | null): Date | null {
+  if (!typed) return proposed;
+  const iso = typed.toISOString();
+  return proposed && iso.endsWith("T00:00:00.000Z") && proposed.toISOString().slice(0, 10) === iso.slice(0, 10) ? proposed : typed;
+}
 
 export type ImportArticleResult =
   | { status: "imported"; articleId: string; revisionId: string; title: string }
@@ -48,10 +60,11 @@ export async function importArticle(
       data: {
         title: details.title ?? metadata.title,
         outlet: details.outlet ?? metadata.outlet,
-        author: details.author ?? null,
-        url: details.url ?? null,
+        author: details.author ?? metadata.author,
+        url: details.url ?? metadata.url,
         language: details.language ?? metadata.language,
-        publishedAt: details.publishedAt ?? metadata.publishedAt,
+        publishedAt: keepProposedTime(details.publishedAt, metadata.publishedAt),
+        sourceUpdatedAt: keepProposedTime(details.sourceUpdatedAt, metadata.updatedAt),
         createdById: actor.id,
       },
     });
@@ -71,10 +84,7 @@ export async function importArticle(
       entityType: "article",
       entityId: article.id,
       after: {
-        title: article.title,
-        outlet: article.outlet,
-        language: article.language,
-        publishedAt: article.publishedAt?.toISOString() ?? null,
+        ...articleDetailsOf(article),
         revisionId: revision.id,
         textHash: parsed.textHash,
       },

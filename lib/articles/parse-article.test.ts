@@ -224,6 +224,29 @@ describe("parseArticle on HTML", () => {
     expect((await parseHtml(page("", "<p>First sentence. Second sentence.</p>"))).metadata.title).toBe("First sentence");
   });
 
+  it("prefers what the page says of itself over what the text suggests", async () => {
+    const page = `<html lang="en"><head>
+<link rel="canonical" href="https://daily.example/vote">
+<meta property="og:title" content="Vote count disputed">
+<meta property="og:site_name" content="Caracas Daily">
+<meta name="author" content="Ana Pérez">
+<meta property="article:published_time" content="2024-07-02T09:30:00Z">
+<meta property="article:modified_time" content="2024-07-03T10:00:00Z">
+</head><body><h1>Disputed</h1><p>Caracas (AFP)</p><p>Le gouvernement vénézuélien a annoncé lundi la reprise des discussions.</p>
+<p>© 2019 AFP</p></body></html>`;
+    expect((await parseHtml(page)).metadata).toMatchObject({
+      title: "Vote count disputed",
+      url: "https://daily.example/vote",
+      outlet: "Caracas Daily",
+      author: "Ana Pérez",
+      publishedAt: new Date("2024-07-02T09:30:00Z"),
+      updatedAt: new Date("2024-07-03T10:00:00Z"),
+      language: "en",
+      dateline: "Caracas",
+    });
+    expect((await parseHtml(HOSTILE)).metadata).toMatchObject({ url: null, author: null, updatedAt: null, outlet: "AFP" });
+  });
+
   it("treats HTML like plain text once it is text: same normalisation and hash", async () => {
     const html = await parseHtml("\uFEFF<p>Title</p>\r\n<p>Body text.</p>");
     const plain = await parseArticle(utf8("Title\n\nBody text."), "text/plain");

@@ -6,9 +6,13 @@ import { extractArticleMetadata, type ArticleMetadata } from "./extract-article-
 import { checkDeclaredCharset } from "./html-to-text";
 import { htmlToArticleTextOffThread } from "./html-to-text-pool";
 import { normalizeArticleText } from "./normalize-article-text";
+import type { HtmlMetadata } from "./read-html-metadata";
+
+/** What the import proposes: the text's metadata, with what an HTML page says of itself. */
+export type ProposedDetails = ArticleMetadata & { author: string | null; url: string | null; updatedAt: Date | null };
 
 export type ParseArticleResult =
-  | { ok: true; text: string; metadata: ArticleMetadata; textHash: string }
+  | { ok: true; text: string; metadata: ProposedDetails; textHash: string }
   | { ok: false; reason: string };
 
 // 2 MiB is far more than any news article (the seeds are 2-4 KB) and small enough to hold in memory
@@ -29,8 +33,11 @@ const ACCEPTED_MEDIA_TYPES = ["text/plain", "text/markdown", "text/html"];
  * and an HTML page's own <meta charset> must agree with that reading (checkDeclaredCharset). An
  * HTML page is first turned into its readable text (see html-to-text.ts), in a worker thread with
  * a time limit (html-to-text-pool.ts); from then on it goes through the same normalisation,
- * metadata extraction and hashing as plain text, except that the page's own headline (first <h1>,
- * else <title>) replaces the title guessed from the text. The caller keeps the raw bytes; the
+ * metadata extraction and hashing as plain text, except that what the page says of itself
+ * (read-html-metadata.ts: address, outlet, authors, dates, language, og:title or JSON-LD headline)
+ * is preferred over what the text suggests, and its own headline (first <h1>, else <title>) over
+ * the title guessed from the text. A page's declared language wins over the detected one: a short
+ * text cannot be told apart, and the declaration is the newsroom's own. The caller keeps the raw bytes; the
  * returned text is what passages point into. The text may not be longer than MAX_ARTICLE_TEXT_LENGTH.
  */
 export async function parseArticle(bytes: Uint8Array, mediaType: string): Promise<ParseArticleResult> {
@@ -51,14 +58,14 @@ export async function parseArticle(bytes: Uint8Array, mediaType: string): Promis
   if (!decoded.ok) return decoded;
 
   let source = decoded.text;
-  let pageTitle: string | null = null;
+  let page: { title: string | null; metadata: HtmlMetadata } | null = null;
   if (essence === "text/html") {
-    const page = await htmlToArticleTextOffThread(decoded.text);
-    if (!page.ok) return page;
-    const charsetProblem = checkDeclaredCharset(page.declaredCharset, bytes, decoded.text);
+    const converted = await htmlToArticleTextOffThread(decoded.text);
+    if (!converted.ok) return converted;
+    const charsetProblem = checkDeclaredCharset(converted.declaredCharset, bytes, decoded.text);
     if (charsetProblem !== null) return { ok: false, reason: charsetProblem };
-    source = page.text;
-    pageTitle = page.title;
+    source = converted.text;
+    page = converted;
   }
 
   const text = normalizeArticleText(source);
@@ -77,11 +84,21 @@ export async function parseArticle(bytes: Uint8Array, mediaType: string): Promis
     };
   }
 
-  const metadata = extractArticleMetadata(text);
+  const fromText = extractArticleMetadata(text);
+  const fromPage = page?.metadata;
   return {
     ok: true,
     text,
-    metadata: pageTitle === null ? metadata : { ...metadata, title: pageTitle },
+    metadata: {
+      ...fromText,
+      title: fromPage?.title ?? page?.title ?? fromText.title,
+      outlet: fromPage?.outlet ?? fromText.outlet,
+      publishedAt: fromPage?.publishedAt ?? fromText.publishedAt,
+      language: fromPage?.language ?? fromText.language,
+      author: fromPage?.author ?? null,
+      url: fromPage?.url ?? null,
+      updatedAt: fromPage?.updatedAt ?? null,
+    },
     textHash: createHash("sha256").update(text, "utf8").digest("hex"),
   };
 }

@@ -6,7 +6,11 @@ import { parseArticle } from "@/lib/articles/parse-article";
 export type ArticlePreview = {
   title: string;
   outlet: string | null;
+  author: string | null;
+  url: string | null;
   publishedAt: string | null;
+  /** When the outlet last changed it, from an HTML page only. */
+  sourceUpdatedAt: string | null;
   language: string;
   characters: number;
   duplicateOf: { articleId: string; title: string } | null;
@@ -24,7 +28,10 @@ export async function previewArticle(actor: Actor, input: { bytes: Uint8Array; m
   return {
     title: parsed.metadata.title,
     outlet: parsed.metadata.outlet,
+    author: parsed.metadata.author,
+    url: parsed.metadata.url,
     publishedAt: parsed.metadata.publishedAt?.toISOString() ?? null,
+    sourceUpdatedAt: parsed.metadata.updatedAt?.toISOString() ?? null,
     language: parsed.metadata.language,
     characters: parsed.text.length,
     duplicateOf: duplicate ? { articleId: duplicate.article.id, title: duplicate.article.title } : null,

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 export const AUDIT_ACTIONS = [
   "article.imported",
   "article.revised",
+  "article.details_updated",
   "claim.created",
   "claim.updated",
   "passage.added",

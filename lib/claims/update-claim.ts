@@ -3,10 +3,7 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
-import { dayInput, languageCode, parseInput } from "@/lib/validation";
-
-/** An empty form field means "none". */
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+import { blankToUndefined, dayInput, languageCode, parseInput } from "@/lib/validation";
 
 export const updateClaimSchema = z.object({
   claimId: z.uuid(),

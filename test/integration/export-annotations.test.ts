@@ -7,6 +7,7 @@ import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { submitVerdict } from "@/lib/verdicts/submit-verdict";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
 import { publishVerdict } from "@/lib/publishing/publish-verdict";
+import { updateArticleDetails } from "@/lib/articles/update-article-details";
 import { expectDomainError, importSmallArticle, makeClaim, makeUser, unique, verdictContent } from "./support";
 
 type Annotation = {
@@ -80,6 +81,15 @@ describe("exportAnnotations", () => {
       // W3C: a body with an id is an external web resource, and such a body may not carry a purpose.
       for (const body of annotation!.body) expect(body.id === undefined || body.purpose === undefined).toBe(true);
     }
+
+    // Readers keep the article's title and address as the snapshot froze them; the workbench sees the edit.
+    const frozen = JSON.stringify(await exportAnnotations(null, article.articleId));
+    const edited = { title: `Retitled ${unique()}`, url: "https://example.org/retitled" };
+    await updateArticleDetails(editor, { articleId: article.articleId, expectedVersion: 1, language: "en", ...edited });
+    expect(JSON.stringify(await exportAnnotations(null, article.articleId))).toBe(frozen);
+    const live = (await exportAnnotations(editor, article.articleId)) as unknown as Collection & { label: string };
+    expect(live.label).toContain(edited.title);
+    expect(live.first.items[0]!.target.source).toBe(edited.url);
 
     // A re-anchoring whose words changed waits for an editor: the workbench export leaves it out.
     await getDb().passage.updateMany({ where: { claimId: claim.id }, data: { status: "fuzzy" } });

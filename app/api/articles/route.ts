@@ -10,7 +10,7 @@ export function POST(request: Request) {
     const form = await readUploadForm(request);
     const file = await readUploadedFile(form);
     const details = Object.fromEntries(
-      ["title", "outlet", "author", "url", "language", "publishedAt"]
+      ["title", "outlet", "author", "url", "language", "publishedAt", "sourceUpdatedAt"]
         .map((key) => [key, form.get(key)])
         .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""),
     );

@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/errors";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../../require-signed-in";
 import { Annotator } from "./annotator";
+import { DetailsEditor } from "./details-editor";
 import "../articles.css";
 
 export const metadata: Metadata = { title: "Article" };
@@ -33,7 +34,15 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </p>
       <h1>{article.title}</h1>
       <p className="meta">
-        {[article.outlet, article.publishedAt ? formatDate(article.publishedAt) : null, article.language.toUpperCase()].filter(Boolean).join(" · ")}
+        {[
+          article.outlet,
+          article.author,
+          article.publishedAt ? formatDate(article.publishedAt) : null,
+          article.sourceUpdatedAt ? `updated ${formatDate(article.sourceUpdatedAt)}` : null,
+          article.language.toUpperCase(),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         {article.url && (
           <>
             {" · "}
@@ -43,6 +52,21 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </>
         )}
       </p>
+      {can(actor, "articles.write") && (
+        <DetailsEditor
+          articleId={article.id}
+          version={article.version}
+          details={{
+            title: article.title,
+            outlet: article.outlet ?? "",
+            author: article.author ?? "",
+            url: article.url ?? "",
+            language: article.language,
+            publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? "",
+            sourceUpdatedAt: article.sourceUpdatedAt?.toISOString().slice(0, 10) ?? "",
+          }}
+        />
+      )}
       <nav className="revision-bar" aria-label="Revisions">
         <span>Revision {article.revision.number}{current ? " (current)" : ""}:</span>
         {article.revisions.map((entry) => (

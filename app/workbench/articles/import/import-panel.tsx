@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import type { ArticlePreview } from "@/lib/articles/preview-article";
 import type { ImportArticleResult } from "@/lib/articles/import-article";
 
-type Details = { title: string; outlet: string; publishedAt: string; language: string };
+type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
 type Upload = {
   key: string;
   file: File;
@@ -68,7 +68,15 @@ export function ImportPanel() {
       phase: "ready",
       progress: 1,
       preview,
-      details: { title: preview.title, outlet: preview.outlet ?? "", publishedAt: preview.publishedAt?.slice(0, 10) ?? "", language: preview.language },
+      details: {
+        title: preview.title,
+        outlet: preview.outlet ?? "",
+        author: preview.author ?? "",
+        url: preview.url ?? "",
+        publishedAt: preview.publishedAt?.slice(0, 10) ?? "",
+        sourceUpdatedAt: preview.sourceUpdatedAt?.slice(0, 10) ?? "",
+        language: preview.language,
+      },
     });
   }
 
@@ -190,7 +198,10 @@ export function ImportPanel() {
                     [
                       ["title", "Title", "text"],
                       ["outlet", "Outlet", "text"],
+                      ["author", "Author(s)", "text"],
+                      ["url", "Address (URL)", "url"],
                       ["publishedAt", "Published", "date"],
+                      ["sourceUpdatedAt", "Updated by the outlet", "date"],
                       ["language", "Language (en, fr…)", "text"],
                     ] as const
                   ).map(([field, label, type]) => (

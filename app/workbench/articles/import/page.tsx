@@ -18,7 +18,8 @@ export default async function ImportPage() {
       {can(actor, "articles.write") ? (
         <>
           <p className="meta">
-            Claimwork proposes a title, outlet, date and language from each text; correct them before importing. The same text
+            Claimwork proposes a title, outlet, date and language from each text, and from an HTML page also its
+            address and authors; correct them before importing, or later on the article’s page. The same text
             imported twice is recognised and not stored twice.
           </p>
           <ImportPanel />
