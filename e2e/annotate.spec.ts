@@ -203,7 +203,7 @@ test("a passage with offsets outside the text or a wrong quote, sent straight to
 
 test("an HTML page's own details are proposed at import, and corrected afterwards on the article page", async ({ page }) => {
   const editor = await createUser("editor", "details");
-  await signIn(page, editor.email, editor.password);
+  await signInDirectly(page, editor.email, editor.password);
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <link rel="canonical" href="https://daily.example/vote-${token}">
 <meta property="og:site_name" content="Caracas Daily"><meta name="author" content="Ana Pérez">
@@ -225,7 +225,7 @@ test("an HTML page's own details are proposed at import, and corrected afterward
   await page.getByRole("button", { name: "Edit details" }).click();
   const form = page.getByRole("form", { name: "Article details" });
   await form.getByLabel("Author(s)").fill("Ana Pérez, Luis Gómez");
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Details saved." })).toBeVisible();
   await expect(page.locator("p.meta").first()).toContainText("Ana Pérez, Luis Gómez");
