@@ -21,6 +21,7 @@ type Records = {
   verdict: { id: string; version: number; revisionId: string };
   passage: { id: string; start: number; end: number; exact: string; articleRevisionId: string };
   relationId: string;
+  article: { id: string; version: number };
 };
 
 type Expectation = { permission: Action; args: (records: Records) => unknown };
@@ -69,6 +70,10 @@ const EXPECTED: Record<string, Expectation> = {
     args: (r) => ({ passageId: r.passage.id }),
   },
   "app/workbench/articles/[id]/actions.ts#findClaimsAction": { permission: "claims.read", args: () => ({ q: "venezuela" }) },
+  "app/workbench/articles/[id]/actions.ts#updateArticleDetailsAction": {
+    permission: "articles.write",
+    args: (r) => ({ articleId: r.article.id, expectedVersion: r.article.version, title: "Retitled by a replayed request", language: "en" }),
+  },
   "app/workbench/claims/[id]/actions.ts#findClaimsAction": { permission: "claims.read", args: () => ({ q: "venezuela" }) },
   "app/workbench/claims/[id]/actions.ts#claimPassagesAction": { permission: "claims.read", args: (r) => ({ claimId: r.claim.id }) },
   "app/workbench/claims/[id]/actions.ts#updateClaimAction": {
@@ -128,6 +133,7 @@ async function loadRecords(target: TestUser): Promise<Records> {
     `SELECT id, start, "end", exact, article_revision_id FROM passages WHERE start IS NOT NULL ORDER BY created_at LIMIT 1`,
   );
   const relation = await one<{ id: string }>(`SELECT id FROM claim_relations ORDER BY created_at LIMIT 1`);
+  const article = await one<{ id: string; version: number }>(`SELECT id, version FROM articles WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1`);
   return {
     target,
     claim: { id: verdict.claim_id, version: verdict.claim_version },
@@ -135,6 +141,7 @@ async function loadRecords(target: TestUser): Promise<Records> {
     verdict: { id: verdict.id, version: verdict.version, revisionId: verdict.revision_id },
     passage: { id: passage.id, start: passage.start, end: passage.end, exact: passage.exact, articleRevisionId: passage.article_revision_id },
     relationId: relation.id,
+    article: { id: article.id, version: article.version },
   };
 }
 
