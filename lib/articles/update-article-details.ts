@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { fieldChanges } from "@/lib/audit/field-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
 import { articleDetailsOf, type ArticleDetailFields } from "@/lib/articles/article-details";
@@ -63,8 +64,8 @@ export async function updateArticleDetails(
       );
     }
 
-    const changedFields = (Object.keys(next) as (keyof ArticleDetailFields)[]).filter((field) => next[field] !== saved[field]);
-    if (changedFields.length === 0) return { id: article.id, version: article.version, changed: false };
+    const changes = fieldChanges(saved, next);
+    if (changes.fields.length === 0) return { id: article.id, version: article.version, changed: false };
 
     const updated = await tx.article.update({
       where: { id: article.id },
@@ -79,13 +80,12 @@ export async function updateArticleDetails(
         version: { increment: 1 },
       },
     });
-    const pick = (fields: ArticleDetailFields) => Object.fromEntries(changedFields.map((field) => [field, fields[field]]));
     await recordAuditEvent(tx, actor, {
       action: "article.details_updated",
       entityType: "article",
       entityId: article.id,
-      before: { version: article.version, ...pick(saved) },
-      after: { version: updated.version, ...pick(next) },
+      before: { version: article.version, ...changes.before },
+      after: { version: updated.version, ...changes.after },
     });
     return { id: article.id, version: updated.version, changed: true };
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { fieldChanges } from "@/lib/audit/field-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
 import { blankToUndefined, dayInput, languageCode, parseInput } from "@/lib/validation";
@@ -70,10 +71,8 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
       );
     }
 
-    const changedFields = (Object.keys(next) as (keyof ClaimFields)[]).filter(
-      (field) => JSON.stringify(next[field]) !== JSON.stringify(saved[field]),
-    );
-    if (changedFields.length === 0) return { id: claim.id, version: claim.version, changed: false };
+    const changes = fieldChanges(saved, next);
+    if (changes.fields.length === 0) return { id: claim.id, version: claim.version, changed: false };
 
     const updated = await tx.claim.update({
       where: { id: claim.id },
@@ -91,13 +90,9 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
       action: "claim.updated",
       entityType: "claim",
       entityId: claim.id,
-      before: { version: claim.version, ...pick(saved, changedFields) },
-      after: { version: updated.version, ...pick(next, changedFields) },
+      before: { version: claim.version, ...changes.before },
+      after: { version: updated.version, ...changes.after },
     });
     return { id: claim.id, version: updated.version, changed: true };
   });
-}
-
-function pick(fields: ClaimFields, keys: (keyof ClaimFields)[]): Record<string, string | string[] | null> {
-  return Object.fromEntries(keys.map((key) => [key, fields[key]]));
 }
