@@ -58,6 +58,24 @@ async function testDatabase(purpose: string): Promise<TestDatabase> {
   return database;
 }
 
+/**
+ * On a PostgreSQL server, one copy of the migrated Vitest database per Vitest worker, so that test
+ * files run two at a time without seeing each other's rows (vitest.config.ts). The embedded database
+ * has no CREATE DATABASE ... TEMPLATE: there the files run one by one on the one database.
+ */
+async function workerDatabases(migrated: TestDatabase): Promise<TestDatabase[]> {
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!serverUrl) return [];
+  const template = new URL(migrated.url).pathname.slice(1);
+  const copies: TestDatabase[] = [];
+  for (const worker of [1, 2]) {
+    const name = `${template}_w${worker}`;
+    const url = await createDatabase(serverUrl, name, template);
+    copies.push({ url, dispose: () => dropDatabase(serverUrl, name) });
+  }
+  return copies;
+}
+
 function counts(file: string, read: (report: Record<string, unknown>) => [number, number]): [number, number] {
   if (!existsSync(file)) return [0, 0];
   return read(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
@@ -76,14 +94,19 @@ async function main(): Promise<number> {
 
     const vitestDb = await testDatabase("vitest");
     disposers.push(vitestDb.dispose);
+    const workerDbs = await workerDatabases(vitestDb);
+    disposers.push(...workerDbs.map((database) => database.dispose));
     await step("Unit and integration tests (vitest)", () =>
       run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], {
         ...process.env,
         DATABASE_URL: vitestDb.url,
+        VITEST_DATABASE_URLS: workerDbs.map((database) => database.url).join(","),
       }),
     );
-    await vitestDb.dispose();
-    disposers.pop();
+    for (const database of [...workerDbs, vitestDb]) {
+      await database.dispose();
+      disposers.pop();
+    }
 
     const e2eDb = await testDatabase("e2e");
     disposers.push(e2eDb.dispose);

@@ -29,6 +29,29 @@ describe("createDatabase / dropDatabase", () => {
     await expect(dropDatabase(SERVER_URL, name)).resolves.toBeUndefined(); // IF EXISTS
   });
 
+  it("copies a template database with its tables and rows", async () => {
+    const template = `cw_test_template_${randomBytes(4).toString("hex")}`;
+    const copy = `cw_test_copy_${randomBytes(4).toString("hex")}`;
+    const templateUrl = await createDatabase(SERVER_URL, template);
+    try {
+      const client = new pg.Client({ connectionString: templateUrl });
+      await client.connect();
+      await client.query("CREATE TABLE kept (word text); INSERT INTO kept VALUES ('migrated')");
+      await client.end();
+      const copyUrl = await createDatabase(SERVER_URL, copy, template);
+      const reader = new pg.Client({ connectionString: copyUrl });
+      await reader.connect();
+      try {
+        expect((await reader.query("SELECT word FROM kept")).rows).toEqual([{ word: "migrated" }]);
+      } finally {
+        await reader.end();
+      }
+    } finally {
+      await dropDatabase(SERVER_URL, copy);
+      await dropDatabase(SERVER_URL, template);
+    }
+  });
+
   it("keeps the URL's query string", async () => {
     const name = `cw_test_create_${randomBytes(4).toString("hex")}`;
     const url = await createDatabase(`${SERVER_URL}?application_name=claimwork-test`, name);

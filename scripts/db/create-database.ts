@@ -4,15 +4,19 @@ const NAME_PATTERN = /^[a-z0-9_]+$/;
 const MAX_NAME_BYTES = 63; // PostgreSQL silently truncates longer identifiers
 const PROTECTED = new Set(["postgres", "template0", "template1"]);
 
-/** Creates database `name` on the server of serverUrl and returns a URL pointing at it. */
-export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+/**
+ * Creates database `name` on the server of serverUrl and returns a URL pointing at it. With a
+ * template, the new database is a copy of that one (which must have no open connections).
+ */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
   assertValidName(name);
+  if (template) assertValidName(template);
   const url = databaseUrl(serverUrl, name);
   await withServer(serverUrl, async (client) => {
     // CREATE DATABASE fails (55006) while anyone is connected to the template; that is brief, so retry.
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE "${name}"`);
+        await client.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
         return;
       } catch (error) {
         if (!(error instanceof pg.DatabaseError) || error.code !== "55006" || attempt >= 5) throw error;
