@@ -1,108 +1,30 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState } from "react";
-import type { ArticlePreview } from "@/lib/articles/preview-article";
-import type { ImportArticleResult } from "@/lib/articles/import-article";
+import { ImportSummary } from "./import-summary";
+import { UploadItem } from "./upload-item";
+import { useImportQueue } from "./use-import-queue";
 
-type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
-type Upload = {
-  key: string;
-  file: File;
-  progress: number;
-  phase: "checking" | "ready" | "importing" | "imported" | "duplicate" | "refused";
-  message?: string;
-  preview?: ArticlePreview;
-  details?: Details;
-  articleId?: string;
-};
+const ACCEPTED = /\.(txt|md|markdown|html?)$/i;
+/** Files listed per page: a folder of thousands is read in pages, never rendered at once. */
+const PAGE_SIZE = 50;
 
-const PHASE_LABEL: Record<Upload["phase"], string> = {
-  checking: "Reading the file…",
-  ready: "Check the details, then import",
-  importing: "Importing…",
-  imported: "Imported",
-  duplicate: "Already in Claimwork",
-  refused: "Refused",
-};
-
-type ApiAnswer<T> = { ok: true; data: T } | { ok: false; message: string };
-
-/** POSTs a form with upload progress (fetch cannot report it); resolves with the JSON answer. */
-function postWithProgress<T>(url: string, body: FormData, onProgress: (fraction: number) => void): Promise<ApiAnswer<T>> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", url);
-    request.responseType = "json";
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => {
-      const answer = request.response as { error?: { message?: string } } | null;
-      if (request.status >= 200 && request.status < 300) resolve({ ok: true, data: answer as T });
-      else resolve({ ok: false, message: answer?.error?.message ?? `The server answered ${request.status}.` });
-    };
-    request.onerror = () => resolve({ ok: false, message: "The upload failed: check your connection and try again." });
-    request.send(body);
-  });
-}
-
-let uploadCounter = 0;
-
+/** Import of pasted text, files or whole folders: each file read and proposed, then imported. */
 export function ImportPanel() {
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const { queue, uploads, busy } = useImportQueue();
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState("");
+  const [page, setPage] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
 
-  const update = (key: string, change: Partial<Upload>) =>
-    setUploads((current) => current.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
-
-  async function check(upload: Upload) {
-    const body = new FormData();
-    body.append("file", upload.file);
-    const answer = await postWithProgress<ArticlePreview>("/api/articles/preview", body, (progress) => update(upload.key, { progress }));
-    if (!answer.ok) return update(upload.key, { phase: "refused", message: answer.message, progress: 1 });
-    const preview = answer.data;
-    update(upload.key, {
-      phase: "ready",
-      progress: 1,
-      preview,
-      details: {
-        title: preview.title,
-        outlet: preview.outlet ?? "",
-        author: preview.author ?? "",
-        url: preview.url ?? "",
-        publishedAt: preview.publishedAt?.slice(0, 10) ?? "",
-        sourceUpdatedAt: preview.sourceUpdatedAt?.slice(0, 10) ?? "",
-        language: preview.language,
-      },
-    });
-  }
-
-  function add(files: File[]) {
-    const added = files.map((file) => ({ key: `upload-${++uploadCounter}`, file, progress: 0, phase: "checking" as const }));
-    setUploads((current) => [...added, ...current]);
-    for (const upload of added) void check(upload);
-  }
-
-  async function importOne(upload: Upload) {
-    if (upload.phase !== "ready" || !upload.details) return;
-    update(upload.key, { phase: "importing", progress: 0 });
-    const body = new FormData();
-    body.append("file", upload.file);
-    for (const [key, value] of Object.entries(upload.details)) if (value.trim()) body.append(key, value.trim());
-    const answer = await postWithProgress<ImportArticleResult>("/api/articles", body, (progress) => update(upload.key, { progress }));
-    if (!answer.ok) return update(upload.key, { phase: "refused", message: answer.message, progress: 1 });
-    update(upload.key, {
-      phase: answer.data.status,
-      articleId: answer.data.articleId,
-      progress: 1,
-      message: answer.data.status === "duplicate" ? `The same text is already imported as “${answer.data.title}”.` : undefined,
-    });
-  }
-
-  const ready = uploads.filter((upload) => upload.phase === "ready");
+  const add = (files: File[]) => {
+    queue.addFiles(files.filter((file) => ACCEPTED.test(file.name) || file.type.startsWith("text/")));
+    setPage(0);
+  };
+  const pages = Math.max(1, Math.ceil(uploads.length / PAGE_SIZE));
+  const shown = uploads.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const readyKeys = uploads.filter((upload) => upload.phase === "ready").map((upload) => upload.key);
 
   return (
     <>
@@ -123,9 +45,14 @@ export function ImportPanel() {
             }}
           >
             <p>Drop .txt, .md or .html files here, one or many at once, or</p>
-            <label htmlFor="article-files" className="button">
-              Choose files
-            </label>
+            <div className="button-row centered">
+              <label htmlFor="article-files" className="button">
+                Choose files
+              </label>
+              <label htmlFor="article-folder" className="button secondary">
+                Choose a folder
+              </label>
+            </div>
             <input
               ref={fileInput}
               id="article-files"
@@ -138,7 +65,22 @@ export function ImportPanel() {
                 if (fileInput.current) fileInput.current.value = "";
               }}
             />
-            <p className="meta">Up to 2 MiB each. The file is kept byte for byte beside the text you annotate.</p>
+            <input
+              ref={folderInput}
+              id="article-folder"
+              className="visually-hidden"
+              type="file"
+              // A folder's files, read a few at a time; other kinds of files in it are left out.
+              {...{ webkitdirectory: "" }}
+              onChange={(event) => {
+                add([...(event.target.files ?? [])]);
+                if (folderInput.current) folderInput.current.value = "";
+              }}
+            />
+            <p className="meta">
+              Up to 2 MiB each. The file is kept byte for byte beside the text you annotate. To finish an import you left, choose the same
+              folder again: what is already imported is recognised and skipped.
+            </p>
           </div>
         </section>
         <section className="panel-box" aria-label="Paste text">
@@ -160,74 +102,30 @@ export function ImportPanel() {
         </section>
       </div>
 
-      {ready.length > 1 && (
-        <p>
-          <button type="button" onClick={() => ready.forEach((upload) => void importOne(upload))}>
-            Import all {ready.length} checked files
-          </button>
-        </p>
+      {uploads.length > 1 && (
+        <ImportSummary uploads={uploads} paused={queue.paused} busy={busy} onImportReady={() => queue.importAll(readyKeys)} onPause={(pause) => queue.setPaused(pause)} />
       )}
 
       <ul className="upload-list" aria-label="Files">
-        {uploads.map((upload) => (
-          <li key={upload.key} className="upload-item" aria-label={upload.file.name}>
-            <div className="upload-head">
-              <strong>{upload.file.name}</strong>
-              <span className={`upload-result-${upload.phase}`} role="status">
-                {PHASE_LABEL[upload.phase]}
-              </span>
-            </div>
-            <progress value={upload.progress} max={1} aria-label={`Progress of ${upload.file.name}`} />
-            {upload.message && <p className={upload.phase === "refused" ? "form-error" : "meta"}>{upload.message}</p>}
-            {upload.phase === "ready" && upload.details && upload.preview && (
-              <form
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  void importOne(upload);
-                }}
-              >
-                {upload.preview.duplicateOf && (
-                  <p className="notice">
-                    This text is already in Claimwork as{" "}
-                    <Link href={`/workbench/articles/${upload.preview.duplicateOf.articleId}`}>{upload.preview.duplicateOf.title}</Link>; importing it
-                    again will not create a copy.
-                  </p>
-                )}
-                <div className="details-grid">
-                  {(
-                    [
-                      ["title", "Title", "text"],
-                      ["outlet", "Outlet", "text"],
-                      ["author", "Author(s)", "text"],
-                      ["url", "Address (URL)", "url"],
-                      ["publishedAt", "Published", "date"],
-                      ["sourceUpdatedAt", "Updated by the outlet", "date"],
-                      ["language", "Language (en, fr…)", "text"],
-                    ] as const
-                  ).map(([field, label, type]) => (
-                    <div key={field} className="field">
-                      <label htmlFor={`${upload.key}-${field}`}>{label}</label>
-                      <input
-                        id={`${upload.key}-${field}`}
-                        type={type}
-                        value={upload.details![field]}
-                        onChange={(event) => update(upload.key, { details: { ...upload.details!, [field]: event.target.value } })}
-                      />
-                    </div>
-                  ))}
-                </div>
-                <p className="meta">{upload.preview.characters.toLocaleString("en")} characters of text.</p>
-                <button type="submit">Import {upload.file.name}</button>
-              </form>
-            )}
-            {(upload.phase === "imported" || upload.phase === "duplicate") && upload.articleId && (
-              <p>
-                <Link href={`/workbench/articles/${upload.articleId}`}>Open the article</Link>
-              </p>
-            )}
-          </li>
+        {shown.map((upload) => (
+          <UploadItem key={upload.key} upload={upload} onImport={queue.importOne} onRetry={queue.retry} onEdit={queue.editDetails} />
         ))}
       </ul>
+
+      {pages > 1 && (
+        <nav className="button-row" aria-label="Pages of files">
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous files
+          </button>
+          <span className="meta">
+            Files {(page * PAGE_SIZE + 1).toLocaleString("en")}–{Math.min((page + 1) * PAGE_SIZE, uploads.length).toLocaleString("en")} of{" "}
+            {uploads.length.toLocaleString("en")}
+          </span>
+          <button type="button" className="secondary" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next files
+          </button>
+        </nav>
+      )}
     </>
   );
 }

@@ -1,0 +1,61 @@
+"use client";
+
+import type { Phase, Upload } from "./import-queue";
+
+type Props = {
+  uploads: Upload[];
+  paused: boolean;
+  busy: boolean;
+  onImportReady: () => void;
+  onPause: (pause: boolean) => void;
+};
+
+function count(uploads: Upload[], ...phases: Phase[]): number {
+  return uploads.filter((upload) => phases.includes(upload.phase)).length;
+}
+
+/** Where a many-file import stands: how many files are read and imported, and what needs a person. */
+export function ImportSummary({ uploads, paused, busy, onImportReady, onPause }: Props) {
+  const total = uploads.length;
+  const read = total - count(uploads, "waiting", "checking");
+  const ready = count(uploads, "ready");
+  const requested = count(uploads, "queued", "importing", "imported", "duplicate") + uploads.filter((upload) => upload.phase === "refused" && upload.stoppedAt === "import").length;
+  const imported = count(uploads, "imported");
+  const duplicates = count(uploads, "duplicate");
+  const refused = count(uploads, "refused");
+  const failed = count(uploads, "failed");
+  const importsDone = requested - count(uploads, "queued", "importing");
+  return (
+    <section className="panel-box import-summary" aria-label="Import progress">
+      <div className="import-bars">
+        <label>
+          Read {read.toLocaleString("en")} of {total.toLocaleString("en")} files
+          <progress value={read} max={total} />
+        </label>
+        {requested > 0 && (
+          <label>
+            Imported {importsDone.toLocaleString("en")} of {requested.toLocaleString("en")}
+            <progress value={importsDone} max={requested} />
+          </label>
+        )}
+      </div>
+      <p className="meta" role="status">
+        {imported.toLocaleString("en")} imported · {duplicates.toLocaleString("en")} already in Claimwork · {refused.toLocaleString("en")} refused
+        {failed > 0 && ` · ${failed.toLocaleString("en")} not sent (try again)`}
+        {paused && " · paused"}
+      </p>
+      <div className="button-row">
+        {ready > 0 && (
+          <button type="button" onClick={onImportReady}>
+            Import all {ready.toLocaleString("en")} checked {ready === 1 ? "file" : "files"}
+          </button>
+        )}
+        {(busy || paused) && (
+          <button type="button" className="secondary" onClick={() => onPause(!paused)}>
+            {paused ? "Resume" : "Pause"}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

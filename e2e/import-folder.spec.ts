@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
+import { createUser, db } from "./support/database";
+import { signInDirectly } from "./support/sign-in";
+
+const token = randomUUID().slice(0, 8);
+const ARTICLES = 60;
+
+function articleText(index: number): string {
+  return [`Port report ${index} ${token}`, "", `Caracas Daily, 2 July 2024`, "", `Tanker number ${index} left the port of Jose on reference ${token}.`].join("\n");
+}
+
+test("an editor imports a folder of many files a few at a time, and choosing it again imports nothing twice", async ({ page }) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(path.join(tmpdir(), "claimwork-folder-"));
+  try {
+    for (let index = 1; index <= ARTICLES; index++) writeFileSync(path.join(folder, `report-${String(index).padStart(3, "0")}.txt`), articleText(index));
+    writeFileSync(path.join(folder, "empty.txt"), "");
+    writeFileSync(path.join(folder, "photo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+
+    const editor = await createUser("editor", "folder");
+    await signInDirectly(page, editor.email, editor.password, "/workbench/articles/import");
+    await page.getByLabel("Choose a folder").setInputFiles(folder);
+
+    // The picture is left out; every text file is read, the empty one refused with its reason.
+    const progress = page.getByRole("region", { name: "Import progress" });
+    await expect(progress).toContainText(`Read ${ARTICLES + 1} of ${ARTICLES + 1} files`, { timeout: 60_000 });
+    await expect(progress).toContainText("1 refused");
+    await expect(page.getByRole("navigation", { name: "Pages of files" })).toContainText(`Files 1–50 of ${ARTICLES + 1}`);
+    await expect(page.getByRole("list", { name: "Files" }).getByRole("listitem")).toHaveCount(50);
+    await expectNoAxeViolations(page);
+
+    await progress.getByRole("button", { name: `Import all ${ARTICLES} checked files` }).click();
+    await expect(progress).toContainText(`Imported ${ARTICLES} of ${ARTICLES}`, { timeout: 90_000 });
+    await expect(progress).toContainText(`${ARTICLES} imported · 0 already in Claimwork · 1 refused`);
+    // The empty file's reason is on its row, on one of the three pages of files.
+    const pages = page.getByRole("navigation", { name: "Pages of files" });
+    const empty = page.getByRole("listitem", { name: "empty.txt" });
+    for (let turn = 1; turn < 3 && (await empty.count()) === 0; turn++) {
+      await pages.getByRole("button", { name: "Next files" }).click();
+      await expect(pages).toContainText(`Files ${turn * 50 + 1}–`);
+    }
+    await expect(empty.getByRole("status")).toHaveText("Refused");
+    await expect(empty).toContainText("The file is empty.");
+
+    // Coming back to an import left half-way: the same folder again imports nothing twice.
+    await page.reload();
+    await page.getByLabel("Choose a folder").setInputFiles(folder);
+    await expect(progress).toContainText(`Read ${ARTICLES + 1} of ${ARTICLES + 1} files`, { timeout: 60_000 });
+    await progress.getByRole("button", { name: `Import all ${ARTICLES} checked files` }).click();
+    await expect(progress).toContainText(`0 imported · ${ARTICLES} already in Claimwork · 1 refused`);
+
+    const stored = await db().query<{ n: number }>("SELECT count(*)::int AS n FROM articles WHERE title LIKE $1", [`Port report % ${token}`]);
+    expect(stored.rows[0]?.n).toBe(ARTICLES);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
