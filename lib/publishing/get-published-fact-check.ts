@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { publishedClaimReview } from "@/lib/publishing/build-claim-review";
-import { snapshotOf, type FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
+import { snapshotOf, type FactCheckSnapshot, type SnapshotPassage } from "@/lib/publishing/fact-check-snapshot";
 
 export type PublishedFactCheck = {
   slug: string;
@@ -20,8 +20,10 @@ export type PublishedFactCheck = {
     exact: string;
     prefix: string;
     suffix: string;
-    article: { title: string; outlet: string | null; url: string | null; language: string; publishedAt: Date | null; revisionNumber: number; revisionDate: Date };
+    article: PublishedSource;
   }[];
+  /** Every article quoted, once, in the order of the passages. */
+  sources: PublishedSource[];
   related: { type: "supports" | "contradicts" | "same_claim"; direction: "from" | "to"; slug: string; statement: string; rating: RatingInfo }[];
   corrections: {
     kind: "correction" | "update";
@@ -34,6 +36,18 @@ export type PublishedFactCheck = {
     toRevision: number;
   }[];
   claimReview: Record<string, unknown>;
+};
+
+/** An article as a fact-check quotes it, and which of its versions. */
+export type PublishedSource = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  language: string;
+  publishedAt: Date | null;
+  /** "published": the outlet's date of the version quoted; "retrieved": we only know when we imported it. */
+  version: { date: Date; known: "published" | "retrieved" };
 };
 
 /** Who wrote the published revision and who approved it; reviewer null when the newsroom hides reviewers' names. */
@@ -69,22 +83,14 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
   const revision = publication.publishedRevision;
   const snapshot = snapshotOf(revision);
   const env = getEnv();
-  const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
   const passages = snapshot.passages.map((passage) => ({
     id: passage.passageId,
     exact: passage.exact,
     prefix: passage.prefix,
     suffix: passage.suffix,
-    article: {
-      title: passage.article.title,
-      outlet: passage.article.outlet,
-      url: passage.article.url,
-      language: passage.article.language,
-      publishedAt: toDate(passage.article.publishedAt),
-      revisionNumber: passage.article.revisionNumber,
-      revisionDate: new Date(passage.article.revisionCreatedAt),
-    },
+    article: publishedSource(passage.article),
   }));
+  const sources = [...new Map(passages.map((passage) => [passage.article.id, passage.article])).values()];
   const claim = snapshotClaim(snapshot);
   return {
     slug: publication.slug,
@@ -101,6 +107,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       reviewer: env.PUBLIC_REVIEWER_NAMES === "show" ? (revision.reviews[0]?.reviewer.name ?? null) : null,
     },
     passages,
+    sources,
     related: snapshot.related.map((related) => ({
       type: related.type,
       direction: related.direction,
@@ -124,5 +131,24 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       firstPublishedAt: publication.firstPublishedAt,
       updatedAt: publication.updatedAt,
     }),
+  };
+}
+
+/**
+ * The quoted article with the version it quotes. Snapshots frozen before the version's date was kept
+ * fall back to the article's publication date for its first revision (what those pages showed) and
+ * otherwise to the day we imported the version: the page says which it is.
+ */
+function publishedSource(article: SnapshotPassage["article"]): PublishedSource {
+  const publishedAt = article.publishedAt ? new Date(article.publishedAt) : null;
+  const versionDate = article.versionPublishedAt !== undefined ? article.versionPublishedAt : article.revisionNumber === 1 ? article.publishedAt : null;
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    url: article.url,
+    language: article.language,
+    publishedAt,
+    version: versionDate ? { date: new Date(versionDate), known: "published" } : { date: new Date(article.revisionCreatedAt), known: "retrieved" },
   };
 }
