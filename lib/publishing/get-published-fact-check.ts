@@ -2,7 +2,8 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { publishedClaimReview } from "@/lib/publishing/build-claim-review";
-import { snapshotOf, type FactCheckSnapshot, type SnapshotPassage } from "@/lib/publishing/fact-check-snapshot";
+import { snapshotOf, type FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
+import { publishedSource, type PublishedSource } from "@/lib/publishing/published-source";
 
 export type PublishedFactCheck = {
   slug: string;
@@ -36,18 +37,6 @@ export type PublishedFactCheck = {
     toRevision: number;
   }[];
   claimReview: Record<string, unknown>;
-};
-
-/** An article as a fact-check quotes it, and which of its versions. */
-export type PublishedSource = {
-  id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  language: string;
-  publishedAt: Date | null;
-  /** "published": the outlet's date of the version quoted; "retrieved": we only know when we imported it. */
-  version: { date: Date; known: "published" | "retrieved" };
 };
 
 /** Who wrote the published revision and who approved it; reviewer null when the newsroom hides reviewers' names. */
@@ -131,24 +120,5 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       firstPublishedAt: publication.firstPublishedAt,
       updatedAt: publication.updatedAt,
     }),
-  };
-}
-
-/**
- * The quoted article with the version it quotes. Snapshots frozen before the version's date was kept
- * fall back to the article's publication date for its first revision (what those pages showed) and
- * otherwise to the day we imported the version: the page says which it is.
- */
-function publishedSource(article: SnapshotPassage["article"]): PublishedSource {
-  const publishedAt = article.publishedAt ? new Date(article.publishedAt) : null;
-  const versionDate = article.versionPublishedAt !== undefined ? article.versionPublishedAt : article.revisionNumber === 1 ? article.publishedAt : null;
-  return {
-    id: article.id,
-    title: article.title,
-    outlet: article.outlet,
-    url: article.url,
-    language: article.language,
-    publishedAt,
-    version: versionDate ? { date: new Date(versionDate), known: "published" } : { date: new Date(article.revisionCreatedAt), known: "retrieved" },
   };
 }

@@ -2,11 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import {
-  getPublishedFactCheck as readPublishedFactCheck,
-  type PublishedFactCheck,
-  type PublishedSource,
-} from "@/lib/publishing/get-published-fact-check";
+import { getPublishedFactCheck as readPublishedFactCheck, type PublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
+import type { PublishedSource } from "@/lib/publishing/published-source";
 import { SHARE_CARD_SIZE } from "@/lib/publishing/render-share-card";
 import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
 import { getEnv } from "@/lib/env";
