@@ -113,7 +113,13 @@ export default async function FactCheckPage({ params }: Props) {
               <li key={source.id}>
                 <SourceLink source={source} />
                 {source.outlet ? `, ${source.outlet}` : ""}
-                {source.publishedAt ? `, ${formatDate(source.publishedAt)}` : ""}. <QuotedVersion source={source} />
+                {source.publishedAt ? `, ${formatDate(source.publishedAt)}` : ""}
+                {/* The version quoted, unless it is the one of the date just given. */}
+                {source.version.date.getTime() !== source.publishedAt?.getTime() && (
+                  <>
+                    ; <QuotedVersion source={source} />
+                  </>
+                )}
               </li>
             ))}
           </ol>
