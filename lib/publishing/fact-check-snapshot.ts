@@ -28,6 +28,11 @@ export const snapshotPassageSchema = z.object({
     revisionId: z.uuid(),
     revisionNumber: z.number().int(),
     revisionCreatedAt: isoTime,
+    /**
+     * When the outlet published the version quoted, as the article's details told at freeze time;
+     * null when they do not tell. Absent from snapshots frozen before it was kept (readers fall back).
+     */
+    versionPublishedAt: isoTime.nullable().optional(),
   }),
 });
 

@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { publishedClaimReview } from "@/lib/publishing/build-claim-review";
 import { snapshotOf, type FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
+import { publishedSource, type PublishedSource } from "@/lib/publishing/published-source";
 
 export type PublishedFactCheck = {
   slug: string;
@@ -20,8 +21,10 @@ export type PublishedFactCheck = {
     exact: string;
     prefix: string;
     suffix: string;
-    article: { title: string; outlet: string | null; url: string | null; language: string; publishedAt: Date | null; revisionNumber: number; revisionDate: Date };
+    article: PublishedSource;
   }[];
+  /** Every article quoted, once, in the order of the passages. */
+  sources: PublishedSource[];
   related: { type: "supports" | "contradicts" | "same_claim"; direction: "from" | "to"; slug: string; statement: string; rating: RatingInfo }[];
   corrections: {
     kind: "correction" | "update";
@@ -69,22 +72,14 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
   const revision = publication.publishedRevision;
   const snapshot = snapshotOf(revision);
   const env = getEnv();
-  const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
   const passages = snapshot.passages.map((passage) => ({
     id: passage.passageId,
     exact: passage.exact,
     prefix: passage.prefix,
     suffix: passage.suffix,
-    article: {
-      title: passage.article.title,
-      outlet: passage.article.outlet,
-      url: passage.article.url,
-      language: passage.article.language,
-      publishedAt: toDate(passage.article.publishedAt),
-      revisionNumber: passage.article.revisionNumber,
-      revisionDate: new Date(passage.article.revisionCreatedAt),
-    },
+    article: publishedSource(passage.article),
   }));
+  const sources = [...new Map(passages.map((passage) => [passage.article.id, passage.article])).values()];
   const claim = snapshotClaim(snapshot);
   return {
     slug: publication.slug,
@@ -101,6 +96,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
       reviewer: env.PUBLIC_REVIEWER_NAMES === "show" ? (revision.reviews[0]?.reviewer.name ?? null) : null,
     },
     passages,
+    sources,
     related: snapshot.related.map((related) => ({
       type: related.type,
       direction: related.direction,

@@ -91,7 +91,12 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
         entityId: created.id,
         after: { verdictId: verdict.id, slug, revisionId: input.revisionId },
       });
-      const { changedPages } = await announcePublicPageChanges(tx, [...PUBLICATION_LISTS, `/fact-checks/${slug}`, `/fact-checks/${slug}/revisions/${revisionNumber}`]);
+      const { changedPages } = await announcePublicPageChanges(tx, [
+        ...PUBLICATION_LISTS,
+        `/fact-checks/${slug}`,
+        `/fact-checks/${slug}/share-card.png`,
+        `/fact-checks/${slug}/revisions/${revisionNumber}`,
+      ]);
       return { slug, publicationId: created.id, corrected: false, changedPages };
     }
 
@@ -120,6 +125,7 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
     const { changedPages } = await announcePublicPageChanges(tx, [
       ...PUBLICATION_LISTS,
       `/fact-checks/${publication.slug}`,
+      `/fact-checks/${publication.slug}/share-card.png`,
       `/fact-checks/${publication.slug}/revisions/${publication.publishedRevision.number}`,
       `/fact-checks/${publication.slug}/revisions/${revisionNumber}`,
     ]);

@@ -18,7 +18,7 @@ export async function takeFactCheckSnapshot(tx: Tx, claimId: string): Promise<Fa
         orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { start: "asc" }],
         include: {
           articleRevision: { select: { id: true, number: true, createdAt: true } },
-          article: { include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } },
+          article: { include: { revisions: { orderBy: { number: "desc" }, take: 2, select: { id: true, createdAt: true } } } },
         },
       },
       relationsFrom: { include: { toClaim: { include: { verdict: { include: { publication: { include: { publishedRevision: true } } } } } } } },
@@ -64,8 +64,27 @@ export async function takeFactCheckSnapshot(tx: Tx, claimId: string): Promise<Fa
         revisionId: passage.articleRevision.id,
         revisionNumber: passage.articleRevision.number,
         revisionCreatedAt: iso(passage.articleRevision.createdAt),
+        versionPublishedAt: versionPublishedAt(passage.article, passage.articleRevision.createdAt, passage.article.revisions[1]?.createdAt ?? null),
       },
     })),
     related,
   };
+}
+
+/**
+ * The outlet's date of the version we imported: the latest of its publication and update dates that
+ * falls after the previous revision was imported (an earlier date belongs to an earlier version) and
+ * not after this one was (a later date belongs to a version we have not imported). Null when neither
+ * fits: the page then says when we retrieved the version, never a date we would have to guess.
+ */
+function versionPublishedAt(
+  article: { publishedAt: Date | null; sourceUpdatedAt: Date | null },
+  importedAt: Date,
+  previousImportedAt: Date | null,
+): string | null {
+  const fitting = [article.sourceUpdatedAt, article.publishedAt].filter(
+    (date): date is Date => date !== null && date <= importedAt && (previousImportedAt === null || date > previousImportedAt),
+  );
+  const latest = fitting.sort((a, b) => b.getTime() - a.getTime())[0];
+  return latest ? iso(latest) : null;
 }

@@ -21,7 +21,7 @@ import { NOT_FOR_READER_CACHE_HTML } from "../../lib/publishing/reader-cache-hin
 
 const NOT_FOR_READER_CACHE = Buffer.from(NOT_FOR_READER_CACHE_HTML);
 
-const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain)\b/;
+const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain|image\/png)\b/;
 const MAX_CACHEABLE_URL = 512;
 /** Methods passed to Next; others (TRACE, CONNECT, WebDAV's) are answered 405 here. */
 const FORWARDED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];

@@ -10,7 +10,7 @@ const READER_PAGES: { path: RegExp; reads: string[] }[] = [
   { path: /^\/feed\.xml$/, reads: [] },
   { path: /^\/sitemap\.xml$/, reads: [] },
   { path: /^\/robots\.txt$/, reads: [] },
-  { path: /^\/fact-checks\/[^/]+(\/revisions\/\d+)?$/, reads: [] },
+  { path: /^\/fact-checks\/[^/]+(\/revisions\/\d+|\/share-card\.png)?$/, reads: [] },
 ];
 
 /**

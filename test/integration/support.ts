@@ -224,3 +224,11 @@ export async function verdictIn(state: VerdictState, people: { author: Actor; re
   await reviewVerdict(reviewer, { verdictId, revisionId: resubmitted.revisionId, decision: "approve" });
   return { claimId: claim.id, verdictId, version: await versionOf(verdictId), revisionId: resubmitted.revisionId };
 }
+
+/** Publishes a first verdict on this claim through the use cases (draft, submit, approve, publish). */
+export async function publishClaim(claimId: string, people: { author: Actor; reviewer: Actor }) {
+  const draft = await saveVerdictDraft(people.author, { claimId, expectedVersion: null, ...verdictContent() });
+  const submitted = await submitVerdict(people.author, { verdictId: draft.verdictId, expectedVersion: draft.version });
+  await reviewVerdict(people.reviewer, { verdictId: draft.verdictId, revisionId: submitted.revisionId, decision: "approve" });
+  return publishVerdict(people.reviewer, { verdictId: draft.verdictId, revisionId: submitted.revisionId });
+}

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getPublishedFactCheck as readPublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
+import { getPublishedFactCheck as readPublishedFactCheck, type PublishedFactCheck } from "@/lib/publishing/get-published-fact-check";
+import type { PublishedSource } from "@/lib/publishing/published-source";
+import { SHARE_CARD_SIZE } from "@/lib/publishing/render-share-card";
 import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
 import { getEnv } from "@/lib/env";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
@@ -42,8 +44,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description: factCheck.summary,
       publishedTime: factCheck.firstPublishedAt.toISOString(),
       modifiedTime: factCheck.updatedAt.toISOString(),
+      images: [{ url: `${url}/share-card.png`, ...SHARE_CARD_SIZE, alt: shareCardText(factCheck) }],
     },
+    twitter: { card: "summary_large_image" },
   };
+}
+
+/** The share card's words, for readers of the image's alternative text. */
+const shareCardText = (factCheck: PublishedFactCheck) =>
+  `${factCheck.claim.claimant}: “${factCheck.claim.statement}” Our rating: ${factCheck.rating.label}.`;
+
+/** The article's title, linked to its own address when we know it. */
+function SourceLink({ source }: { source: PublishedSource }) {
+  return source.url ? (
+    <a href={source.url} rel="nofollow noopener">
+      {source.title}
+    </a>
+  ) : (
+    <>{source.title}</>
+  );
+}
+
+/** Which version of the article the quote comes from, in words that say how we know its date. */
+function QuotedVersion({ source }: { source: PublishedSource }) {
+  const date = <time dateTime={source.version.date.toISOString()}>{formatDate(source.version.date)}</time>;
+  return source.version.known === "published" ? <>quoted as published on {date}</> : <>quoted as retrieved on {date}</>;
 }
 
 export default async function FactCheckPage({ params }: Props) {
@@ -80,6 +105,26 @@ export default async function FactCheckPage({ params }: Props) {
 
       <h2>Our explanation</h2>
       <Paragraphs text={factCheck.explanation} className="explanation" />
+      {factCheck.sources.length > 0 && (
+        <section aria-labelledby="sources">
+          <h3 id="sources">Sources</h3>
+          <ol className="sources">
+            {factCheck.sources.map((source) => (
+              <li key={source.id}>
+                <SourceLink source={source} />
+                {source.outlet ? `, ${source.outlet}` : ""}
+                {source.publishedAt ? `, ${formatDate(source.publishedAt)}` : ""}
+                {/* The version quoted, unless it is the one of the date just given. */}
+                {source.version.date.getTime() !== source.publishedAt?.getTime() && (
+                  <>
+                    ; <QuotedVersion source={source} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       {factCheck.passages.length > 0 && (
         <>
@@ -92,10 +137,8 @@ export default async function FactCheckPage({ params }: Props) {
                 <span className="context">{passage.suffix}…</span>
               </blockquote>
               <figcaption className="meta">
-                {passage.article.url ? <a href={passage.article.url} rel="nofollow noopener">{passage.article.title}</a> : passage.article.title}
-                {passage.article.outlet ? ` · ${passage.article.outlet}` : ""}
-                {passage.article.publishedAt ? ` · ${formatDate(passage.article.publishedAt)}` : ""}
-                {passage.article.revisionNumber > 1 ? ` · quoted as updated on ${formatDate(passage.article.revisionDate)}` : ""}
+                <SourceLink source={passage.article} />
+                {passage.article.outlet ? ` · ${passage.article.outlet}` : ""} · <QuotedVersion source={passage.article} />
               </figcaption>
             </figure>
           ))}
