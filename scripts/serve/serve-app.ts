@@ -5,6 +5,7 @@ import { ROOT, NEXT_BIN } from "../lib/next-build";
 import { freePort } from "../lib/free-port";
 import { createFrontServer } from "./front-server";
 import { followPageChanges } from "./follow-page-changes";
+import { purgeHookFromEnv } from "./purge-hook";
 import { ReaderCache } from "./reader-cache";
 
 export type ServingApp = {
@@ -69,7 +70,15 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   const exited = once(next, "exit").then(([code]) => (typeof code === "number" ? code : 1));
 
   const cache = new ReaderCache({ maxBytes: CACHE_BYTES, ttlMs: CACHE_TTL_MS });
-  const follower = followPageChanges(databaseUrl, (paths) => cache.invalidate(paths));
+  const purgeHook = options.dev ? undefined : purgeHookFromEnv(options.env);
+  let followed = false;
+  const follower = followPageChanges(databaseUrl, (paths) => {
+    cache.invalidate(paths);
+    // The first call is always ["*"] (this process knows nothing yet): its own cache is empty, and
+    // a CDN was told of earlier changes by the process that saw them, so it is not purged for it.
+    if (followed) purgeHook?.announce(paths);
+    followed = true;
+  });
   const front = createFrontServer({
     upstream: { host: "127.0.0.1", port: nextPort },
     cache,
@@ -87,6 +96,11 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
     exited,
     async stop() {
       front.close();
+      // A load balancer's kept-alive connection would bring requests here after Next is gone: every
+      // answer from now on closes its connection, so the balancer sends the next one elsewhere.
+      front.prependListener("request", (_request: unknown, response: { shouldKeepAlive: boolean }) => {
+        response.shouldKeepAlive = false;
+      });
       front.closeIdleConnections();
       if (next.exitCode === null && next.signalCode === null) {
         next.kill("SIGTERM");
@@ -97,6 +111,7 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
         clearTimeout(kill);
       }
       await follower.stop();
+      purgeHook?.stop();
     },
   };
 }
