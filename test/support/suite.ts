@@ -35,6 +35,8 @@ export type SuiteOptions = {
   deadlineMs: number;
   /** Settings of the app's environment besides (or instead of) the suite's own, e.g. SITE_URL. */
   env?: Record<string, string>;
+  /** Starts other processes on the seeded database (given the app's environment) while the app starts. */
+  startAlongside?: (env: NodeJS.ProcessEnv) => Promise<void>;
   /** Stops what the suite started besides the app and the cluster (other processes); run first by close. */
   onClose?: () => Promise<void>;
 };
@@ -150,7 +152,7 @@ export async function setUpSuite(options: SuiteOptions): Promise<Suite> {
       if ((await waitForHealthy(app, Date.now())) === null) throw new Error(`the app never became ready:\n${app.output()}`);
       return app;
     };
-    await start();
+    await Promise.all([start(), options.startAlongside?.(env)]);
     const suite: Suite = {
       cluster,
       app: app!,
