@@ -120,8 +120,9 @@ async function main(): Promise<number> {
     const first = suite.app;
     // Started alongside the first (setUpSuite's startAlongside), or setUpSuite threw.
     const other = second!;
-    nginx = await startNginx(nginxBinary, { port: NGINX_PORT, apps: [first.url, other.url].map((url) => url.replace("http://", "")) });
-    const both = new Set([first.url, other.url].map((url) => url.replace("http://", "")));
+    const appAddresses = [first.url, other.url].map((url) => url.replace("http://", ""));
+    nginx = await startNginx(nginxBinary, { port: NGINX_PORT, apps: appAddresses });
+    const both = new Set(appAddresses);
     const setUpMs = Date.now() - suite.buildDone;
     const { slugPath, password } = suite;
     const actions = listServerActions(path.join(ROOT, SUITE_DIST_DIR));
@@ -284,7 +285,7 @@ async function main(): Promise<number> {
         const afterUpstreams = new Set(upstreamsOf(nginx!.accessLog().slice(logAtExit), "").map((upstream) => upstream.split(", ").at(-1)));
         const refusedStatuses = load.ledger.filter((entry) => entry.outcome !== "acknowledged").map((entry) => entry.status || "no answer");
         return {
-          passed: exit?.code === 0 && lost.length === 0 && refusedButStored.length === 0 && importsAfter > 0 && !afterUpstreams.has(other.url.replace("http://", "")),
+          passed: exit?.code === 0 && lost.length === 0 && refusedButStored.length === 0 && importsAfter > 0 && !afterUpstreams.has(appAddresses[1]!),
           detail:
             `${acknowledged.length} imports acknowledged (${importsAfter} after the stop), ${lost.length} lost; ` +
             `not acknowledged: ${refusedStatuses.length ? refusedStatuses.join(", ") : "none"}; ` +
