@@ -16,6 +16,7 @@
 import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import path from "node:path";
 import { findNginx } from "../../scripts/lib/find-nginx";
 import { ROOT } from "../../scripts/lib/next-build";
@@ -63,6 +64,19 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<G
   const startedAt = Date.now();
   const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(20_000) });
   return { status: response.status, headers: response.headers, body: await response.text(), startedAt };
+}
+
+/** Runs `work` with every fetch connecting from `address` (another loopback address than nginx's own). */
+async function fromAddress<T>(address: string, work: () => Promise<T>): Promise<T> {
+  const previous = getGlobalDispatcher();
+  const agent = new Agent({ localAddress: address });
+  setGlobalDispatcher(agent);
+  try {
+    return await work();
+  } finally {
+    setGlobalDispatcher(previous);
+    await agent.close();
+  }
 }
 
 /** Resolves once `condition` holds, or after `limitMs`. */
@@ -214,21 +228,26 @@ async function main(): Promise<number> {
     );
 
     const admin = "admin@claimwork.example";
+    // This client connects from another loopback address than nginx's: the app must count it by the
+    // address nginx saw, not by nginx's own (nor by the one it claims).
+    const clientAddress = "127.0.0.2";
     rows.push(
       await timed("sign-in throttling counts attempts made on either process", async () => {
         const from = nginx!.accessLog().length;
-        // Each wrong attempt claims another address: nginx must replace it with the one it saw.
-        for (let i = 1; i <= 5; i++) {
-          // An attempt is two requests (the CSRF token, the form): one more now and then, so that
-          // nginx's round robin hands the forms to both processes.
-          if (i % 2 === 0) await (await fetch(`${siteUrl}/api/health`)).arrayBuffer();
-          const answer = await postCredentials(siteUrl, { email: admin, password: `wrong-${i}` }, { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `203.0.113.${i}` });
-          await answer.arrayBuffer();
-        }
-        const right = await postCredentials(siteUrl, { email: admin, password }, { "x-forwarded-for": "203.0.113.99" });
-        await right.arrayBuffer();
+        const refused = await fromAddress(clientAddress, async () => {
+          // Each wrong attempt claims another address: nginx must replace it with the one it saw.
+          for (let i = 1; i <= 5; i++) {
+            // An attempt is two requests (the CSRF token, the form): one more now and then, so that
+            // nginx's round robin hands the forms to both processes.
+            if (i % 2 === 0) await (await fetch(`${siteUrl}/api/health`)).arrayBuffer();
+            const claimed = `203.0.113.${i}`;
+            await (await postCredentials(siteUrl, { email: admin, password: `wrong-${i}` }, { "x-forwarded-for": claimed, "x-real-ip": claimed })).arrayBuffer();
+          }
+          const right = await postCredentials(siteUrl, { email: admin, password }, { "x-forwarded-for": "203.0.113.99" });
+          await right.arrayBuffer();
+          return sessionCookie(right) === null;
+        });
         const upstreams = new Set(upstreamsOf(nginx!.accessLog().slice(from), "POST /api/auth/callback/credentials"));
-        const refused = sessionCookie(right) === null;
         return {
           passed: refused && [...both].every((app) => upstreams.has(app)),
           detail: `5 wrong passwords on ${[...upstreams].sort().join(" and ")}, then the right one ${refused ? "refused" : "ACCEPTED"}`,
@@ -242,8 +261,8 @@ async function main(): Promise<number> {
         const recorded = (await client.query<{ ip: string }>("SELECT DISTINCT ip FROM sign_in_attempts WHERE email = $1", [admin])).rows.map((row) => row.ip);
         await client.end();
         return {
-          passed: recorded.length === 1 && recorded[0] === "127.0.0.1",
-          detail: `the attempts claimed 203.0.113.x; the app recorded ${recorded.join(", ") || "nothing"}`,
+          passed: recorded.length === 1 && recorded[0] === clientAddress,
+          detail: `a client on ${clientAddress} claimed 203.0.113.x; the app recorded ${recorded.join(", ") || "nothing"}`,
         };
       }),
     );
