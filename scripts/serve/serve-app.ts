@@ -54,6 +54,8 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
   // The proxies in front of this server (lib/env.ts reads the same list for Next).
   const trustedProxies = (options.env.TRUSTED_PROXIES ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  // Checked before Next starts: a wrong PURGE_HOOK_URL stops start-up with what is wrong with it.
+  const purgeHook = options.dev ? undefined : purgeHookFromEnv(options.env);
   const nextPort = await freePort();
   const next = spawn(process.execPath, [...NEXT_V8_FLAGS, NEXT_BIN, options.dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], {
     cwd: ROOT,
@@ -70,7 +72,6 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   const exited = once(next, "exit").then(([code]) => (typeof code === "number" ? code : 1));
 
   const cache = new ReaderCache({ maxBytes: CACHE_BYTES, ttlMs: CACHE_TTL_MS });
-  const purgeHook = options.dev ? undefined : purgeHookFromEnv(options.env);
   let followed = false;
   const follower = followPageChanges(databaseUrl, (paths) => {
     cache.invalidate(paths);
