@@ -22,7 +22,7 @@ import { findNginx } from "../../scripts/lib/find-nginx";
 import { ROOT } from "../../scripts/lib/next-build";
 import { listServerActions, postCredentials, sessionCookie, signIn } from "../../scripts/lib/workbench-client";
 import { Load } from "../faults/load";
-import { residentBytes, startApp, type RunningApp } from "../support/app";
+import { processTree, residentBytes, startApp, type RunningApp } from "../support/app";
 import { publishCorrection } from "../support/publish-correction";
 import { SUITE_DIST_DIR, concludeSuite, setUpSuite, sleep, suiteStopped, waitForHealthy, type Suite } from "../support/suite";
 import { checkEdge } from "./edge-checks";
@@ -115,6 +115,7 @@ async function main(): Promise<number> {
   const purge = await purgeEndpoint();
   const siteUrl = `http://127.0.0.1:${NGINX_PORT}`;
   let second: RunningApp | undefined;
+  let stoppedTree: number[] = [];
   let nginx: RunningNginx | undefined;
   let suite: Suite | undefined;
   try {
@@ -134,6 +135,14 @@ async function main(): Promise<number> {
       onClose: async () => {
         await nginx?.stop();
         if (second && !second.exit()) await second.kill();
+        // What the stopped process had started, should any of it outlive it.
+        for (const pid of stoppedTree) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {
+            // gone, as it should be
+          }
+        }
         purge.close();
       },
     });
@@ -305,7 +314,10 @@ async function main(): Promise<number> {
         await waitFor(() => acknowledgedSince(0) >= 2, 20_000);
         stoppedAt = Date.now();
         memory = [first, other].map((app) => residentBytes(app.processes()) / 1024 / 1024);
-        process.kill(other.pid, "SIGTERM");
+        // SIGTERM to the server itself (scripts/serve.ts), as a service manager would send it: tsx's
+        // own relay gives up on a child that does not acknowledge within 30 ms, which a busy machine misses.
+        stoppedTree = processTree(other.pid);
+        process.kill(stoppedTree[1] ?? other.pid, "SIGTERM");
         exit = await Promise.race([other.exited, sleep(30_000).then(() => null)]);
         const exitedAt = Date.now();
         const logAtExit = nginx!.accessLog().length;
