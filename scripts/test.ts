@@ -1,8 +1,9 @@
 // `npm test`: everything a change must pass, in order: typecheck, lint, Vitest (unit tests and
 // integration tests against a real PostgreSQL in a database made for this run), a production build,
 // Playwright end-to-end tests in Chromium against that build, then the fault suite (the database
-// goes away) and the hostile-traffic suite (attacks while a reader and an editor work), each against
-// that build as `npm start` serves it, with a PostgreSQL cluster of its own.
+// goes away), the hostile-traffic suite (attacks while a reader and an editor work) and, where nginx
+// is installed, the scale-out suite (two app processes behind nginx), each against that build as
+// `npm start` serves it, with a PostgreSQL cluster of its own.
 //
 // Database: TEST_DATABASE_URL (or DATABASE_URL) names a PostgreSQL server on which this run creates,
 // and afterwards drops, databases of its own. Without either, the embedded PostgreSQL is used.
@@ -17,6 +18,7 @@ import { createDatabase, dropDatabase } from "./db/create-database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres";
 import { ROOT, nextBuild, run } from "./lib/next-build";
 import { findChromium } from "./lib/find-chromium";
+import { findNginx } from "./lib/find-nginx";
 
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 const runId = `${Date.now().toString(36)}_${process.pid}`;
@@ -88,6 +90,8 @@ async function main(): Promise<number> {
   const playwrightReport = path.join(reports, "playwright.json");
   const faultsReport = path.join(reports, "faults.json");
   const hostileReport = path.join(reports, "hostile.json");
+  const scaleOutReport = path.join(reports, "scale-out.json");
+  let scaleOutSkipped = false;
   try {
     await step("Typecheck (tsc)", () => run(bin("tsc"), ["--noEmit"]));
     await step("Lint (eslint)", () => run(bin("eslint"), ["--max-warnings=0", "."]));
@@ -133,6 +137,14 @@ async function main(): Promise<number> {
     await step("Hostile-traffic suite (a PostgreSQL cluster of its own)", () =>
       run(bin("tsx"), ["test/hostile/run.ts"], { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", HOSTILE_REPORT: hostileReport }),
     );
+    if (findNginx()) {
+      await step("Scale-out suite (two app processes behind nginx, a PostgreSQL cluster of its own)", () =>
+        run(bin("tsx"), ["test/scale-out/run.ts"], { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", SCALE_OUT_REPORT: scaleOutReport }),
+      );
+    } else {
+      scaleOutSkipped = true;
+      console.log("\n=== Scale-out suite: SKIPPED, nginx is not installed (apt-get install nginx; .ci/run installs it)");
+    }
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
   } finally {
@@ -148,14 +160,17 @@ async function main(): Promise<number> {
   const suiteChecks = (r: Record<string, unknown>): [number, number] => [Number(r.passed ?? 0), Number(r.failed ?? 0)];
   const [faultsPassed, faultsFailed] = counts(faultsReport, suiteChecks);
   const [hostilePassed, hostileFailed] = counts(hostileReport, suiteChecks);
+  const [scaleOutPassed, scaleOutFailed] = counts(scaleOutReport, suiteChecks);
   console.log(
     `vitest: ${unitPassed} passed, ${unitFailed} failed; playwright: ${e2ePassed} passed, ${e2eFailed} failed; ` +
-      `faults: ${faultsPassed} passed, ${faultsFailed} failed; hostile: ${hostilePassed} passed, ${hostileFailed} failed`,
+      `faults: ${faultsPassed} passed, ${faultsFailed} failed; hostile: ${hostilePassed} passed, ${hostileFailed} failed; ` +
+      `scale-out: ${scaleOutSkipped ? "skipped (no nginx)" : `${scaleOutPassed} passed, ${scaleOutFailed} failed`}`,
   );
   if (failure) console.error(`\n${failure.message}`);
-  const reportedFailures = unitFailed + e2eFailed + faultsFailed + hostileFailed;
+  const reportedFailures = unitFailed + e2eFailed + faultsFailed + hostileFailed + scaleOutFailed;
   const failed = reportedFailures + (failure && reportedFailures === 0 ? 1 : 0);
-  console.log(`${unitPassed + e2ePassed + faultsPassed + hostilePassed} passed, ${failed} failed`);
+  const skipped = scaleOutSkipped ? ", scale-out suite skipped (nginx is not installed)" : "";
+  console.log(`${unitPassed + e2ePassed + faultsPassed + hostilePassed + scaleOutPassed} passed, ${failed} failed${skipped}`);
   rmSync(reports, { recursive: true, force: true });
   return failure ? 1 : 0;
 }

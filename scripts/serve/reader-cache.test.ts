@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ReaderCache } from "./reader-cache";
+import { ReaderCache, SHARED_CACHE_CONTROL } from "./reader-cache";
 
 const NONCE = "k3FbNxAa+eCr8GtORFG4Dg==";
 const policy = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'`;
@@ -38,6 +38,23 @@ describe("ReaderCache", () => {
     const feed = { status: 200, headers: [["content-type", "application/atom+xml"]] as [string, string][], body: Buffer.from("<feed/>") };
     cache.store("/feed.xml", cache.currentGeneration(), feed);
     expect(cache.serve("/feed.xml")!.body.toString()).toBe("<feed/>");
+  });
+
+  it("lets shared caches keep a page that is the same for every reader, and only such a page", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const privately: [string, string] = ["cache-control", "private, no-cache, no-store, max-age=0, must-revalidate"];
+    const withPolicy = (body: string) => ({ ...page(body), headers: [...page(body).headers, privately] });
+    cache.store("/feed.xml", cache.currentGeneration(), withPolicy("<feed/>"));
+    cache.store("/fact-checks/a", cache.currentGeneration(), withPolicy(html));
+    const header = (served: { headers: [string, string][] }, name: string) => served.headers.filter(([key]) => key === name).map(([, value]) => value);
+
+    const feed = cache.serve("/feed.xml")!;
+    expect(header(feed, "cache-control")).toEqual([SHARED_CACHE_CONTROL]);
+    // Served to many by a shared cache, a nonce would be known to all: the feed's policy names none.
+    expect(header(feed, "content-security-policy")).toEqual(["default-src 'self'; script-src 'self' 'strict-dynamic'"]);
+    const factCheck = cache.serve("/fact-checks/a")!;
+    expect(header(factCheck, "cache-control")).toEqual([privately[1]]);
+    expect(nonceOf(factCheck)).not.toBe(NONCE);
   });
 
   it("drops the announced paths whatever their query string, and nothing else", () => {

@@ -2,6 +2,9 @@
 // that a published fact-check is served without rendering it again (DESIGN.md section 10: "published
 // pages cached by a reverse proxy in front"). Each page was rendered with a CSP nonce of its own; a cached copy is split around that
 // nonce and joined with a fresh one for every response, so no two responses share a nonce.
+// A page whose body carries no nonce (the feed, the sitemap, robots.txt) is the same for every
+// reader: it is served with no nonce at all and may be kept by shared caches
+// (docs/decisions/0014-shared-caches-and-scale-out.md).
 import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { canonicalPath } from "./reader-pages";
@@ -29,6 +32,13 @@ const ENTRY_OVERHEAD_BYTES = 1024;
 const ASKED_ONCE_KEYS = 4096;
 
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
+
+/**
+ * What browsers and shared caches (nginx, a CDN) may do with a page that is the same for every reader:
+ * keep it a minute, a shared cache five; the purge hook (purge-hook.ts) tells a CDN to drop it sooner.
+ * Pages with a nonce keep Next's private Cache-Control: a shared copy would hand one nonce to many.
+ */
+export const SHARED_CACHE_CONTROL = "public, max-age=60, s-maxage=300";
 
 export class ReaderCache {
   private readonly pages: LRUCache<string, CachedPage>;
@@ -93,15 +103,17 @@ export class ReaderCache {
     }
     const policyHeader = response.headers.find(([name]) => name === "content-security-policy")?.[1];
     const nonce = policyHeader?.match(NONCE_IN_POLICY)?.[1];
-    let parts = [response.body];
+    const parts = nonce ? splitBuffer(response.body, Buffer.from(nonce)) : [response.body];
     let policy: [string, string] | null = null;
-    if (policyHeader && nonce) {
-      parts = splitBuffer(response.body, Buffer.from(nonce));
+    let headers = response.headers;
+    if (policyHeader && nonce && parts.length > 1) {
       const at = policyHeader.indexOf(nonce);
       policy = [policyHeader.slice(0, at), policyHeader.slice(at + nonce.length)];
+    } else {
+      headers = sharedHeaders(headers);
     }
     const compressed = response.body.length >= MIN_COMPRESSED_BYTES ? compressParts(parts) : null;
-    this.pages.set(url, { status: response.status, headers: response.headers, parts, policy, compressed });
+    this.pages.set(url, { status: response.status, headers, parts, policy, compressed });
   }
 
   /**
@@ -122,6 +134,18 @@ export class ReaderCache {
       if (dropped.has(query === -1 ? url : url.slice(0, query))) this.pages.delete(key);
     }
   }
+}
+
+/** A nonce-free page's headers: Cache-Control for shared caches, and a policy that names no nonce (none is used). */
+function sharedHeaders(headers: [string, string][]): [string, string][] {
+  return [
+    ...headers.flatMap(([name, value]): [string, string][] => {
+      if (name === "cache-control") return [];
+      if (name === "content-security-policy") return [[name, value.replace(/\s*'nonce-[^']*'/g, "")]];
+      return [[name, value]];
+    }),
+    ["cache-control", SHARED_CACHE_CONTROL],
+  ];
 }
 
 function entryBytes(key: string, page: CachedPage): number {

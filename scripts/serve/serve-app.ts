@@ -5,6 +5,7 @@ import { ROOT, NEXT_BIN } from "../lib/next-build";
 import { freePort } from "../lib/free-port";
 import { createFrontServer } from "./front-server";
 import { followPageChanges } from "./follow-page-changes";
+import { purgeHookFromEnv } from "./purge-hook";
 import { ReaderCache } from "./reader-cache";
 
 export type ServingApp = {
@@ -53,6 +54,8 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
   // The proxies in front of this server (lib/env.ts reads the same list for Next).
   const trustedProxies = (options.env.TRUSTED_PROXIES ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  // Checked before Next starts: a wrong PURGE_HOOK_URL stops start-up with what is wrong with it.
+  const purgeHook = options.dev ? undefined : purgeHookFromEnv(options.env);
   const nextPort = await freePort();
   const next = spawn(process.execPath, [...NEXT_V8_FLAGS, NEXT_BIN, options.dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], {
     cwd: ROOT,
@@ -69,7 +72,14 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
   const exited = once(next, "exit").then(([code]) => (typeof code === "number" ? code : 1));
 
   const cache = new ReaderCache({ maxBytes: CACHE_BYTES, ttlMs: CACHE_TTL_MS });
-  const follower = followPageChanges(databaseUrl, (paths) => cache.invalidate(paths));
+  let followed = false;
+  const follower = followPageChanges(databaseUrl, (paths) => {
+    cache.invalidate(paths);
+    // The first call is always ["*"] (this process knows nothing yet): its own cache is empty, and
+    // a CDN was told of earlier changes by the process that saw them, so it is not purged for it.
+    if (followed) purgeHook?.announce(paths);
+    followed = true;
+  });
   const front = createFrontServer({
     upstream: { host: "127.0.0.1", port: nextPort },
     cache,
@@ -87,6 +97,11 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
     exited,
     async stop() {
       front.close();
+      // A load balancer's kept-alive connection would bring requests here after Next is gone: every
+      // answer from now on closes its connection, so the balancer sends the next one elsewhere.
+      front.prependListener("request", (_request: unknown, response: { shouldKeepAlive: boolean }) => {
+        response.shouldKeepAlive = false;
+      });
       front.closeIdleConnections();
       if (next.exitCode === null && next.signalCode === null) {
         next.kill("SIGTERM");
@@ -97,6 +112,7 @@ export async function serveApp(options: ServeOptions): Promise<ServingApp> {
         clearTimeout(kill);
       }
       await follower.stop();
+      purgeHook?.stop();
     },
   };
 }

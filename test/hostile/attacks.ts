@@ -3,26 +3,18 @@
 // after the attack, that a correction reaches every spelling of the page it cached.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type pg from "pg";
-import { callServerAction, type ServerAction } from "../../scripts/lib/workbench-client";
+import { publishCorrection, type CorrectionContext } from "../support/publish-correction";
 import { sleep } from "../support/suite";
 import { flood, rawRequest, slowConnections, tally, type RawAnswer } from "./raw-http";
 
 export const ATTACK_MS = 7_000;
 
-export type AttackContext = {
+/** For the correction (CorrectionContext): the editor drafts and submits it, the reviewer approves and publishes it. */
+export type AttackContext = CorrectionContext & {
   port: number;
-  baseUrl: string;
-  /** /fact-checks/<slug> of the published fact-check. */
-  slugPath: string;
   runId: string;
   /** The attacker's own workbench session (the demo reviewer: signed-in attacks need an account that may import). */
   attackerCookie: string;
-  /** For the correction: the editor drafts and submits it, the reviewer approves and publishes it. */
-  editorCookie: string;
-  reviewerCookie: string;
-  actions: Map<string, ServerAction>;
-  admin: () => Promise<pg.Client>;
 };
 
 export type AttackOutcome = {
@@ -98,46 +90,6 @@ function spread<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-/** Publishes a correction of the fact-check through the workbench client, as its editor and reviewer would. */
-async function publishCorrection(context: AttackContext, marker: string): Promise<void> {
-  const client = await context.admin();
-  let verdict: { id: string; claim_id: string; version: number; draft_rating: string; draft_headline: string; draft_summary: string; draft_explanation: string } | undefined;
-  try {
-    verdict = (
-      await client.query(
-        "SELECT v.id, v.claim_id, v.version, v.draft_rating, v.draft_headline, v.draft_summary, v.draft_explanation FROM verdicts v JOIN publications p ON p.verdict_id = v.id WHERE p.slug = $1",
-        [context.slugPath.slice("/fact-checks/".length)],
-      )
-    ).rows[0];
-  } finally {
-    await client.end();
-  }
-  if (!verdict) throw new Error("the published fact-check has no verdict");
-  const call = async <T>(name: string, cookie: string, input: unknown): Promise<T> => {
-    const action = context.actions.get(name);
-    if (!action) throw new Error(`no server action ${name} in the build`);
-    const reply = await callServerAction(context.baseUrl, action, [input], { cookie, signal: AbortSignal.timeout(20_000) });
-    const result = reply.result as { ok: true; data: T } | { ok: false; error: { message: string } } | undefined;
-    if (!result?.ok) throw new Error(`${name}: ${result ? result.error.message : `HTTP ${reply.status} ${reply.body.slice(0, 200)}`}`);
-    return result.data;
-  };
-  const saved = await call<{ version: number }>("saveVerdictDraftAction", context.editorCookie, {
-    claimId: verdict.claim_id,
-    expectedVersion: verdict.version,
-    rating: verdict.draft_rating,
-    headline: verdict.draft_headline,
-    summary: verdict.draft_summary,
-    explanation: `${verdict.draft_explanation}\n\n${marker}.`,
-  });
-  const submitted = await call<{ revisionId: string }>("submitVerdictAction", context.editorCookie, { verdictId: verdict.id, expectedVersion: saved.version });
-  await call("reviewVerdictAction", context.reviewerCookie, { verdictId: verdict.id, revisionId: submitted.revisionId, decision: "approve" });
-  await call("publishVerdictAction", context.reviewerCookie, {
-    verdictId: verdict.id,
-    revisionId: submitted.revisionId,
-    correction: { kind: "correction", whatChanged: marker, why: "The hostile-traffic suite checks that every spelling of this page shows it." },
-  });
-}
-
 export const ATTACKS: Attack[] = [
   {
     name: "slow bodies (96 x 1 MB POSTs, a byte per 0.5 s)",
@@ -189,7 +141,7 @@ export const ATTACKS: Attack[] = [
         async after() {
           // A correction, published as the workbench does, must reach every spelling the app served the page under.
           const marker = `Hostile suite correction ${context.runId}`;
-          await publishCorrection(context, marker);
+          await publishCorrection(context, marker, "The hostile-traffic suite checks that every spelling of this page shows it.");
           const shows = (answer: RawAnswer) => answer.status === 200 && answer.body.includes(marker);
           const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
           const get = (target: string) => rawRequest(context.port, { target }, agent, AbortSignal.timeout(10_000));

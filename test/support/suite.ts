@@ -33,6 +33,12 @@ export type SuiteOptions = {
   poolSize?: number;
   /** Everything the suite does ends within this, cleanup included. */
   deadlineMs: number;
+  /** Settings of the app's environment besides (or instead of) the suite's own, e.g. SITE_URL. */
+  env?: Record<string, string>;
+  /** Starts other processes on the seeded database (given the app's environment) while the app starts. */
+  startAlongside?: (env: NodeJS.ProcessEnv) => Promise<void>;
+  /** Stops what the suite started besides the app and the cluster (other processes); run first by close. */
+  onClose?: () => Promise<void>;
 };
 
 export type Suite = {
@@ -92,6 +98,7 @@ export async function setUpSuite(options: SuiteOptions): Promise<Suite> {
     if (closed) return;
     closed = true;
     clearTimeout(watchdog);
+    await options.onClose?.().catch((error: Error) => console.error(`cleanup: ${error.message}`));
     if (app && !app.exit()) await app.kill();
     await cluster?.destroy();
   };
@@ -132,6 +139,7 @@ export async function setUpSuite(options: SuiteOptions): Promise<Suite> {
       NEXT_DIST_DIR: distDir,
       NEXTAUTH_URL: appUrl,
       SITE_URL: appUrl,
+      ...options.env,
     };
     await execFileAsync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/seed.ts"], { cwd: ROOT, env, timeout: 180_000, killSignal: "SIGKILL" });
     const lookup = await adminClient(cluster);
@@ -144,7 +152,7 @@ export async function setUpSuite(options: SuiteOptions): Promise<Suite> {
       if ((await waitForHealthy(app, Date.now())) === null) throw new Error(`the app never became ready:\n${app.output()}`);
       return app;
     };
-    await start();
+    await Promise.all([start(), options.startAlongside?.(env)]);
     const suite: Suite = {
       cluster,
       app: app!,
