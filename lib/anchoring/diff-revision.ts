@@ -11,7 +11,17 @@ export type UndecidedRegion = { oldFrom: number; oldTo: number; newFrom: number;
  * both texts: a moved block is a deletion and an insertion here). Between two runs lies a changed
  * region: old[run.oldStart + run.length, next.oldStart) became new[run.newStart + run.length, next.newStart).
  */
-export type RevisionDiff = { oldText: string; newText: string; runs: EqualRun[]; undecided: UndecidedRegion[] };
+export type RevisionDiff = {
+  oldText: string;
+  newText: string;
+  runs: EqualRun[];
+  undecided: UndecidedRegion[];
+  /**
+   * Stretches the line level paired (an edited paragraph, or paragraphs replaced by others), in
+   * order, not yet diffed word by word: `refineDiff` does that for the passages that need it.
+   */
+  pending: UndecidedRegion[];
+};
 
 // See diffStretch: stretches whose edits exceed this share of their tokens share nothing.
 const MAX_EDIT_SHARE = 0.6;
@@ -39,18 +49,82 @@ const LEVELS: Level[] = [
 
 /**
  * Diffs two revisions' texts with jsdiff (Myers' O(ND) algorithm), after cutting their common
- * beginning and end, level by level (lines, then words, then characters). Each diff gets the time
- * left until `deadline` (ms since the epoch, as Date.now()); one that runs out leaves its stretch undecided.
+ * beginning and end, line by line: lines kept as they were become runs, and the stretches that
+ * changed wait in `pending` until `refineDiff` diffs them word by word, then character by character.
+ * Most passages of a revision lie in kept lines or keep their words: those never pay for the
+ * finer levels. The line diff gets the time left until `deadline` (ms since the epoch, as
+ * Date.now()); if it runs out, its stretch is undecided.
  */
 export function diffRevision(oldText: string, newText: string, deadline: number): RevisionDiff {
-  const runs: EqualRun[] = [];
-  const undecided: UndecidedRegion[] = [];
+  const diff: RevisionDiff = { oldText, newText, runs: [], undecided: [], pending: [] };
   let [head, tail] = commonEnds(oldText, 0, oldText.length, newText, 0, newText.length);
   // The lines between stay whole, so that the line level sees a line it kept as equal.
   head = oldText.lastIndexOf("\n", head - 1) + 1;
   const lineEnd = oldText.indexOf("\n", oldText.length - tail);
   tail = lineEnd === -1 ? 0 : oldText.length - lineEnd - 1;
+  const differ = createDiffer(diff, diff.runs, deadline, diff.pending);
+  differ.addRun(0, 0, head);
+  differ.diffStretch(head, oldText.length - tail, head, newText.length - tail, 0);
+  differ.addRun(oldText.length - tail, newText.length - tail, tail);
+  return diff;
+}
 
+/**
+ * Diffs word by word (then character by character) the pending stretches that overlap
+ * old[oldFrom, oldTo), and adds what they kept to the diff's runs. Each diff gets the time left
+ * until `deadline`; one that runs out leaves its stretch undecided.
+ */
+export function refineDiff(diff: RevisionDiff, oldFrom: number, oldTo: number, deadline: number): void {
+  const { pending, runs } = diff;
+  const first = firstPendingEndingAfter(pending, oldFrom);
+  let last = first;
+  while (last < pending.length && pending[last]!.oldFrom < oldTo) last++;
+  for (const stretch of pending.splice(first, last - first)) {
+    const found: EqualRun[] = [];
+    createDiffer(diff, found, deadline).diffStretch(stretch.oldFrom, stretch.oldTo, stretch.newFrom, stretch.newTo, 1);
+    if (found.length === 0) continue;
+    // Runs lie in order: the stretch's go between the runs before and after it, joined to a
+    // neighbour they continue.
+    let at = 0;
+    for (let high = runs.length; at < high; ) {
+      const middle = (at + high) >> 1;
+      if (runs[middle]!.oldStart < stretch.oldFrom) at = middle + 1;
+      else high = middle;
+    }
+    const before = runs[at - 1];
+    const after = runs[at];
+    const firstFound = found[0]!;
+    const lastFound = found[found.length - 1]!;
+    if (after && lastFound.oldStart + lastFound.length === after.oldStart && lastFound.newStart + lastFound.length === after.newStart) {
+      lastFound.length += after.length;
+      runs.splice(at, 1);
+    }
+    if (before && before.oldStart + before.length === firstFound.oldStart && before.newStart + before.length === firstFound.newStart) {
+      before.length += firstFound.length;
+      found.shift();
+    }
+    runs.splice(at, 0, ...found);
+  }
+}
+
+/** Index of the first pending stretch that ends after old offset `offset` (they lie in order). */
+export function firstPendingEndingAfter(pending: UndecidedRegion[], offset: number): number {
+  let low = 0;
+  let high = pending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (pending[middle]!.oldTo <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The diff's levels over `diff`'s texts, adding the text they keep to `runs`. With `pending`, the
+ * line level leaves the stretches it paired there instead of diffing them word by word.
+ */
+function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pending?: UndecidedRegion[]) {
+  const { oldText, newText, undecided } = diff;
   const addRun = (oldStart: number, newStart: number, length: number): void => {
     if (length === 0) return;
     const last = runs[runs.length - 1];
@@ -60,6 +134,10 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
 
   const diffStretch = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
     if (oldFrom === oldTo || newFrom === newTo) return;
+    if (level === 1 && pending) {
+      pending.push({ oldFrom, oldTo, newFrom, newTo });
+      return;
+    }
     if (level > 0) {
       // Inside a changed line or word, what it begins and ends with is kept as it was ("we have"
       // to "wehave"), whatever the diff of the rest.
@@ -135,10 +213,7 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
     closeChange();
   };
 
-  addRun(0, 0, head);
-  diffStretch(head, oldText.length - tail, head, newText.length - tail, 0);
-  addRun(oldText.length - tail, newText.length - tail, tail);
-  return { oldText, newText, runs, undecided };
+  return { addRun, diffStretch };
 }
 
 /** How many code units old[oldFrom, oldTo) and new[newFrom, newTo) share at their start and end, in whole code points. */
