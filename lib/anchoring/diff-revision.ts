@@ -36,13 +36,23 @@ function nearlyEqual(a: string, b: string): boolean {
   return a.startsWith(b.slice(0, LINE_ENDS)) || a.endsWith(b.slice(-LINE_ENDS));
 }
 
-type Level = { tokens: (text: string) => string[]; maxUnits: number };
+type Level = { tokens: (text: string) => string[]; maxUnits: number; comparator?: (a: string, b: string) => boolean };
 
-// Coarse to fine: lines find moved and inserted paragraphs in few steps, words inside the lines that
-// changed (a coincidental common letter between two different words is no kept text), characters
-// inside a short changed stretch of words, so that an edited word's boundary stays exact.
+const lines = (text: string): string[] => text.match(/[^\n]+\n*|\n+/g) ?? [];
+const LINES = 0;
+const NEARLY_EQUAL_LINES = 1;
+const WORDS = 2;
+
+// Coarse to fine: lines find moved and inserted paragraphs in few steps; among the lines that
+// changed, nearly equal ones pair (an edited paragraph is still that paragraph; otherwise the
+// separators between paragraphs would be all that matches, pairing each paragraph after a moved
+// one with its neighbour), but only after equal lines have (a paragraph that lost a sentence must
+// not take the place of the next one, which begins alike and is kept as it was); words inside the
+// lines that changed (a coincidental common letter between two different words is no kept text);
+// characters inside a short changed stretch of words, so that an edited word's boundary stays exact.
 const LEVELS: Level[] = [
-  { tokens: (text) => text.match(/[^\n]+\n*|\n+/g) ?? [], maxUnits: Number.POSITIVE_INFINITY },
+  { tokens: lines, maxUnits: Number.POSITIVE_INFINITY },
+  { tokens: lines, maxUnits: Number.POSITIVE_INFINITY, comparator: nearlyEqual },
   { tokens: (text) => text.match(/[\p{L}\p{M}]+|\p{N}+|\s+|[^]/gu) ?? [], maxUnits: Number.POSITIVE_INFINITY },
   { tokens: (text) => Array.from(text), maxUnits: 64 },
 ];
@@ -64,7 +74,7 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
   tail = lineEnd === -1 ? 0 : oldText.length - lineEnd - 1;
   const differ = createDiffer(diff, diff.runs, deadline, diff.pending);
   differ.addRun(0, 0, head);
-  differ.diffStretch(head, oldText.length - tail, head, newText.length - tail, 0);
+  differ.diffStretch(head, oldText.length - tail, head, newText.length - tail, LINES);
   differ.addRun(oldText.length - tail, newText.length - tail, tail);
   return diff;
 }
@@ -81,7 +91,7 @@ export function refineDiff(diff: RevisionDiff, oldFrom: number, oldTo: number, d
   while (last < pending.length && pending[last]!.oldFrom < oldTo) last++;
   for (const stretch of pending.splice(first, last - first)) {
     const found: EqualRun[] = [];
-    createDiffer(diff, found, deadline).diffStretch(stretch.oldFrom, stretch.oldTo, stretch.newFrom, stretch.newTo, 1);
+    createDiffer(diff, found, deadline).diffStretch(stretch.oldFrom, stretch.oldTo, stretch.newFrom, stretch.newTo, WORDS);
     if (found.length === 0) continue;
     // Runs lie in order: the stretch's go between the runs before and after it, joined to a
     // neighbour they continue.
@@ -125,6 +135,8 @@ export function firstPendingEndingAfter(pending: UndecidedRegion[], offset: numb
  */
 function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pending?: UndecidedRegion[]) {
   const { oldText, newText, undecided } = diff;
+  // How many times the old text has each line (see diffMiddle).
+  const repeated = new Map<string, number>();
   const addRun = (oldStart: number, newStart: number, length: number): void => {
     if (length === 0) return;
     const last = runs[runs.length - 1];
@@ -134,11 +146,11 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
 
   const diffStretch = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
     if (oldFrom === oldTo || newFrom === newTo) return;
-    if (level === 1 && pending) {
+    if (level === WORDS && pending) {
       pending.push({ oldFrom, oldTo, newFrom, newTo });
       return;
     }
-    if (level > 0) {
+    if (level >= WORDS) {
       // Inside a changed line or word, what it begins and ends with is kept as it was ("we have"
       // to "wehave"), whatever the diff of the rest.
       const [head, tail] = commonEnds(oldText, oldFrom, oldTo, newText, newFrom, newTo);
@@ -152,8 +164,37 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
     diffMiddle(oldFrom, oldTo, newFrom, newTo, level);
   };
 
+  // Lines each text has once, in the same order in both, are kept (patience diff's anchors); the
+  // stretches between them are diffed with nearly equal lines pairing.
+  const diffLines = (oldFrom: number, oldTo: number, newFrom: number, newTo: number): void => {
+    const oldLines = lines(oldText.slice(oldFrom, oldTo));
+    const newLines = lines(newText.slice(newFrom, newTo));
+    for (const line of oldLines) repeated.set(line, (repeated.get(line) ?? 0) + 1);
+    let oldAt = oldFrom;
+    let newAt = newFrom;
+    let oldLine = 0;
+    let newLine = 0;
+    const skip = (from: number, to: number, list: string[]): number => {
+      let length = 0;
+      for (let index = from; index < to; index++) length += list[index]!.length;
+      return length;
+    };
+    for (const [oldIndex, newIndex] of [...uniqueCommonLines(oldLines, newLines), [oldLines.length, newLines.length] as const]) {
+      const oldEnd = oldAt + skip(oldLine, oldIndex, oldLines);
+      const newEnd = newAt + skip(newLine, newIndex, newLines);
+      diffStretch(oldAt, oldEnd, newAt, newEnd, NEARLY_EQUAL_LINES);
+      const length = oldLines[oldIndex]?.length ?? 0;
+      addRun(oldEnd, newEnd, length);
+      oldAt = oldEnd + length;
+      newAt = newEnd + length;
+      oldLine = oldIndex + 1;
+      newLine = newIndex + 1;
+    }
+  };
+
   const diffMiddle = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
     if (oldFrom === oldTo || newFrom === newTo) return;
+    if (level === LINES) return diffLines(oldFrom, oldTo, newFrom, newTo);
     const { tokens, maxUnits } = LEVELS[level]!;
     if (oldTo - oldFrom > maxUnits || newTo - newFrom > maxUnits) return;
     const timeout = deadline - Date.now();
@@ -162,12 +203,9 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
     // Stretches with less than this much in common are a replacement, not an edit: what they share
     // is coincidence (common words of two different paragraphs), and a moved block is looked for
     // in the whole inserted stretch.
-    // (Lines are either equal or not: the line level has no such limit.)
-    const maxEditLength = level === 0 ? Number.POSITIVE_INFINITY : Math.floor(MAX_EDIT_SHARE * (oldTokens.length + newTokens.length));
-    // Lines are matched when nearly equal too (an edited paragraph is still that paragraph), and
-    // then diffed word by word; otherwise the separators between paragraphs would be all that
-    // matches, pairing each paragraph after a moved one with its neighbour.
-    const comparator = level === 0 ? nearlyEqual : undefined;
+    // (Lines are either equal or not: the line levels have no such limit.)
+    const maxEditLength = level < WORDS ? Number.POSITIVE_INFINITY : Math.floor(MAX_EDIT_SHARE * (oldTokens.length + newTokens.length));
+    const { comparator } = LEVELS[level]!;
     const changes = timeout > 0 ? diffArrays(oldTokens, newTokens, { timeout, maxEditLength, comparator, oneChangePerToken: true }) : undefined;
     if (changes === undefined) {
       if (Date.now() >= deadline) undecided.push({ oldFrom, oldTo, newFrom, newTo });
@@ -176,14 +214,14 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
     let oldAt = oldFrom;
     let newAt = newFrom;
     let oldToken = 0;
-    let repeated: Map<string, number> | undefined;
-    if (level === 0) {
-      repeated = new Map();
-      for (const token of oldTokens) repeated.set(token, (repeated.get(token) ?? 0) + 1);
-    }
     // A run of removed and added tokens between two kept ones: diffed again, one level finer.
     let removedFrom = oldAt;
     let addedFrom = newAt;
+    // Copies of a line the old text has several times, removed from a stretch where lines were
+    // added: one of those may be that copy edited (at both ends, so paired with no copy or with
+    // another), so they are left to the search, which weighs the distance from the old place.
+    const removedCopies: [number, number][] = [];
+    let linesAdded = false;
     const closeChange = (): void => {
       if (level + 1 < LEVELS.length) diffStretch(removedFrom, oldAt, addedFrom, newAt, level + 1);
     };
@@ -192,10 +230,12 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
       const added = change.value[0]!.length;
       if (change.added) {
         newAt += added;
+        linesAdded = true;
         continue;
       }
       const removed = oldTokens[oldToken++]!.length;
       if (change.removed) {
+        if (level === NEARLY_EQUAL_LINES && (repeated.get(oldTokens[oldToken - 1]!) ?? 0) > 1) removedCopies.push([oldAt, oldAt + removed]);
         oldAt += removed;
         continue;
       }
@@ -203,7 +243,7 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
       if (oldTokens[oldToken - 1] === change.value[0]) addRun(oldAt, newAt, removed);
       // An edited copy of a line the old text has several times may have been paired with the
       // wrong copy: left to the search, which weighs the distance from the old place.
-      else if (repeated !== undefined && (repeated.get(oldTokens[oldToken - 1]!) ?? 0) > 1) undecided.push({ oldFrom: oldAt, oldTo: oldAt + removed, newFrom: newAt, newTo: newAt + added });
+      else if (level === NEARLY_EQUAL_LINES && (repeated.get(oldTokens[oldToken - 1]!) ?? 0) > 1) undecided.push({ oldFrom: oldAt, oldTo: oldAt + removed, newFrom: newAt, newTo: newAt + added });
       else diffStretch(oldAt, oldAt + removed, newAt, newAt + added, level + 1);
       oldAt += removed;
       newAt += added;
@@ -211,9 +251,49 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
       addedFrom = newAt;
     }
     closeChange();
+    if (linesAdded) for (const [from, to] of removedCopies) undecided.push({ oldFrom: from, oldTo: to, newFrom, newTo });
   };
 
   return { addRun, diffStretch };
+}
+
+/**
+ * The lines that occur exactly once in each text, paired, as many as can be in the same order in
+ * both (the longest increasing subsequence, by patience sorting).
+ */
+function uniqueCommonLines(oldLines: string[], newLines: string[]): (readonly [number, number])[] {
+  const counts = new Map<string, { old: number; new: number; oldIndex: number }>();
+  oldLines.forEach((line, index) => {
+    const count = counts.get(line);
+    if (count) count.old++;
+    else counts.set(line, { old: 1, new: 0, oldIndex: index });
+  });
+  for (const line of newLines) {
+    const count = counts.get(line);
+    if (count) count.new++;
+  }
+  const pairs: [number, number][] = [];
+  newLines.forEach((line, newIndex) => {
+    const count = counts.get(line);
+    if (count && count.old === 1 && count.new === 1) pairs.push([count.oldIndex, newIndex]);
+  });
+  // pileTops[k]: the pair ending the best increasing sequence of length k + 1 found so far.
+  const pileTops: number[] = [];
+  const previous: number[] = [];
+  pairs.forEach(([oldIndex], at) => {
+    let low = 0;
+    let high = pileTops.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (pairs[pileTops[middle]!]![0] < oldIndex) low = middle + 1;
+      else high = middle;
+    }
+    previous[at] = low > 0 ? pileTops[low - 1]! : -1;
+    pileTops[low] = at;
+  });
+  const anchors: [number, number][] = [];
+  for (let at = pileTops[pileTops.length - 1] ?? -1; at !== -1; at = previous[at]!) anchors.push(pairs[at]!);
+  return anchors.reverse();
 }
 
 /** How many code units old[oldFrom, oldTo) and new[newFrom, newTo) share at their start and end, in whole code points. */
