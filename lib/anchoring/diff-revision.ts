@@ -21,6 +21,8 @@ export type RevisionDiff = {
    * order, not yet diffed word by word: `refineDiff` does that for the passages that need it.
    */
   pending: UndecidedRegion[];
+  /** The diff's own time limit (Date.now() ms), which its refinements may use too. */
+  deadline: number;
 };
 
 // See diffStretch: stretches whose edits exceed this share of their tokens share nothing.
@@ -33,7 +35,13 @@ const MIN_NEARLY_EQUAL_LINE = 32;
 function nearlyEqual(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < MIN_NEARLY_EQUAL_LINE || b.length < MIN_NEARLY_EQUAL_LINE || Math.abs(a.length - b.length) > 0.2 * a.length) return false;
-  return a.startsWith(b.slice(0, LINE_ENDS)) || a.endsWith(b.slice(-LINE_ENDS));
+  // Compared in place: called for many pairs of long lines, it must not copy them.
+  let head = 0;
+  while (head < LINE_ENDS && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  if (head === LINE_ENDS) return true;
+  let tail = 1;
+  while (tail <= LINE_ENDS && a.charCodeAt(a.length - tail) === b.charCodeAt(b.length - tail)) tail++;
+  return tail > LINE_ENDS;
 }
 
 type Level = { tokens: (text: string) => string[]; maxUnits: number; comparator?: (a: string, b: string) => boolean };
@@ -66,7 +74,7 @@ const LEVELS: Level[] = [
  * Date.now()); if it runs out, its stretch is undecided.
  */
 export function diffRevision(oldText: string, newText: string, deadline: number): RevisionDiff {
-  const diff: RevisionDiff = { oldText, newText, runs: [], undecided: [], pending: [] };
+  const diff: RevisionDiff = { oldText, newText, runs: [], undecided: [], pending: [], deadline };
   let [head, tail] = commonEnds(oldText, 0, oldText.length, newText, 0, newText.length);
   // The lines between stay whole, so that the line level sees a line it kept as equal.
   head = oldText.lastIndexOf("\n", head - 1) + 1;
@@ -82,9 +90,10 @@ export function diffRevision(oldText: string, newText: string, deadline: number)
 /**
  * Diffs word by word (then character by character) the pending stretches that overlap
  * old[oldFrom, oldTo), and adds what they kept to the diff's runs. Each diff gets the time left
- * until `deadline`; one that runs out leaves its stretch undecided.
+ * until `deadline`, or the diff's own if later; one that runs out leaves its stretch undecided.
  */
 export function refineDiff(diff: RevisionDiff, oldFrom: number, oldTo: number, deadline: number): void {
+  deadline = Math.max(deadline, diff.deadline);
   const { pending, runs } = diff;
   const first = firstPendingEndingAfter(pending, oldFrom);
   let last = first;
@@ -135,7 +144,7 @@ export function firstPendingEndingAfter(pending: UndecidedRegion[], offset: numb
  */
 function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pending?: UndecidedRegion[]) {
   const { oldText, newText, undecided } = diff;
-  // How many times the old text has each line (see diffMiddle).
+  // How many times the old text has each line (see pairLines).
   const repeated = new Map<string, number>();
   const addRun = (oldStart: number, newStart: number, length: number): void => {
     if (length === 0) return;
@@ -165,31 +174,39 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
   };
 
   // Lines each text has once, in the same order in both, are kept (patience diff's anchors); the
-  // stretches between them are diffed with nearly equal lines pairing.
+  // stretches between them go to the nearly equal lines.
   const diffLines = (oldFrom: number, oldTo: number, newFrom: number, newTo: number): void => {
     const oldLines = lines(oldText.slice(oldFrom, oldTo));
     const newLines = lines(newText.slice(newFrom, newTo));
     for (const line of oldLines) repeated.set(line, (repeated.get(line) ?? 0) + 1);
-    let oldAt = oldFrom;
-    let newAt = newFrom;
-    let oldLine = 0;
-    let newLine = 0;
-    const skip = (from: number, to: number, list: string[]): number => {
-      let length = 0;
-      for (let index = from; index < to; index++) length += list[index]!.length;
-      return length;
-    };
-    for (const [oldIndex, newIndex] of [...uniqueCommonLines(oldLines, newLines), [oldLines.length, newLines.length] as const]) {
-      const oldEnd = oldAt + skip(oldLine, oldIndex, oldLines);
-      const newEnd = newAt + skip(newLine, newIndex, newLines);
-      diffStretch(oldAt, oldEnd, newAt, newEnd, NEARLY_EQUAL_LINES);
-      const length = oldLines[oldIndex]?.length ?? 0;
-      addRun(oldEnd, newEnd, length);
-      oldAt = oldEnd + length;
-      newAt = newEnd + length;
-      oldLine = oldIndex + 1;
-      newLine = newIndex + 1;
-    }
+    walkAnchors(oldFrom, newFrom, oldLines, newLines, uniqueCommonLines(oldLines, newLines, [(line) => line]), {
+      pair: (oldAt, newAt, length) => addRun(oldAt, newAt, length),
+      gap: (oldAt, oldEnd, newAt, newEnd) => diffNearlyEqualLines(oldAt, oldEnd, newAt, newEnd),
+    });
+  };
+
+  // Nearly equal lines whose first or last characters each text has once, in the same order in
+  // both, are paired at once (an edited paragraph); Myers' diff pairs those between, which costs
+  // in proportion to the lines it does not pair.
+  const diffNearlyEqualLines = (oldFrom: number, oldTo: number, newFrom: number, newTo: number): void => {
+    if (oldFrom === oldTo || newFrom === newTo) return;
+    const oldLines = lines(oldText.slice(oldFrom, oldTo));
+    const newLines = lines(newText.slice(newFrom, newTo));
+    const ends = [(line: string) => (line.length < MIN_NEARLY_EQUAL_LINE ? undefined : line.slice(0, LINE_ENDS)), (line: string) => (line.length < MIN_NEARLY_EQUAL_LINE ? undefined : line.slice(-LINE_ENDS))];
+    walkAnchors(oldFrom, newFrom, oldLines, newLines, uniqueCommonLines(oldLines, newLines, ends, nearlyEqual), {
+      pair: (oldAt, newAt, oldLength, newLength) => pairLines(oldAt, oldLength, newAt, newLength),
+      gap: (oldAt, oldEnd, newAt, newEnd) => diffMiddle(oldAt, oldEnd, newAt, newEnd, NEARLY_EQUAL_LINES),
+    });
+  };
+
+  // Two lines the diff paired: kept, or edited (diffed word by word).
+  const pairLines = (oldAt: number, oldLength: number, newAt: number, newLength: number): void => {
+    const line = oldText.slice(oldAt, oldAt + oldLength);
+    if (line === newText.slice(newAt, newAt + newLength)) addRun(oldAt, newAt, oldLength);
+    // An edited copy of a line the old text has several times may have been paired with the
+    // wrong copy: left to the search, which weighs the distance from the old place.
+    else if ((repeated.get(line) ?? 0) > 1) undecided.push({ oldFrom: oldAt, oldTo: oldAt + oldLength, newFrom: newAt, newTo: newAt + newLength });
+    else diffStretch(oldAt, oldAt + oldLength, newAt, newAt + newLength, WORDS);
   };
 
   const diffMiddle = (oldFrom: number, oldTo: number, newFrom: number, newTo: number, level: number): void => {
@@ -241,9 +258,7 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
       }
       closeChange();
       if (oldTokens[oldToken - 1] === change.value[0]) addRun(oldAt, newAt, removed);
-      // An edited copy of a line the old text has several times may have been paired with the
-      // wrong copy: left to the search, which weighs the distance from the old place.
-      else if (level === NEARLY_EQUAL_LINES && (repeated.get(oldTokens[oldToken - 1]!) ?? 0) > 1) undecided.push({ oldFrom: oldAt, oldTo: oldAt + removed, newFrom: newAt, newTo: newAt + added });
+      else if (level === NEARLY_EQUAL_LINES) pairLines(oldAt, removed, newAt, added);
       else diffStretch(oldAt, oldAt + removed, newAt, newAt + added, level + 1);
       oldAt += removed;
       newAt += added;
@@ -257,25 +272,40 @@ function createDiffer(diff: RevisionDiff, runs: EqualRun[], deadline: number, pe
   return { addRun, diffStretch };
 }
 
+type LineKey = (line: string) => string | undefined;
+
 /**
- * The lines that occur exactly once in each text, paired, as many as can be in the same order in
- * both (the longest increasing subsequence, by patience sorting).
+ * Lines paired by a key (the line itself, or its first or last characters) that each text has
+ * exactly once, and `accept`ed, as many as can be in the same order in both (the longest
+ * increasing subsequence, by patience sorting). Keys are tried in order for each new line.
  */
-function uniqueCommonLines(oldLines: string[], newLines: string[]): (readonly [number, number])[] {
-  const counts = new Map<string, { old: number; new: number; oldIndex: number }>();
-  oldLines.forEach((line, index) => {
-    const count = counts.get(line);
-    if (count) count.old++;
-    else counts.set(line, { old: 1, new: 0, oldIndex: index });
+function uniqueCommonLines(oldLines: string[], newLines: string[], keys: LineKey[], accept?: (a: string, b: string) => boolean): (readonly [number, number])[] {
+  const counts = keys.map((key) => {
+    const byKey = new Map<string, { old: number; new: number; oldIndex: number }>();
+    oldLines.forEach((line, index) => {
+      const value = key(line);
+      if (value === undefined) return;
+      const count = byKey.get(value);
+      if (count) count.old++;
+      else byKey.set(value, { old: 1, new: 0, oldIndex: index });
+    });
+    for (const line of newLines) {
+      const value = key(line);
+      const count = value === undefined ? undefined : byKey.get(value);
+      if (count) count.new++;
+    }
+    return byKey;
   });
-  for (const line of newLines) {
-    const count = counts.get(line);
-    if (count) count.new++;
-  }
   const pairs: [number, number][] = [];
   newLines.forEach((line, newIndex) => {
-    const count = counts.get(line);
-    if (count && count.old === 1 && count.new === 1) pairs.push([count.oldIndex, newIndex]);
+    for (const [k, key] of keys.entries()) {
+      const value = key(line);
+      const count = value === undefined ? undefined : counts[k]!.get(value);
+      if (!count || count.old !== 1 || count.new !== 1) continue;
+      if (accept && !accept(oldLines[count.oldIndex]!, line)) continue;
+      pairs.push([count.oldIndex, newIndex]);
+      return;
+    }
   });
   // pileTops[k]: the pair ending the best increasing sequence of length k + 1 found so far.
   const pileTops: number[] = [];
@@ -294,6 +324,41 @@ function uniqueCommonLines(oldLines: string[], newLines: string[]): (readonly [n
   const anchors: [number, number][] = [];
   for (let at = pileTops[pileTops.length - 1] ?? -1; at !== -1; at = previous[at]!) anchors.push(pairs[at]!);
   return anchors.reverse();
+}
+
+/**
+ * Walks two texts' lines (from old offset `oldFrom` and new offset `newFrom`) along `anchors`
+ * (pairs of line indexes, in order in both): each anchor to `pair`, each stretch between to `gap`.
+ */
+function walkAnchors(
+  oldFrom: number,
+  newFrom: number,
+  oldLines: string[],
+  newLines: string[],
+  anchors: (readonly [number, number])[],
+  on: { pair: (oldAt: number, newAt: number, oldLength: number, newLength: number) => void; gap: (oldAt: number, oldEnd: number, newAt: number, newEnd: number) => void },
+): void {
+  let oldAt = oldFrom;
+  let newAt = newFrom;
+  let oldLine = 0;
+  let newLine = 0;
+  const skip = (from: number, to: number, list: string[]): number => {
+    let length = 0;
+    for (let index = from; index < to; index++) length += list[index]!.length;
+    return length;
+  };
+  for (const [oldIndex, newIndex] of [...anchors, [oldLines.length, newLines.length] as const]) {
+    const oldEnd = oldAt + skip(oldLine, oldIndex, oldLines);
+    const newEnd = newAt + skip(newLine, newIndex, newLines);
+    on.gap(oldAt, oldEnd, newAt, newEnd);
+    const oldLength = oldLines[oldIndex]?.length ?? 0;
+    const newLength = newLines[newIndex]?.length ?? 0;
+    if (oldIndex < oldLines.length) on.pair(oldEnd, newEnd, oldLength, newLength);
+    oldAt = oldEnd + oldLength;
+    newAt = newEnd + newLength;
+    oldLine = oldIndex + 1;
+    newLine = newIndex + 1;
+  }
 }
 
 /** How many code units old[oldFrom, oldTo) and new[newFrom, newTo) share at their start and end, in whole code points. */
