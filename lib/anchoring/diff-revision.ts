@@ -51,13 +51,14 @@ const LINES = 0;
 const NEARLY_EQUAL_LINES = 1;
 const WORDS = 2;
 
-// Coarse to fine: lines find moved and inserted paragraphs in few steps; among the lines that
-// changed, nearly equal ones pair (an edited paragraph is still that paragraph; otherwise the
-// separators between paragraphs would be all that matches, pairing each paragraph after a moved
-// one with its neighbour), but only after equal lines have (a paragraph that lost a sentence must
-// not take the place of the next one, which begins alike and is kept as it was); words inside the
-// lines that changed (a coincidental common letter between two different words is no kept text);
-// characters inside a short changed stretch of words, so that an edited word's boundary stays exact.
+// Coarse to fine: lines find moved and inserted paragraphs in few steps (diffLines); among the
+// lines that changed, nearly equal ones pair (an edited paragraph is still that paragraph;
+// otherwise the separators between paragraphs would be all that matches, pairing each paragraph
+// after a moved one with its neighbour), but only between the lines kept, so that a paragraph that
+// lost a sentence does not take the place of the next one, kept, which begins alike; words inside
+// the lines that changed (a coincidental common letter between two different words is no kept
+// text); characters inside a short changed stretch of words, so that an edited word's boundary
+// stays exact. The line levels' tokens and comparator are for Myers' diff where it is used.
 const LEVELS: Level[] = [
   { tokens: lines, maxUnits: Number.POSITIVE_INFINITY },
   { tokens: lines, maxUnits: Number.POSITIVE_INFINITY, comparator: nearlyEqual },
@@ -66,8 +67,9 @@ const LEVELS: Level[] = [
 ];
 
 /**
- * Diffs two revisions' texts with jsdiff (Myers' O(ND) algorithm), after cutting their common
- * beginning and end, line by line: lines kept as they were become runs, and the stretches that
+ * Diffs two revisions' texts after cutting their common beginning and end, line by line (patience
+ * anchors, then jsdiff's Myers diff of the nearly equal lines between them): lines kept as they
+ * were become runs, and the stretches that
  * changed wait in `pending` until `refineDiff` diffs them word by word, then character by character.
  * Most passages of a revision lie in kept lines or keep their words: those never pay for the
  * finer levels. The line diff gets the time left until `deadline` (ms since the epoch, as
