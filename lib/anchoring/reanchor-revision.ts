@@ -212,7 +212,8 @@ function outsidePending(diff: RevisionDiff, gap: { from: number; to: number }): 
     if (pending[middle]!.newTo <= at) low = middle + 1;
     else high = middle;
   }
-  for (const stretch of pending.slice(low)) {
+  for (let index = low; index < pending.length; index++) {
+    const stretch = pending[index]!;
     if (stretch.newFrom >= gap.to) break;
     if (stretch.newFrom > at) parts.push({ from: at, to: stretch.newFrom });
     at = stretch.newTo;
