@@ -254,7 +254,7 @@ async function main(): Promise<void> {
   }
 
   if (json) {
-    console.log(JSON.stringify({ seed: SEED, quotesPerCase: QUOTES, editRate: EDIT_RATE, runsPerQuote: RUNS_PER_QUOTE, seconds, rows, overall, calibration: calibrationRows, annotatorPage: page, targets }, null, 2));
+    console.log(JSON.stringify({ seed: SEED, quotesPerCase: QUOTES, editRate: EDIT_RATE, runsPerQuote: RUNS_PER_QUOTE, runsPerDiff: RUNS_PER_DIFF, seconds, rows, overall, calibration: calibrationRows, annotatorPage: page, targets }, null, 2));
     return;
   }
   const header = ["scenario", "chars", "quotes", "method", "n", "right", "+-2", "wrong", "orphaned", "median ms", "p95 ms", "x baseline"];
