@@ -96,4 +96,21 @@ describe("reanchorRevision", () => {
     expect(results).toHaveLength(50);
     for (const result of results) if (result.status !== "lost") expect(after.slice(result.start, result.end)).toBe("a".repeat(40));
   });
+
+  const CLUSTERS = { emoji: "😀", flag: "🇻🇪", "joined emoji sequence": "👩‍👩‍👧‍👦", "skin tone": "👍🏽", "combining marks": "e\u0301\u0323" };
+  for (const [name, cluster] of Object.entries(CLUSTERS)) {
+    it(`re-anchors a passage whose stored context ends in a ${name}, with and without the old text`, () => {
+      const quote = "the quoted words";
+      // The cluster at every offset around the far edges of the prefix and suffix.
+      for (let shift = 0; shift < 8; shift++) {
+        const paragraph = `Intro words. ${cluster.repeat(8)}${"x".repeat(shift)}${quote}${"y".repeat(shift)}${cluster.repeat(8)} closing words.`;
+        const before = [PARAGRAPHS[0], paragraph, PARAGRAPHS[3]].join("\n\n");
+        const after = [PARAGRAPHS[0]!.replace("Tuesday", "Wednesday"), paragraph.replace("Intro", "Opening"), PARAGRAPHS[3]].join("\n\n");
+        const selector = select(before, quote);
+        const at = after.indexOf(quote);
+        expect(range(one(before, after, selector)), `shift ${shift}`).toEqual({ status: "moved", start: at, end: at + quote.length });
+        expect(range(reanchor(after, { exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix })), `shift ${shift}`).toEqual({ status: "moved", start: at, end: at + quote.length });
+      }
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import search from "approx-string-match";
 import { checkContext } from "./check-context";
-import { diffRevision, type RevisionDiff } from "./diff-revision";
+import { diffRevision, firstPendingEndingAfter, refineDiff, type RevisionDiff } from "./diff-revision";
 import { alignPassage } from "./align-passage";
 import { lost, reanchor, type AnchorResult, type AnchorSelector } from "./reanchor";
 
@@ -23,6 +23,9 @@ const MIN_KEPT_RUN = 8;
 const NEARBY = 16;
 // A block found elsewhere with this share of edits in the quote at most is the moved passage, edited.
 const MAX_MOVED_QUOTE_EDITS = 0.25;
+// How much text around a passage is diffed word by word when it needs it: the runs next to it
+// (see vouched and mapOffset) are then known too.
+const REFINE_MARGIN = 4 * NEARBY;
 
 /**
  * Re-anchors the passages of one revision (`selectors`, offsets into `oldText`) into the next one,
@@ -52,7 +55,12 @@ export function placePassage(diff: RevisionDiff, selector: AnchorSelector, deadl
   const s = selector.start ?? -1;
   const e = selector.end ?? -1;
   if (exact.length === 0 || oldText.slice(s, e) !== exact || s < 0) return reanchor(newText, selector, { deadline });
-  if (diff.undecided.some((region) => region.oldFrom < e && s < region.oldTo)) return reanchor(newText, selector, { deadline });
+  const undecided = (): boolean => diff.undecided.some((region) => region.oldFrom < e && s < region.oldTo);
+  if (undecided()) return reanchor(newText, selector, { deadline });
+  const placed = placeByLines(diff, selector, s, e);
+  if (placed !== undefined) return placed;
+  refineDiff(diff, s - REFINE_MARGIN, e + REFINE_MARGIN, deadline);
+  if (undecided()) return reanchor(newText, selector, { deadline });
 
   let kept = 0;
   let within: number | null = null;
@@ -95,6 +103,51 @@ export function placePassage(diff: RevisionDiff, selector: AnchorSelector, deadl
 }
 
 /**
+ * What the line diff alone can tell, before any word diff: a passage inside a kept line (as the full
+ * diff would place it: its run only grows with the finer levels), or a passage whose exact words
+ * are once in the text its lines were paired with, their stored context agreeing (a sentence of an
+ * edited paragraph that was not itself edited). Undefined when the words must be diffed.
+ */
+function placeByLines(diff: RevisionDiff, selector: AnchorSelector, s: number, e: number): AnchorResult | undefined {
+  const { runs, pending, newText } = diff;
+  const { exact } = selector;
+  const r = lastRunStartingAtOrBefore(runs, s);
+  const run = runs[r];
+  if (run !== undefined && e <= run.oldStart + run.length) {
+    const start = run.newStart + (s - run.oldStart);
+    const end = start + exact.length;
+    if (!vouched(runs, r, s, e) && checkContext(newText, selector, start, end) === "contradicts") return undefined;
+    return { status: start === s ? "kept" : "moved", start, end, confidence: 1 };
+  }
+  if (exact.length < MIN_KEPT_RUN) return undefined;
+  // The new text the passage's old range became, line by line: kept lines and paired stretches that
+  // follow each other without a gap (deleted text) between them.
+  let from = -1;
+  let to = -1;
+  let p = firstPendingEndingAfter(pending, s);
+  for (let at = s; at < e; ) {
+    const stretch = pending[p];
+    const kept = runs[lastRunStartingAtOrBefore(runs, at)];
+    if (stretch !== undefined && stretch.oldFrom <= at) {
+      if (from === -1) from = stretch.newFrom;
+      to = stretch.newTo;
+      at = stretch.oldTo;
+      p++;
+    } else if (kept !== undefined && at < kept.oldStart + kept.length) {
+      if (from === -1) from = kept.newStart + (at - kept.oldStart);
+      at = kept.oldStart + kept.length;
+      to = kept.newStart + Math.min(kept.length, e - kept.oldStart);
+    } else return undefined;
+  }
+  const within = newText.slice(from, to);
+  const found = within.indexOf(exact);
+  if (found === -1 || within.indexOf(exact, found + 1) !== -1) return undefined;
+  const start = from + found;
+  if (checkContext(newText, selector, start, start + exact.length) !== "agrees") return undefined;
+  return { status: start === s ? "kept" : "moved", start, end: start + exact.length, confidence: 1 };
+}
+
+/**
  * A passage whose every character the diff deleted: moved only if its text (or nearly) is in text
  * the diff inserted, with its old surroundings, at one place.
  */
@@ -113,7 +166,10 @@ function findMovedBlock(diff: RevisionDiff, selector: AnchorSelector, deadline: 
   const exactPlaces: number[] = [];
   let lookalikes = 0;
   for (const { from, to } of inserted) {
-    for (let at = newText.indexOf(exact, from); at !== -1 && at + m <= to; at = newText.indexOf(exact, at + 1)) {
+    // Searched in the gap alone: indexOf in the whole text would scan on to its end from every gap.
+    const gap = newText.slice(from, to);
+    for (let found = gap.indexOf(exact); found !== -1; found = gap.indexOf(exact, found + 1)) {
+      const at = from + found;
       if (checkContext(newText, selector, at, at + m) === "agrees") exactPlaces.push(at);
       else lookalikes++;
       if (Date.now() > deadline) return lost("Re-anchoring ran out of time for this passage.");
@@ -124,11 +180,13 @@ function findMovedBlock(diff: RevisionDiff, selector: AnchorSelector, deadline: 
   // Its exact words are there, amid other words: an approximate match would be that lookalike again.
   if (lookalikes > 0) return lost("The passage's words were deleted; they are quoted elsewhere, amid other words.");
 
-  // The block moved and was edited too: approximate matches in the inserted text, both sides agreeing.
+  // The block moved and was edited too: approximate matches in the inserted text, both sides
+  // agreeing. Not in stretches still waiting for their word diff: most of their text is the old
+  // text edited, and searching all of them would cost each lost passage the whole revision.
   const maxErrors = Math.floor(MAX_MOVED_QUOTE_EDITS * m);
   const pattern = { window: prefix + exact + suffix, prefixLength: prefix.length, quoteLength: m };
   const places: { start: number; end: number; errors: number }[] = [];
-  for (const { from, to } of inserted) {
+  for (const { from, to } of inserted.flatMap((gap) => outsidePending(diff, gap))) {
     if (Date.now() > deadline) return lost("Re-anchoring ran out of time for this passage.");
     for (const match of search(newText.slice(from, to), exact, maxErrors)) {
       const aligned = alignPassage(newText, pattern, from + match.start, Math.min(64, match.errors + 8));
@@ -141,6 +199,27 @@ function findMovedBlock(diff: RevisionDiff, selector: AnchorSelector, deadline: 
   const place = places[0];
   if (place === undefined || prefix.length + suffix.length < 16) return lost("The passage's words were deleted or rewritten.");
   return { status: "changed", start: place.start, end: place.end, confidence: round(0.9 * (1 - place.errors / m)) };
+}
+
+/** The parts of new[from, to) outside the new text of pending stretches (which lie in order). */
+function outsidePending(diff: RevisionDiff, gap: { from: number; to: number }): { from: number; to: number }[] {
+  const { pending } = diff;
+  const parts: { from: number; to: number }[] = [];
+  let at = gap.from;
+  let low = 0;
+  for (let high = pending.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (pending[middle]!.newTo <= at) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < pending.length; index++) {
+    const stretch = pending[index]!;
+    if (stretch.newFrom >= gap.to) break;
+    if (stretch.newFrom > at) parts.push({ from: at, to: stretch.newFrom });
+    at = stretch.newTo;
+  }
+  if (at < gap.to) parts.push({ from: at, to: gap.to });
+  return parts;
 }
 
 /**
