@@ -80,6 +80,9 @@ export const TABLES = [
   "audit_events",
   "user_sessions",
   "account_links",
+  "exchange_imports",
+  "external_fact_checks",
+  "rating_mappings",
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type TableCounts = Record<Table, number>;
