@@ -1,6 +1,6 @@
 // What the preview and the import receive: the file, and for a CSV the column chosen for each field.
 import { z } from "zod";
-import { CSV_FIELDS, type CsvField } from "./read-claim-review-csv";
+import { CSV_FIELDS, type CsvField } from "./csv-fields";
 import type { ExchangeFile } from "./read-exchange-file";
 
 const header = z.string().trim().min(1).max(200);

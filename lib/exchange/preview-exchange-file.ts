@@ -5,7 +5,7 @@ import type { Rating } from "@/lib/generated/prisma/enums";
 import { EXCHANGE_FORMAT_LABELS, type ExchangeFormat } from "./external-review";
 import { exchangeImportOptionsSchema, type ExchangeImportInput } from "./exchange-import-input";
 import { readExchangeFile, type RowProblem } from "./read-exchange-file";
-import type { CsvColumns } from "./read-claim-review-csv";
+import type { CsvColumns } from "./csv-fields";
 
 /** Rows shown in the preview; problems are all listed up to MAX_LISTED_PROBLEMS. */
 const SAMPLE_SIZE = 10;

@@ -4,24 +4,8 @@
 import { parse } from "csv-parse/sync";
 import { invalid } from "@/lib/errors";
 import type { ExternalReviewInput } from "./external-review";
+import { CSV_FIELDS, type CsvColumns, type CsvField } from "./csv-fields";
 import type { FoundItem } from "./read-json-ld-claim-reviews";
-
-/** The fields a column can fill, with the words the page shows. */
-export const CSV_FIELDS = {
-  claimText: "Claim",
-  claimant: "Claimant",
-  claimedAt: "Claim date",
-  publisherName: "Publisher",
-  publisherSite: "Publisher site",
-  reviewUrl: "Review address (URL)",
-  headline: "Headline",
-  reviewedAt: "Review date",
-  ratingText: "Rating",
-  language: "Language",
-} as const satisfies Partial<Record<keyof ExternalReviewInput, string>>;
-export type CsvField = keyof typeof CSV_FIELDS;
-/** Field -> header of the column that fills it. */
-export type CsvColumns = Partial<Record<CsvField, string>>;
 
 // Header words that name each field, compared without case, spaces or punctuation.
 const HEADER_WORDS: Record<CsvField, string[]> = {

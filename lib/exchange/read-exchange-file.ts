@@ -5,7 +5,8 @@ import { invalid } from "@/lib/errors";
 import { dedupeKey, externalReviewSchema, ratingKey, type ExchangeFormat, type ExternalReview } from "./external-review";
 import { readClaimReviewPage } from "./read-claim-review-page";
 import { readClaimsSearchAnswer, isClaimsSearchAnswer } from "./read-claims-search-answer";
-import { readClaimReviewCsv, type CsvColumns } from "./read-claim-review-csv";
+import { readClaimReviewCsv } from "./read-claim-review-csv";
+import type { CsvColumns } from "./csv-fields";
 import { readJsonLdDocument, type FoundItem } from "./read-json-ld-claim-reviews";
 
 /** Larger files are refused before reading (10,000 reviews of a claims:search answer take about 6 MiB). */
