@@ -25,7 +25,7 @@ export default async function ExchangePage({ searchParams }: Props) {
         Fact-checks published by other newsrooms, imported from their pages, feeds or spreadsheets. They are not ours and never
         appear on our reader pages; a claim’s page shows those that check the same claim.
       </p>
-      <p className="button-row">
+      <p className="ex-actions">
         {can(actor, "exchange.import") && (
           <Link className="button" href="/workbench/exchange/import">
             Import fact-checks

@@ -124,7 +124,7 @@ export function ImportPanel() {
           {phase === "previewed" && (
             <div className="ex-confirm">
               {needsConfirmation && (
-                <p>
+                <p className="cl-check">
                   <input id="only-good-rows" type="checkbox" checked={onlyGoodRows} onChange={(event) => setOnlyGoodRows(event.target.checked)} disabled={good === 0} />{" "}
                   <label htmlFor="only-good-rows">
                     Import only the {good.toLocaleString("en")} good row{good === 1 ? "" : "s"} and leave out the {preview.problemCount.toLocaleString("en")} with a
