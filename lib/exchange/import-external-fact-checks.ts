@@ -90,5 +90,7 @@ async function insertBatch(tx: Tx, importId: string, rows: CheckedRow[]): Promis
         "dedupeKey" text, "publisherName" text, "publisherSite" text, "reviewUrl" text, "headline" text, "reviewedAt" date,
         "claimText" text, "claimant" text, "claimedAt" date, "ratingText" text, "ratingKey" text, "ratingValue" float8,
         "bestRating" float8, "worstRating" float8, "language" text)
+     -- Known rows are left out before their search vector is computed; ON CONFLICT covers a concurrent import.
+     WHERE NOT EXISTS (SELECT 1 FROM external_fact_checks known WHERE known.dedupe_key = r."dedupeKey")
     ON CONFLICT (dedupe_key) DO NOTHING`;
 }
