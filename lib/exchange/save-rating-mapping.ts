@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { conflict } from "@/lib/errors";
+import { conflict, postgresCode } from "@/lib/errors";
 import { Rating } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -20,6 +20,16 @@ const CHANGED_MEANWHILE = "Someone changed this mapping since you opened the pag
 /** Maps another fact-checker's rating text onto our scale (or removes its mapping), checked against concurrent edits. */
 export async function saveRatingMapping(actor: Actor, input: SaveRatingMappingInput): Promise<{ ratingKey: string; version: number }> {
   requirePermission(actor, "exchange.map_ratings");
+  try {
+    return await writeMapping(actor, input);
+  } catch (error) {
+    // Two people mapping the same new text at once: the second is told, as with any concurrent edit.
+    if (postgresCode(error) === "23505") throw conflict(CHANGED_MEANWHILE, { version: 1 });
+    throw error;
+  }
+}
+
+function writeMapping(actor: Actor, input: SaveRatingMappingInput): Promise<{ ratingKey: string; version: number }> {
   const key = ratingKey(input.ratingText);
   return getDb().$transaction(async (tx) => {
     const current = await tx.ratingMapping.findUnique({ where: { ratingKey: key } });
