@@ -8,7 +8,12 @@ export function readClaimReviewPage(html: string): FoundItem[] {
   let block: { line: number; text: string } | null = null;
   let canonical: string | undefined;
   let language: string | undefined;
-  const lineAt = (index: number) => html.slice(0, index).split("\n").length;
+  // Line numbers counted once through the page, from the last block on (blocks come in page order).
+  let counted = { index: 0, line: 1 };
+  const lineAt = (index: number) => {
+    for (let at = html.indexOf("\n", counted.index); at !== -1 && at < index; at = html.indexOf("\n", at + 1)) counted = { index: at + 1, line: counted.line + 1 };
+    return counted.line;
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
