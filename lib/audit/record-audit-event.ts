@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "user.password_changed",
   "user.password_reset",
   "exchange.imported",
+  "exchange.archive_imported",
   "rating_mapping.saved",
   "rating_mapping.removed",
 ] as const;

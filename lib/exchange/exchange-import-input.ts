@@ -9,6 +9,8 @@ export const csvColumnsSchema = z.partialRecord(z.enum(Object.keys(CSV_FIELDS) a
 export const exchangeImportOptionsSchema = z.object({
   /** CSV only: field -> column header. Omitted: guessed from the header. */
   csvColumns: csvColumnsSchema.optional(),
+  /** "external": other fact-checkers' work; "archive": this newsroom's own published fact-checks. */
+  target: z.enum(["external", "archive"]).default("external"),
   /** The person saw the preview's problems and chose to import only the rows without one. */
   onlyGoodRows: z.boolean().default(false),
 });

@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { getDb, type Tx } from "@/lib/db";
-import { invalid } from "@/lib/errors";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { parseInput } from "@/lib/validation";
 import { exchangeImportOptionsSchema, type ExchangeImportInput } from "./exchange-import-input";
 import { readExchangeFile, type CheckedRow } from "./read-exchange-file";
 import type { ExchangeFormat } from "./external-review";
+import { recordExchangeImport, refuseUnconfirmedProblems, type ImportCounts } from "./record-exchange-import";
 
 /** Rows per INSERT: one statement each, well inside the 10 s statement bound, progress after each. */
 export const IMPORT_BATCH_SIZE = 1000;
 
-export type ExternalImportResult = { importId: string; format: ExchangeFormat; imported: number; skipped: number; refused: number };
+export type ExternalImportResult = { importId: string; format: ExchangeFormat } & ImportCounts;
 
 /** A checked file, ready to import: `run` writes it, calling `onProgress` after each batch. */
 export type PreparedExternalImport = {
@@ -29,14 +28,7 @@ export async function importExternalFactChecks(actor: Actor, input: ExchangeImpo
   requirePermission(actor, "exchange.import");
   const options = parseInput(exchangeImportOptionsSchema, { csvColumns: input.csvColumns, onlyGoodRows: input.onlyGoodRows });
   const read = readExchangeFile(input.file, options.csvColumns);
-  if (read.problems.length > 0 && !options.onlyGoodRows) {
-    const listed = read.problems.slice(0, 3).map((problem) => `${problem.location}: ${problem.reason}`).join("; ");
-    throw invalid(
-      `${read.problems.length} of ${read.itemCount} items have a problem, so nothing was imported (${listed}${read.problems.length > 3 ? "; …" : ""}). Check the preview, then confirm importing only the good rows.`,
-      { problems: read.problems.length },
-    );
-  }
-  if (read.rows.length === 0) throw invalid("No item of this file can be imported: every one has a problem.");
+  refuseUnconfirmedProblems(read.problems, read.itemCount, read.rows.length, options.onlyGoodRows);
 
   return {
     total: read.rows.length,
@@ -50,24 +42,7 @@ export async function importExternalFactChecks(actor: Actor, input: ExchangeImpo
             onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, read.rows.length), read.rows.length);
           }
           const counts = { imported, skipped: read.rows.length - imported + read.repeatedInFile, refused: read.problems.length };
-          await tx.exchangeImport.create({
-            data: {
-              id: importId,
-              format: read.format,
-              fileName: input.file.name.slice(0, 300),
-              itemCount: read.itemCount,
-              importedCount: counts.imported,
-              skippedCount: counts.skipped,
-              refusedCount: counts.refused,
-              importedById: actor.id,
-            },
-          });
-          await recordAuditEvent(tx, actor, {
-            action: "exchange.imported",
-            entityType: "exchange_import",
-            entityId: importId,
-            after: { fileName: input.file.name, format: read.format, items: read.itemCount, ...counts },
-          });
+          await recordExchangeImport(tx, actor, { importId, format: read.format, fileName: input.file.name, itemCount: read.itemCount, counts, ownArchive: false });
           return { importId, format: read.format, ...counts };
         },
         // 10,000 rows take a few seconds; the bound is for a slow disk, not for the normal case.

@@ -4,7 +4,8 @@ import { MAX_EXCHANGE_FILE_BYTES } from "./read-exchange-file";
 import type { ExchangeImportInput } from "./exchange-import-input";
 
 /**
- * The import page's upload: the file, the CSV columns as JSON (field -> header) and "onlyGoodRows".
+ * The import page's upload: the file, the CSV columns as JSON (field -> header), "onlyGoodRows" and
+ * the target ("external" or "archive").
  * The values are checked by the use case's schema; this only unpacks the form.
  */
 export async function readExchangeUpload(request: Request): Promise<ExchangeImportInput> {
@@ -19,5 +20,11 @@ export async function readExchangeUpload(request: Request): Promise<ExchangeImpo
       throw invalid("csvColumns must be a JSON object naming a column for each field.");
     }
   }
-  return { file, csvColumns: csvColumns as ExchangeImportInput["csvColumns"], onlyGoodRows: form.get("onlyGoodRows") === "true" };
+  const target = form.get("target");
+  return {
+    file,
+    csvColumns: csvColumns as ExchangeImportInput["csvColumns"],
+    onlyGoodRows: form.get("onlyGoodRows") === "true",
+    ...(typeof target === "string" ? { target: target as ExchangeImportInput["target"] } : {}),
+  };
 }

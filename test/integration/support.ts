@@ -83,6 +83,7 @@ export const TABLES = [
   "exchange_imports",
   "external_fact_checks",
   "rating_mappings",
+  "imported_publications",
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type TableCounts = Record<Table, number>;
