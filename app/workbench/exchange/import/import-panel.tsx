@@ -10,18 +10,24 @@ import { PreviewReport } from "./preview-report";
 import { CsvColumnsForm } from "./csv-columns-form";
 
 type Phase = "idle" | "checking" | "previewed" | "importing" | "imported" | "failed";
+type Target = "external" | "archive";
 type StreamLine = { done?: number; total?: number; result?: ExternalImportResult; error?: { message: string } };
 
-function formOf(file: File, columns: CsvColumns | undefined, onlyGoodRows = false): FormData {
+function formOf(file: File, target: Target, columns: CsvColumns | undefined, onlyGoodRows = false): FormData {
   const body = new FormData();
   body.append("file", file);
+  body.append("target", target);
   if (columns) body.append("csvColumns", JSON.stringify(columns));
   if (onlyGoodRows) body.append("onlyGoodRows", "true");
   return body;
 }
 
-/** Choose a file, read the preview (every problem named), confirm, and follow the import's progress. */
-export function ImportPanel() {
+/**
+ * Choose whose fact-checks (another newsroom's, or our own archive for those who may publish), choose a
+ * file, read the preview (every problem named), confirm, and follow the import's progress.
+ */
+export function ImportPanel({ canImportArchive }: { canImportArchive: boolean }) {
+  const [target, setTarget] = useState<Target>("external");
   const [file, setFile] = useState<File | null>(null);
   const [columns, setColumns] = useState<CsvColumns | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>("idle");
@@ -32,13 +38,13 @@ export function ImportPanel() {
   const [message, setMessage] = useState("");
   const input = useRef<HTMLInputElement>(null);
 
-  async function check(chosen: File, chosenColumns: CsvColumns | undefined) {
+  async function check(chosen: File, chosenColumns: CsvColumns | undefined, chosenTarget: Target = target) {
     setPhase("checking");
     setPreview(null);
     setResult(null);
     setOnlyGoodRows(false);
     setMessage("");
-    const answer = await postFile<ExchangePreview>("/api/exchange/preview", formOf(chosen, chosenColumns), {
+    const answer = await postFile<ExchangePreview>("/api/exchange/preview", formOf(chosen, chosenTarget, chosenColumns), {
       onUpload: (fraction) => setProgress({ value: fraction, label: `Sending ${chosen.name}…` }),
     });
     if (!answer.ok) {
@@ -55,7 +61,7 @@ export function ImportPanel() {
     if (!file || !preview) return;
     setPhase("importing");
     let outcome: StreamLine = {};
-    const answer = await postFile<undefined>("/api/exchange/import", formOf(file, columns, onlyGoodRows), {
+    const answer = await postFile<undefined>("/api/exchange/import", formOf(file, target, columns, onlyGoodRows), {
       onUpload: (fraction) => setProgress({ value: fraction * 0.1, label: `Sending ${file.name}…` }),
       onLine: (raw) => {
         const line = raw as StreamLine;
@@ -80,6 +86,31 @@ export function ImportPanel() {
     <div className="ex-import">
       <section className="panel-box" aria-labelledby="file-title">
         <h2 id="file-title">File</h2>
+        {canImportArchive && (
+          <fieldset className="cl-fieldset">
+            <legend>Whose fact-checks?</legend>
+            {(
+              [
+                ["external", "Another newsroom’s: shown to editors as “already checked by”, never to our readers"],
+                ["archive", "Our own archive: published on our site as our fact-checks, approved by their first publication"],
+              ] as const
+            ).map(([value, label]) => (
+              <p key={value} className="cl-check">
+                <input
+                  type="radio"
+                  id={`target-${value}`}
+                  name="target"
+                  checked={target === value}
+                  onChange={() => {
+                    setTarget(value);
+                    if (file) void check(file, columns, value);
+                  }}
+                />
+                <label htmlFor={`target-${value}`}>{label}</label>
+              </p>
+            ))}
+          </fieldset>
+        )}
         <p className="meta">
           An HTML page with ClaimReview JSON-LD, a schema.org DataFeed (.json), a Google Fact Check Tools claims:search answer (.json),
           or a CSV with a header row. Up to 8 MiB.
@@ -133,7 +164,7 @@ export function ImportPanel() {
                 </p>
               )}
               <button type="button" onClick={() => void runImport()} disabled={good === 0 || (needsConfirmation && !onlyGoodRows)}>
-                Import {toImport.toLocaleString("en")} fact-check{toImport === 1 ? "" : "s"}
+                {target === "archive" ? "Publish" : "Import"} {toImport.toLocaleString("en")} fact-check{toImport === 1 ? "" : "s"}
               </button>
               {needsConfirmation && !onlyGoodRows && <p className="meta">Nothing is imported from a file with a problem unless you confirm the good rows only.</p>}
             </div>

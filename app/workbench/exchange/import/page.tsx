@@ -22,7 +22,7 @@ export default async function ExchangeImportPage() {
             Claimwork checks every item first and lists each problem with its line or item; nothing is imported until you confirm.
             A review already imported (same publisher, address and claim) is skipped.
           </p>
-          <ImportPanel />
+          <ImportPanel canImportArchive={can(actor, "verdicts.publish")} />
         </>
       ) : (
         <p className="form-error">Your role cannot import fact-checks.</p>
