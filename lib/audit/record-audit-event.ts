@@ -50,7 +50,7 @@ export const AUDITED_RECORD_KINDS = {
   source_change_item: "Source change",
   user: "User",
   account_link: "Invitation or reset link",
-  exchange_import: "Import of other fact-checkers' work",
+  exchange_import: "Import of fact-checks (other newsrooms' or our archive)",
   rating_mapping: "Rating mapping",
 } as const;
 export type AuditedRecordKind = keyof typeof AUDITED_RECORD_KINDS;

@@ -12,6 +12,7 @@ import { searchExternalFactChecks } from "@/lib/exchange/search-external-fact-ch
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
 import { saveRatingMapping } from "@/lib/exchange/save-rating-mapping";
 import { listRatingMappings } from "@/lib/exchange/list-rating-mappings";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import type { ExchangeImportInput } from "@/lib/exchange/exchange-import-input";
 import { expectDomainError, expectRefusedWithoutWrites, makeUser, rowsWrittenBy, unique } from "@/test/integration/support";
 
@@ -125,6 +126,8 @@ describe("importing", () => {
     expect(progress).toEqual([2]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "exchange_import", entityId: result!.importId } });
     expect(audit).toMatchObject({ action: "exchange.imported", actorId: editor.id, after: { fileName: "datafeed.json", imported: 2, refused: 1 } });
+    const log = await listAuditEvents(admin, { action: "exchange.imported" });
+    expect(log.rows.find((row) => row.recordId === result!.importId)).toMatchObject({ kindLabel: "Import of fact-checks (other newsrooms' or our archive)", link: "/workbench/exchange" });
     const stored = await db.externalFactCheck.findMany({ where: { importId: result!.importId }, orderBy: { reviewUrl: "asc" } });
     expect(stored.map((row) => [row.claimant, row.ratingText, row.ratingValue, row.bestRating, row.language])).toEqual([
       ["Donald Trump", "Half True", 3, 5, "en"],
