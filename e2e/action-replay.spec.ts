@@ -105,6 +105,11 @@ const EXPECTED: Record<string, Expectation> = {
     args: (r) => ({ verdictId: r.verdict.id, revisionId: r.verdict.revisionId, correction: { whatChanged: "replayed", why: "replayed" } }),
   },
   // The seed has no source-change item: a call wrongly let through would answer "not_found", not the refusal expected.
+  // A seeded default mapping ("false" -> False) at its version 1: a call wrongly let through would change it.
+  "app/workbench/exchange/ratings/actions.ts#saveRatingMappingAction": {
+    permission: "exchange.map_ratings",
+    args: () => ({ ratingText: "False", rating: "true", expectedVersion: 1 }),
+  },
   "app/workbench/sources/actions.ts#resolveSourceChangeAction": {
     permission: "verdicts.review",
     args: () => ({ itemId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, note: "replayed confirmation" }),

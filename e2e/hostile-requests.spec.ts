@@ -56,7 +56,7 @@ test("a server action posted from another site, with Origin null or with a forge
     return body;
   };
   const articleId = (await db().query<{ id: string }>(`SELECT id FROM articles LIMIT 1`)).rows[0]!.id;
-  const endpoints = ["/api/articles", "/api/articles/preview", `/api/articles/${articleId}/revisions`];
+  const endpoints = ["/api/articles", "/api/articles/preview", `/api/articles/${articleId}/revisions`, "/api/exchange/preview", "/api/exchange/import"];
   const uploadAttempts = attempts.filter((attempt) => !attempt.form);
   for (const endpoint of endpoints) {
     for (const attempt of uploadAttempts) {

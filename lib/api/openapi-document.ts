@@ -120,7 +120,7 @@ export function openApiDocument(): Record<string, unknown> {
           datePublished: instant,
           dateModified: instant,
           claim: object({ text, claimant: text, claimDate: nullable({ type: "string", format: "date" }), languageCode: text }),
-          byline: object({ authors: { type: "array", items: text }, reviewer: nullable(text) }),
+          byline: object({ authors: { type: "array", items: text }, reviewer: nullable(text), original: nullable(object({ url: text })) }),
           quotes: {
             type: "array",
             items: object({

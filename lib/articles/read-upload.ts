@@ -10,21 +10,24 @@ const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
   htm: "text/html",
 };
 
-/** Upload bodies are refused before parsing when larger than an article can be. */
-function refuseOversizedBody(request: Request): void {
+type UploadLimit = { maxBytes: number; what: string };
+const ARTICLE_UPLOAD: UploadLimit = { maxBytes: MAX_ARTICLE_BYTES, what: "an article" };
+
+/** Upload bodies are refused before parsing when larger than their file can be. */
+function refuseOversizedBody(request: Request, limit: UploadLimit): void {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_ARTICLE_BYTES + 64 * 1024) {
-    throw new DomainError("invalid", `The upload is larger than the ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB limit for an article.`);
+  if (length > limit.maxBytes + 64 * 1024) {
+    throw new DomainError("invalid", `The upload is larger than the ${limit.maxBytes / 1024 / 1024} MiB limit for ${limit.what}.`);
   }
 }
 
 /** The request's multipart form, refused before parsing when too large and with a clear message when it is no form. */
-export async function readUploadForm(request: Request): Promise<FormData> {
-  refuseOversizedBody(request);
+export async function readUploadForm(request: Request, limit: UploadLimit = ARTICLE_UPLOAD): Promise<FormData> {
+  refuseOversizedBody(request, limit);
   try {
     return await request.formData();
   } catch {
-    throw invalid("Send the article as a multipart/form-data upload with a file field.");
+    throw invalid(`Send ${limit.what} as a multipart/form-data upload with a file field.`);
   }
 }
 

@@ -136,6 +136,9 @@ async function recordLinks(events: { entityType: string; entityId: string }[]): 
   for (const id of idsOf("claim")) links.set(`claim ${id}`, `/workbench/claims/${id}`);
   for (const id of idsOf("article")) links.set(`article ${id}`, `/workbench/articles/${id}`);
   for (const kind of ["user", "account_link"] as const) for (const id of idsOf(kind)) links.set(`${kind} ${id}`, "/workbench/users");
+  for (const id of idsOf("exchange_import")) links.set(`exchange_import ${id}`, "/workbench/exchange");
+  // A mapping's id is its rating text's key, not a uuid.
+  for (const event of events) if (event.entityType === "rating_mapping") links.set(`rating_mapping ${event.entityId}`, "/workbench/exchange/ratings");
   const [passages, relations, verdicts, publications, sourceChanges] = await Promise.all([
     db.passage.findMany({ where: { id: { in: idsOf("passage") } }, select: { id: true, claimId: true } }),
     db.claimRelation.findMany({ where: { id: { in: idsOf("claim_relation") } }, select: { id: true, fromClaimId: true } }),

@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   "user.reset_link_created",
   "user.password_changed",
   "user.password_reset",
+  "exchange.imported",
+  "exchange.archive_imported",
+  "rating_mapping.saved",
+  "rating_mapping.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -46,6 +50,8 @@ export const AUDITED_RECORD_KINDS = {
   source_change_item: "Source change",
   user: "User",
   account_link: "Invitation or reset link",
+  exchange_import: "Import of fact-checks (other newsrooms' or our archive)",
+  rating_mapping: "Rating mapping",
 } as const;
 export type AuditedRecordKind = keyof typeof AUDITED_RECORD_KINDS;
 

@@ -22,6 +22,8 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "verdicts.correct": { editor: N, reviewer: Y, admin: N },
   "users.manage": { editor: N, reviewer: N, admin: Y },
   "audit.read": { editor: N, reviewer: N, admin: Y },
+  "exchange.import": { editor: Y, reviewer: Y, admin: Y },
+  "exchange.map_ratings": { editor: N, reviewer: Y, admin: Y },
 };
 
 const ROLES: readonly Role[] = ["editor", "reviewer", "admin"];

@@ -16,6 +16,10 @@ export const ACTIONS = [
   "verdicts.correct",
   "users.manage",
   "audit.read",
+  /** Bring in other fact-checkers' ClaimReviews (lib/exchange). */
+  "exchange.import",
+  /** Map other fact-checkers' rating texts onto our scale: an editorial judgment, like a review. */
+  "exchange.map_ratings",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -30,12 +34,22 @@ const EDITOR: readonly Action[] = [
   "relations.write",
   "verdicts.draft",
   "verdicts.submit",
+  "exchange.import",
 ];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   editor: new Set(EDITOR),
-  reviewer: new Set<Action>([...EDITOR, "verdicts.review", "verdicts.publish", "verdicts.correct"]),
-  admin: new Set<Action>(["workbench.access", "account.update", "articles.read", "claims.read", "users.manage", "audit.read"]),
+  reviewer: new Set<Action>([...EDITOR, "verdicts.review", "verdicts.publish", "verdicts.correct", "exchange.map_ratings"]),
+  admin: new Set<Action>([
+    "workbench.access",
+    "account.update",
+    "articles.read",
+    "claims.read",
+    "users.manage",
+    "audit.read",
+    "exchange.import",
+    "exchange.map_ratings",
+  ]),
 };
 
 /** What a caller is, as far as permissions go: nobody (anonymous), or an active user's role. */

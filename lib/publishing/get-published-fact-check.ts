@@ -39,8 +39,12 @@ export type PublishedFactCheck = {
   claimReview: Record<string, unknown>;
 };
 
-/** Who wrote the published revision and who approved it; reviewer null when the newsroom hides reviewers' names. */
-export type Byline = { authors: string[]; reviewer: string | null };
+/**
+ * Who wrote the published revision and who approved it; reviewer null when the newsroom hides reviewers'
+ * names. `original`: the revision came from the newsroom's archive (ADR 0010), approved by its first
+ * publication at that address, with no author or reviewer in Claimwork.
+ */
+export type Byline = { authors: string[]; reviewer: string | null; original: { url: string } | null };
 
 /** The claim as readers see it: the published snapshot's, with its date as a Date. */
 export function snapshotClaim(snapshot: FactCheckSnapshot): PublishedFactCheck["claim"] {
@@ -63,6 +67,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
           snapshot: true,
           authors: { include: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } },
           reviews: { where: { decision: "approve" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { name: true } } } },
+          importedPublication: { select: { originalUrl: true } },
         },
       },
       corrections: { orderBy: { createdAt: "asc" }, include: { previousRevision: true, revision: true } },
@@ -94,6 +99,7 @@ export async function getPublishedFactCheck(slug: string): Promise<PublishedFact
     byline: {
       authors: revision.authors.map((author) => author.user.name),
       reviewer: env.PUBLIC_REVIEWER_NAMES === "show" ? (revision.reviews[0]?.reviewer.name ?? null) : null,
+      original: revision.importedPublication ? { url: revision.importedPublication.originalUrl } : null,
     },
     passages,
     sources,

@@ -57,7 +57,7 @@ describe("what readers see after publication", () => {
     });
     const approved = await readersView();
     expect(approved.page?.claim.statement).toBe(claim.statement);
-    expect(approved.page?.byline).toEqual({ authors: [editor.name, secondEditor.name].sort(), reviewer: reviewer.name });
+    expect(approved.page?.byline).toEqual({ authors: [editor.name, secondEditor.name].sort(), reviewer: reviewer.name, original: null });
     expect(approved.page?.claimReview).toMatchObject({ author: { "@type": "Organization" } });
 
     const current = () => db.claim.findUniqueOrThrow({ where: { id: claim.id } });

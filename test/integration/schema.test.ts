@@ -1,6 +1,6 @@
 // The database itself: migrations build it from nothing, and its constraints and triggers refuse bad
 // rows even when a use case is bypassed (raw SQL or direct Prisma calls).
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -477,6 +477,15 @@ describe("schema.prisma matches the SQL", () => {
     expect(await db.userSession.findUniqueOrThrow({ where: { id: userSession.id } })).toMatchObject({ userId: author.id });
     expect(await db.accountLink.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({ kind: "invitation", role: "reviewer", name: "Invited", userId: null, usedAt: null, revokedAt: null });
     expect(await db.accountLink.findUniqueOrThrow({ where: { id: reset.id } })).toMatchObject({ kind: "password_reset", userId: reviewer.id, email: null, usedAt: expect.any(Date) });
+    const exchangeImport = await db.exchangeImport.create({
+      data: { id: randomUUID(), format: "csv", fileName: `every-model-${token}.csv`, itemCount: 1, importedCount: 1, skippedCount: 0, refusedCount: 0, importedById: author.id },
+    });
+    const external = await db.externalFactCheck.create({
+      data: { dedupeKey: `every-model-${token}`, publisherName: "Example Verify", reviewUrl: "https://verify.example.org/x", claimText: `Every model ${token}`, ratingText: "Faux", ratingKey: "faux", language: "fr", importId: exchangeImport.id },
+    });
+    const mapping = await db.ratingMapping.create({ data: { ratingKey: `every model ${token}`, ratingText: `Every model ${token}`, rating: "mixed", updatedById: author.id } });
+    expect(await db.externalFactCheck.findUniqueOrThrow({ where: { id: external.id }, include: { import: true } })).toMatchObject({ ratingKey: "faux", import: { format: "csv", importedById: author.id } });
+    expect(await db.ratingMapping.findUniqueOrThrow({ where: { ratingKey: mapping.ratingKey } })).toMatchObject({ rating: "mixed", version: 1 });
     expect(await db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
       outlet: "AFP",
       author: "A. Writer",

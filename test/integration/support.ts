@@ -80,6 +80,10 @@ export const TABLES = [
   "audit_events",
   "user_sessions",
   "account_links",
+  "exchange_imports",
+  "external_fact_checks",
+  "rating_mappings",
+  "imported_publications",
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type TableCounts = Record<Table, number>;

@@ -83,9 +83,15 @@ export default async function FactCheckPage({ params }: Props) {
         Published {formatDate(factCheck.firstPublishedAt)}
         {factCheck.corrections.length > 0 ? ` · ${CHANGE_WORDS[factCheck.corrections.at(-1)!.kind]} ${formatDate(factCheck.updatedAt)}` : ""}
       </p>
-      <p className="byline">
-        By {listNames(factCheck.byline.authors)} · Reviewed by {factCheck.byline.reviewer ?? "a second member of our newsroom"}
-      </p>
+      {factCheck.byline.original ? (
+        <p className="byline">
+          From our archive: first published at <a href={factCheck.byline.original.url}>{factCheck.byline.original.url}</a>
+        </p>
+      ) : (
+        <p className="byline">
+          By {listNames(factCheck.byline.authors)} · Reviewed by {factCheck.byline.reviewer ?? "a second member of our newsroom"}
+        </p>
+      )}
 
       <section className="claim-box" aria-label="The claim">
         <blockquote lang={factCheck.claim.language !== "und" ? factCheck.claim.language : undefined}>

@@ -17,6 +17,7 @@ import { ClaimEditor } from "./_components/claim-editor";
 import { RelationsPanel, type RelationItem } from "./_components/relations-panel";
 import { SuggestionList, type SuggestionItem } from "./_components/suggestion-list";
 import { WorkingVersionPanel } from "./_components/working-version-panel";
+import { AlreadyCheckedBy } from "./_components/already-checked-by";
 import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 
 type Props = { params: Promise<{ id: string }> };
@@ -139,6 +140,7 @@ export default async function ClaimPage({ params }: Props) {
       <ConsistencyWarnings warnings={warnings} currentClaimId={claim.id} />
       <WorkingVersionPanel actor={actor} claimId={claim.id} />
       <SourceChangePanel claimId={claim.id} />
+      <AlreadyCheckedBy actor={actor} claimId={claim.id} />
 
       <div className="editor-grid cl-claim-grid">
         <div className="cl-main">
