@@ -20,6 +20,9 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "verdicts.review": { editor: N, reviewer: Y, admin: N },
   "verdicts.publish": { editor: N, reviewer: Y, admin: N },
   "verdicts.correct": { editor: N, reviewer: Y, admin: N },
+  "discussion.write": { editor: Y, reviewer: Y, admin: N },
+  "assignments.write": { editor: Y, reviewer: Y, admin: N },
+  "notifications.read": { editor: Y, reviewer: Y, admin: Y },
   "users.manage": { editor: N, reviewer: N, admin: Y },
   "audit.read": { editor: N, reviewer: N, admin: Y },
 };

@@ -14,6 +14,9 @@ export const ACTIONS = [
   "verdicts.review",
   "verdicts.publish",
   "verdicts.correct",
+  "discussion.write",
+  "assignments.write",
+  "notifications.read",
   "users.manage",
   "audit.read",
 ] as const;
@@ -30,12 +33,15 @@ const EDITOR: readonly Action[] = [
   "relations.write",
   "verdicts.draft",
   "verdicts.submit",
+  "discussion.write",
+  "assignments.write",
+  "notifications.read",
 ];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   editor: new Set(EDITOR),
   reviewer: new Set<Action>([...EDITOR, "verdicts.review", "verdicts.publish", "verdicts.correct"]),
-  admin: new Set<Action>(["workbench.access", "account.update", "articles.read", "claims.read", "users.manage", "audit.read"]),
+  admin: new Set<Action>(["workbench.access", "account.update", "articles.read", "claims.read", "notifications.read", "users.manage", "audit.read"]),
 };
 
 /** What a caller is, as far as permissions go: nobody (anonymous), or an active user's role. */

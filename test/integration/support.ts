@@ -80,6 +80,11 @@ export const TABLES = [
   "audit_events",
   "user_sessions",
   "account_links",
+  "discussion_threads",
+  "comments",
+  "claim_assignments",
+  "verdict_assignments",
+  "notifications",
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type TableCounts = Record<Table, number>;
