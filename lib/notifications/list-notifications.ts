@@ -2,12 +2,12 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { invalid } from "@/lib/errors";
+import { decodeTimeCursor, encodeTimeCursor } from "@/lib/time-cursor";
 import { parseInput } from "@/lib/validation";
 
 export const listNotificationsSchema = z.object({
   unreadOnly: z.boolean().default(false),
-  /** Keyset cursor: "<created at ISO>_<id>" of the last row of the previous page. */
+  /** lib/time-cursor.ts: the last row of the previous page. */
   cursor: z.string().max(100).optional(),
   limit: z.number().int().min(1).max(100).default(30),
 });
@@ -24,25 +24,17 @@ export type InboxItem = {
   createdAt: Date;
 };
 
-function readCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = cursor.split("_");
-  const createdAt = new Date(at ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) throw invalid("Nothing was saved. cursor: this page link is damaged; start from the first page.");
-  return { createdAt, id: id! };
-}
-
 /** The signed-in person's notifications, newest first, with where each leads. */
 export async function listNotifications(actor: Actor, rawInput: z.input<typeof listNotificationsSchema>): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
   requirePermission(actor, "notifications.read");
   const input = parseInput(listNotificationsSchema, rawInput);
-  const after = readCursor(input.cursor);
+  const after = input.cursor ? decodeTimeCursor(input.cursor) : null;
   const db = getDb();
   const rows = await db.notification.findMany({
     where: {
       recipientId: actor.id,
       ...(input.unreadOnly ? { readAt: null } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
@@ -78,5 +70,5 @@ export async function listNotifications(actor: Actor, rawInput: z.input<typeof l
     };
   });
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null };
+  return { items, nextCursor: rows.length > input.limit && last ? encodeTimeCursor(last.createdAt, last.id) : null };
 }

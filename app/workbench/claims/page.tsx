@@ -8,9 +8,10 @@ import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
 import { Snippet } from "./_components/snippet";
-import { FilterSelect } from "../_components/filter-select";
+import { ArticleFilterSelect, FilterSelect } from "../_components/filter-select";
 import { ListPager } from "../_components/list-pager";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
+import { LANGUAGE_NAMES } from "../_components/language-names";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -29,7 +30,6 @@ const STATUS_LABELS: Record<(typeof VERDICT_STATUS_FILTERS)[number], string> = {
   published: "Published",
 };
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", es: "Spanish", de: "German", und: "Undetermined" };
 
 export default async function ClaimsPage({ searchParams }: Props) {
   const values = readFilterParams(await searchParams, PARAMS);
@@ -118,15 +118,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           value={values.rating}
           options={RATING_SCALE.map((entry) => ({ value: entry.rating, label: entry.label }))}
         />
-        <FilterSelect
-          id="claims-article"
-          name="article"
-          label="Article"
-          anyLabel="Any article"
-          value={values.article}
-          className="cl-select-article"
-          options={options.articles.map((article) => ({ value: article.id, label: article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title }))}
-        />
+        <ArticleFilterSelect id="claims-article" value={values.article} articles={options.articles} />
         <div className="cl-filter-actions">
           <button type="submit">Search</button>
           {filtered && <Link href="/workbench/claims">Clear</Link>}
