@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
+import { listAssignablePeople } from "@/lib/assignments/list-assignable-people";
 
 export type BoardFilterOptions = {
   people: { id: string; name: string }[];
@@ -14,7 +15,7 @@ export async function listBoardFilterOptions(actor: Actor): Promise<BoardFilterO
   requirePermission(actor, "claims.read");
   const db = getDb();
   const [people, tags, claimOptions] = await Promise.all([
-    db.user.findMany({ where: { status: "active", role: { in: ["editor", "reviewer"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listAssignablePeople(actor),
     db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest(tags) AS tag FROM claims ORDER BY tag LIMIT 500`,
     listClaimFilterOptions(actor),
   ]);

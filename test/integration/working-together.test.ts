@@ -10,13 +10,14 @@ import { getDiscussion } from "@/lib/discussion/get-discussion";
 import { assignClaim } from "@/lib/assignments/assign-claim";
 import { assignVerdictReviewer } from "@/lib/assignments/assign-verdict-reviewer";
 import { getAssignmentQueues } from "@/lib/assignments/get-assignment-queues";
+import { listBoard } from "@/lib/assignments/list-board";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { countUnreadNotifications } from "@/lib/notifications/count-unread-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { submitVerdict } from "@/lib/verdicts/submit-verdict";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
-import { databaseRefusal, expectRefusedWithoutWrites, makeClaim, makeUser, rowsWrittenBy, verdictContent, verdictIn } from "@/test/integration/support";
+import { databaseRefusal, expectRefusedWithoutWrites, importSmallArticle, makeClaim, makeUser, rowsWrittenBy, unique, verdictContent, verdictIn } from "@/test/integration/support";
 
 const db = getDb();
 let editor: Actor, otherEditor: Actor, reviewer: Actor, otherReviewer: Actor, admin: Actor, bystander: Actor;
@@ -170,5 +171,30 @@ describe("notifications", () => {
     const verdict = await verdictIn("published", { author: otherEditor, reviewer });
     const kinds = (await db.notification.findMany({ where: { claimId: verdict.claimId }, orderBy: { createdAt: "asc" } })).map((row) => [row.recipientId, row.kind]);
     expect(kinds).toEqual([[otherEditor.id, "verdict_approved"], [otherEditor.id, "verdict_published"]]);
+  });
+});
+
+describe("board", () => {
+  it("puts each claim in its verdict status column, filtered by assignee, tag, language and article", async () => {
+    const tag = `board-${unique()}`;
+    const article = await importSmallArticle(editor);
+    const exact = article.text.slice(0, 20);
+    const quoted = await makeClaim(editor, { tags: [tag], passage: { articleRevisionId: article.revisionId, start: 0, end: exact.length, exact } });
+    const french = await makeClaim(editor, { tags: [tag], language: "fr" });
+    await saveVerdictDraft(editor, { claimId: french.id, expectedVersion: null, ...verdictContent() });
+    await assignClaim(reviewer, { claimId: quoted.id, assigneeId: otherEditor.id });
+    const cardsOf = (board: Awaited<ReturnType<typeof listBoard>>) =>
+      Object.fromEntries(board.columns.filter((column) => column.cards.length > 0).map((column) => [column.column, column.cards.map((card) => card.claimId)]));
+
+    // Admins may look at the board too: it only reads.
+    expect(cardsOf(await listBoard(admin, { tag }))).toEqual({ none: [quoted.id], draft: [french.id] });
+    expect(cardsOf(await listBoard(editor, { tag, language: "fr" }))).toEqual({ draft: [french.id] });
+    expect(cardsOf(await listBoard(editor, { tag, articleId: article.articleId }))).toEqual({ none: [quoted.id] });
+    const mine = await listBoard(editor, { tag, assigneeId: otherEditor.id });
+    expect(cardsOf(mine)).toEqual({ none: [quoted.id] });
+    expect(mine.columns.find((column) => column.column === "none")!.cards[0]!.editorName).toBe(otherEditor.name);
+    const draftColumn = await listBoard(editor, { tag, column: "draft" });
+    expect(draftColumn.columns.map((column) => [column.column, column.total])).toEqual([["draft", 1]]);
+    await expectRefusedWithoutWrites(() => listBoard(editor, { cursor: "not-a-cursor", column: "draft" }), "invalid");
   });
 });
