@@ -28,7 +28,7 @@ test("a mention and an assignment reach the editor's inbox; the editor answers a
   const question = asking.getByLabel("Start a thread about this claim");
   await question.click();
   await question.pressSequentially(`@${editor.name.slice(0, 4)}`);
-  await expect(asking.getByRole("option", { name: editor.name })).toBeVisible();
+  await expect(asking.getByRole("listbox", { name: "Colleagues to mention" }).getByRole("option", { name: editor.name })).toBeVisible();
   await question.press("Enter");
   await question.pressSequentially("where does the doubling come from? See https://example.org/fares");
   await expect(question).toHaveValue(`@${editor.name} where does the doubling come from? See https://example.org/fares`);
