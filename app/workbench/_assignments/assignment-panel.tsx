@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { getClaimAssignments } from "@/lib/assignments/get-claim-assignments";
 import { AssignForm } from "./assign-form";
-import "../_discussion/discussion.css";
+import "../working-together.css";
 
 /** Who works on this claim and who reviews its verdict; those allowed may change either. */
 export async function AssignmentPanel({ actor, claimId }: { actor: Actor; claimId: string }) {

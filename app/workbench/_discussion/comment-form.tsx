@@ -67,7 +67,7 @@ export function CommentForm(props: { target: Target; colleagues: MentionCandidat
           ref={area}
           id={`${ids}-body`}
           name="body"
-          rows={3}
+          rows={2}
           maxLength={5000}
           value={body}
           onChange={(event) => {

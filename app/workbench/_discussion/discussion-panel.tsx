@@ -5,7 +5,7 @@ import type { MentionCandidate } from "@/lib/discussion/find-mentions";
 import { CommentText } from "./comment-text";
 import { CommentForm } from "./comment-form";
 import { ResolveButton } from "./resolve-button";
-import "./discussion.css";
+import "../working-together.css";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -8,7 +8,7 @@ import { ArticleFilterSelect, FilterSelect } from "../_components/filter-select"
 import { ListPager } from "../_components/list-pager";
 import { languageName } from "../_components/language-names";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
-import "../_discussion/discussion.css";
+import "../working-together.css";
 
 export const metadata: Metadata = { title: "Board" };
 

@@ -5,7 +5,7 @@ import { requireSignedIn } from "../require-signed-in";
 import { ListPager } from "../_components/list-pager";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
 import { MarkReadButton } from "./mark-read-button";
-import "../_discussion/discussion.css";
+import "../working-together.css";
 
 export const metadata: Metadata = { title: "Inbox" };
 

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { assignClaimsAction, relateClaimsToOneAction, tagClaimsAction } from "../actions";
 import { useServerAction } from "../../_components/use-server-action";
+import "../../working-together.css";
 
 export const BULK_FORM_ID = "bulk-claims";
 type Option = { id: string; label: string };
@@ -73,7 +74,7 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
         void submit(new FormData(event.currentTarget));
       }}>
       <div>
-        <label>
+        <label className="bk-all">
           <input type="checkbox" checked={selected > 0 && selected === total} onChange={(event) => selectAll(event.target.checked)} /> Select all on this page
         </label>
         <span className="meta" role="status">
