@@ -56,7 +56,8 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
         ? await tag.run({ claimIds, tags: text("tags") })
         : operation === "assign"
           ? await assign.run({ claimIds, assigneeId: text("assigneeId") || null })
-          : await link.run({ claimIds, toClaimId: text("toClaimId"), type: text("type") as "supports", rationale: text("rationale") });
+          : // The claim they are linked to may be ticked too ("select all"): it is not linked to itself.
+            await link.run({ claimIds: claimIds.filter((id) => id !== text("toClaimId")), toClaimId: text("toClaimId"), type: text("type") as "supports", rationale: text("rationale") });
     if (!done) return;
     const verb = { tag: "tagged", assign: "assigned", link: "linked" }[operation];
     setSummary(`${done.changed} claim${done.changed === 1 ? "" : "s"} ${verb}${done.unchanged ? `; ${done.unchanged} already were` : ""}.`);
