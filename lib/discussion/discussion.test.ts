@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findMentions } from "@/lib/discussion/find-mentions";
 import { splitLinks } from "@/lib/discussion/split-links";
+import { mentionQuery, suggestColleagues } from "@/lib/discussion/suggest-colleagues";
 
 describe("findMentions", () => {
   const people = [
@@ -35,5 +36,25 @@ describe("splitLinks", () => {
     const links = splitLinks(text).filter((part) => "href" in part);
     expect(links).toEqual([{ text: "https://x", href: "https://x" }]);
     expect(splitLinks(text).map((part) => part.text).join("")).toBe(text);
+  });
+});
+
+describe("mention suggestions while typing", () => {
+  const people = [
+    { id: "ana", name: "Ana María Pérez" },
+    { id: "bo", name: "Bo Chen" },
+  ];
+
+  it("reads the words typed after @ up to the caret, not an e-mail address", () => {
+    expect(mentionQuery("Thanks @Ana Ma", 14)).toEqual({ start: 7, query: "Ana Ma" });
+    expect(mentionQuery("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionQuery("write to ana@example.org", 24)).toBeNull();
+  });
+
+  it("offers colleagues whose name or one of its words starts with the query", () => {
+    expect(suggestColleagues(people, "ana ma").map((person) => person.id)).toEqual(["ana"]);
+    expect(suggestColleagues(people, "chen").map((person) => person.id)).toEqual(["bo"]);
+    expect(suggestColleagues(people, "").map((person) => person.id)).toEqual(["ana", "bo"]);
+    expect(suggestColleagues(people, "zed")).toEqual([]);
   });
 });
