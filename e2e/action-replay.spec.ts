@@ -104,6 +104,36 @@ const EXPECTED: Record<string, Expectation> = {
     permission: "verdicts.publish",
     args: (r) => ({ verdictId: r.verdict.id, revisionId: r.verdict.revisionId, correction: { whatChanged: "replayed", why: "replayed" } }),
   },
+  "app/workbench/_discussion/actions.ts#postCommentAction": {
+    permission: "discussion.write",
+    args: (r) => ({ claimId: r.claim.id, body: `A replayed comment @${r.target.name}` }),
+  },
+  // No thread exists in the seed: a call wrongly let through would answer "not_found", not the refusal expected.
+  "app/workbench/_discussion/actions.ts#setThreadResolvedAction": {
+    permission: "discussion.write",
+    args: () => ({ threadId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, resolved: true }),
+  },
+  "app/workbench/_assignments/actions.ts#assignClaimAction": {
+    permission: "assignments.write",
+    args: (r) => ({ claimId: r.claim.id, assigneeId: r.target.id }),
+  },
+  "app/workbench/_assignments/actions.ts#assignVerdictReviewerAction": {
+    permission: "assignments.write",
+    args: (r) => ({ verdictId: r.verdict.id, assigneeId: null }),
+  },
+  "app/workbench/inbox/actions.ts#markNotificationsReadAction": { permission: "notifications.read", args: () => ({ all: true }) },
+  "app/workbench/claims/actions.ts#tagClaimsAction": {
+    permission: "claims.write",
+    args: (r) => ({ claimIds: [r.claim.id, r.otherClaimId], tags: "replayed" }),
+  },
+  "app/workbench/claims/actions.ts#assignClaimsAction": {
+    permission: "assignments.write",
+    args: (r) => ({ claimIds: [r.claim.id, r.otherClaimId], assigneeId: r.target.id }),
+  },
+  "app/workbench/claims/actions.ts#relateClaimsToOneAction": {
+    permission: "relations.write",
+    args: (r) => ({ claimIds: [r.otherClaimId], toClaimId: r.claim.id, type: "contradicts", rationale: "planted by a replayed request" }),
+  },
   // The seed has no source-change item: a call wrongly let through would answer "not_found", not the refusal expected.
   // A seeded default mapping ("false" -> False) at its version 1: a call wrongly let through would change it.
   "app/workbench/exchange/ratings/actions.ts#saveRatingMappingAction": {

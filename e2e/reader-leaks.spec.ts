@@ -26,6 +26,9 @@ const SENTINELS = {
   approvedHeadline: sentinel("apphead"),
   approvedSummary: sentinel("appsummary"),
   approvedExplanation: sentinel("appexplain"),
+  claimComment: sentinel("claimcomment"),
+  revisionComment: sentinel("revcomment"),
+  hiddenClaimComment: sentinel("hiddencomment"),
 };
 /** Same shape, never planted: how often a search page echoes its own query. */
 const CONTROL = sentinel("control");
@@ -111,6 +114,11 @@ test("drafts, sent-back revisions and unpublished claims never reach readers, no
   const hiddenRevision = await perform<{ revisionId: string }>(baseUrl, ACTIONS.submit, editor, { verdictId: hiddenDraft.verdictId, expectedVersion: await version(hiddenDraft.verdictId) });
   await perform(baseUrl, ACTIONS.review, reviewer, { verdictId: hiddenDraft.verdictId, revisionId: hiddenRevision.revisionId, decision: "approve" });
 
+  // Discussion is workbench-only: comments on the published claim, on its published revision, and on the hidden claim.
+  await perform(baseUrl, ACTIONS.postComment, reviewer, { claimId: claim.id, body: `Lighthouse question ${SENTINELS.claimComment} https://example.org/log` });
+  await perform(baseUrl, ACTIONS.postComment, editor, { verdictRevisionId: first.revisionId, body: `Lighthouse answer ${SENTINELS.revisionComment}` });
+  await perform(baseUrl, ACTIONS.postComment, reviewer, { claimId: hidden.id, body: `Lighthouse note ${SENTINELS.hiddenClaimComment}` });
+
   const articleIds = (await db().query<{ id: string }>(`SELECT id FROM articles`)).rows.map((row) => row.id);
   const readerUrls = [
     "/", "/methodology", "/search?q=lighthouse", `/search?q=${run}`, "/feed.xml", "/sitemap.xml", "/robots.txt",
@@ -118,6 +126,7 @@ test("drafts, sent-back revisions and unpublished claims never reach readers, no
     `/fact-checks/${makeSlug(`Lighthouse ${SENTINELS.unpublishedStatement}`)}`, `/fact-checks/${hidden.id}`, `/fact-checks/${hiddenDraft.verdictId}`,
     `/fact-checks/${makeSlug(`Lighthouse ${SENTINELS.unpublishedStatement}`)}/revisions/1`,
     ...articleIds.map((id) => `/api/articles/${id}/annotations`),
+    `/api/v1/fact-checks/${slug}`, "/api/v1/claim-reviews.jsonld", "/api/v1/claims:search?q=lighthouse", `/api/v1/claims:search?q=${run}`,
   ];
 
   // The published page is really read in every variant: what the test looks for could show up.
@@ -147,15 +156,26 @@ test("drafts, sent-back revisions and unpublished claims never reach readers, no
 
   // Workbench pages: the signed-in reviewer sees the sentinels there, an anonymous request never does.
   const workbenchUrls = [
-    "/workbench", "/workbench/users", "/workbench/claims", "/workbench/articles", "/workbench/graph", "/workbench/review",
+    "/workbench", "/workbench/users", "/workbench/claims", "/workbench/articles", "/workbench/graph", "/workbench/review", "/workbench/inbox", "/workbench/board",
     `/workbench/claims/${claim.id}`, `/workbench/claims/${claim.id}/verdict`, `/workbench/claims/${hidden.id}`,
     `/workbench/review/${rejected.revisionId}`, `/workbench/review/${hiddenRevision.revisionId}`, `/workbench/articles/${article.article_id}`,
   ];
   const seenByReviewer = await fetchAll(baseUrl, `/workbench/claims/${claim.id}/verdict`, READER_VARIANTS[0]!, { headers: { cookie: reviewer } });
   expect(seenByReviewer.body).toContain(SENTINELS.draftHeadline);
+  const discussionSeen = await fetchAll(baseUrl, `/workbench/claims/${claim.id}`, READER_VARIANTS[0]!, { headers: { cookie: editor } });
+  expect(discussionSeen.body).toContain(SENTINELS.claimComment);
+  expect(discussionSeen.body).toContain(SENTINELS.revisionComment);
   const usersMarker = "admin@claimwork.example";
   const admin = await sessionOf(baseUrl, await createUser("admin", "looker"));
   expect((await fetchAll(baseUrl, "/workbench/users", READER_VARIANTS[0]!, { headers: { cookie: admin } })).body).toContain(usersMarker);
+
+  // Exports signed-in people download carry no comment either: the claims CSV and the admins' audit CSV.
+  const comments = [SENTINELS.claimComment, SENTINELS.revisionComment, SENTINELS.hiddenClaimComment];
+  for (const [url, cookie] of [["/api/claims/export.csv", editor], ["/workbench/audit/export", admin]] as const) {
+    const exported = await fetchAll(baseUrl, url, READER_VARIANTS[0]!, { headers: { cookie } });
+    expect(exported.status, url).toBe(200);
+    for (const word of comments.filter((comment) => exported.body.includes(comment))) leaks.push(`${url} (signed in): ${word}`);
+  }
 
   const opened: string[] = [];
   for (const url of workbenchUrls) {

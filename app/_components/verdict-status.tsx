@@ -6,8 +6,11 @@ const LABELS: Record<string, string> = {
   published: "Published",
 };
 
+/** A verdict's workflow status in words; null is a claim with no verdict yet. */
+export const verdictStatusLabel = (status: string | null) => (status ? (LABELS[status] ?? status) : "No verdict yet");
+
 /** A verdict's workflow status as a small labelled badge. */
 export function VerdictStatusBadge({ status }: { status: string | null }) {
   const key = status ?? "none";
-  return <span className={`status-badge status-${key}`}>{status ? (LABELS[status] ?? status) : "No verdict yet"}</span>;
+  return <span className={`status-badge status-${key}`}>{verdictStatusLabel(status)}</span>;
 }

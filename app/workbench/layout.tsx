@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/auth/permissions";
 import { countSourceChanges } from "@/lib/sources/count-source-changes";
 import { SignOutButton } from "./sign-out-button";
+import { InboxLink } from "./inbox/inbox-link";
 
 // The bar only shows who is signed in; each page still checks the session itself.
 export default async function WorkbenchLayout({ children }: { children: ReactNode }) {
@@ -17,8 +18,10 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
             Claimwork
           </Link>
           <Link href="/workbench">Queues</Link>
+          <InboxLink actor={actor} />
           <Link href="/workbench/articles">Articles</Link>
           <Link href="/workbench/claims">Claims</Link>
+          {actor && can(actor, "claims.read") && <Link href="/workbench/board">Board</Link>}
           {actor && can(actor, "verdicts.submit") && <Link href="/workbench/review">Review</Link>}
           {sourceChanges !== null && (
             <Link href="/workbench/sources">

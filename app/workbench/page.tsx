@@ -4,6 +4,8 @@ import { getWorkbenchQueues, type QueueItem } from "@/lib/verdicts/get-workbench
 import type { SourceChangeQueueItem } from "@/lib/sources/list-source-changes";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "./require-signed-in";
+import { AssignmentQueues } from "./_assignments/assignment-queues";
+import { QueueSection } from "./_components/queue-section";
 
 export const metadata: Metadata = { title: "Workbench" };
 
@@ -14,25 +16,16 @@ function itemHref(item: QueueItem, target: "review" | "edit"): string {
 
 function Queue({ title, items, empty, target }: { title: string; items: QueueItem[]; empty: string; target: "review" | "edit" }) {
   return (
-    <section className="queue" aria-label={title}>
-      <h2>
-        {title} <span className="meta">({items.length})</span>
-      </h2>
-      {items.length === 0 ? (
-        <p className="meta">{empty}</p>
-      ) : (
-        <ul>
-          {items.map((item) => (
-            <li key={item.verdictId}>
-              <Link href={itemHref(item, target)}>{item.headline || "Untitled verdict"}</Link>
-              <div className="meta">
-                “{item.statement}” · updated {formatDate(item.updatedAt)}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <QueueSection title={title} count={items.length} empty={empty}>
+      {items.map((item) => (
+        <li key={item.verdictId}>
+          <Link href={itemHref(item, target)}>{item.headline || "Untitled verdict"}</Link>
+          <div className="meta">
+            “{item.statement}” · updated {formatDate(item.updatedAt)}
+          </div>
+        </li>
+      ))}
+    </QueueSection>
   );
 }
 
@@ -83,6 +76,7 @@ export default async function WorkbenchPage() {
         </div>
       </div>
       <div className="queues">
+        <AssignmentQueues actor={actor} />
         {queues.sourceChanges && <SourceChangeQueue items={queues.sourceChanges} />}
         {queues.awaitingMyReview && (
           <Queue title="Awaiting your review" items={queues.awaitingMyReview} empty="Nothing to review right now." target="review" />

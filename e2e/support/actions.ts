@@ -40,6 +40,7 @@ export const ACTIONS = {
   submit: "app/workbench/claims/[id]/verdict/actions.ts#submitVerdictAction",
   review: "app/workbench/review/actions.ts#reviewVerdictAction",
   publish: "app/workbench/review/actions.ts#publishVerdictAction",
+  postComment: "app/workbench/_discussion/actions.ts#postCommentAction",
   setUserStatus: "app/workbench/users/actions.ts#setUserStatusAction",
   changeUserRole: "app/workbench/users/actions.ts#changeUserRoleAction",
 } as const;

@@ -139,18 +139,20 @@ async function recordLinks(events: { entityType: string; entityId: string }[]): 
   for (const id of idsOf("exchange_import")) links.set(`exchange_import ${id}`, "/workbench/exchange");
   // A mapping's id is its rating text's key, not a uuid.
   for (const event of events) if (event.entityType === "rating_mapping") links.set(`rating_mapping ${event.entityId}`, "/workbench/exchange/ratings");
-  const [passages, relations, verdicts, publications, sourceChanges] = await Promise.all([
+  const [passages, relations, verdicts, publications, sourceChanges, threads] = await Promise.all([
     db.passage.findMany({ where: { id: { in: idsOf("passage") } }, select: { id: true, claimId: true } }),
     db.claimRelation.findMany({ where: { id: { in: idsOf("claim_relation") } }, select: { id: true, fromClaimId: true } }),
     db.verdict.findMany({ where: { id: { in: idsOf("verdict") } }, select: { id: true, claimId: true } }),
     db.publication.findMany({ where: { id: { in: idsOf("publication") } }, select: { id: true, verdict: { select: { claimId: true } } } }),
     db.sourceChangeItem.findMany({ where: { id: { in: idsOf("source_change_item") } }, select: { id: true, verdict: { select: { claimId: true } } } }),
+    db.discussionThread.findMany({ where: { id: { in: idsOf("discussion_thread") } }, select: { id: true, claimId: true } }),
   ]);
   claimPage("passage", passages);
   claimPage("claim_relation", relations.map((relation) => ({ id: relation.id, claimId: relation.fromClaimId })));
   claimPage("verdict", verdicts);
   claimPage("publication", publications.map((publication) => ({ id: publication.id, claimId: publication.verdict.claimId })));
   claimPage("source_change_item", sourceChanges.map((item) => ({ id: item.id, claimId: item.verdict.claimId })));
+  claimPage("discussion_thread", threads);
   return links;
 }
 

@@ -14,6 +14,9 @@ export const ACTIONS = [
   "verdicts.review",
   "verdicts.publish",
   "verdicts.correct",
+  "discussion.write",
+  "assignments.write",
+  "notifications.read",
   "users.manage",
   "audit.read",
   /** Bring in other fact-checkers' ClaimReviews (lib/exchange). */
@@ -35,6 +38,9 @@ const EDITOR: readonly Action[] = [
   "verdicts.draft",
   "verdicts.submit",
   "exchange.import",
+  "discussion.write",
+  "assignments.write",
+  "notifications.read",
 ];
 
 const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
@@ -45,6 +51,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "account.update",
     "articles.read",
     "claims.read",
+    "notifications.read",
     "users.manage",
     "audit.read",
     "exchange.import",

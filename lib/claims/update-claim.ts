@@ -6,6 +6,14 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
 import { blankToUndefined, dayInput, languageCode, parseInput } from "@/lib/validation";
 
+export const MAX_TAGS = 20;
+
+/** A claim's tags: a list, or one text with the tags separated by commas. */
+export const tagListInput = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim()).filter(Boolean) : value),
+  z.array(z.string().trim().min(1).max(40, "a tag is at most 40 characters")).max(MAX_TAGS, `at most ${MAX_TAGS} tags`),
+);
+
 export const updateClaimSchema = z.object({
   claimId: z.uuid(),
   /** The version the editor started from: a newer one in the meantime is a conflict. */
@@ -15,11 +23,7 @@ export const updateClaimSchema = z.object({
   claimantSameAs: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "use a web address starting with https://" }).max(2000).optional()),
   claimedAt: z.preprocess(blankToUndefined, dayInput("the date of the claim").optional()),
   language: languageCode,
-  /** A list, or one text with the tags separated by commas. */
-  tags: z.preprocess(
-    (value) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim()).filter(Boolean) : value),
-    z.array(z.string().trim().min(1).max(40, "a tag is at most 40 characters")).max(20, "at most 20 tags").default([]),
-  ),
+  tags: tagListInput.default([]),
 });
 export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notifyVerdictAuthors } from "@/lib/notifications/notify-verdict-authors";
 import { conflict, illegalTransition, invalid, notFound, postgresCode } from "@/lib/errors";
 import { makeSlug } from "@/lib/publishing/make-slug";
 import { PUBLICATION_LISTS, announcePublicPageChanges } from "@/lib/publishing/announce-public-page-changes";
@@ -75,6 +76,7 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
       data: { status: "published", version: { increment: 1 } },
     });
     if (moved.count !== 1) throw conflict("Someone else changed this verdict at the same moment; reload to see it.");
+    await notifyVerdictAuthors(tx, actor, { kind: "verdict_published", verdictId: verdict.id, revisionId: input.revisionId });
 
     if (!publication) {
       const base = makeSlug(verdict.claim.statement);

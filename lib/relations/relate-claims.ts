@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound, postgresCode } from "@/lib/errors";
@@ -14,7 +14,7 @@ export const relationInputSchema = z.object({
 });
 export type RelationInput = z.input<typeof relationInputSchema>;
 
-const TYPE_WORDS = { supports: "supporting", contradicts: "contradicting", same_claim: "the same claim" } as const;
+export const TYPE_WORDS = { supports: "supporting", contradicts: "contradicting", same_claim: "the same claim" } as const;
 
 /** Links two claims. `contradicts` and `same_claim` are symmetric; the database refuses mirrors. */
 export async function relateClaims(actor: Actor, rawInput: RelationInput): Promise<{ id: string }> {
@@ -33,23 +33,7 @@ export async function relateClaims(actor: Actor, rawInput: RelationInput): Promi
           throw invalid("Every justifying passage must belong to one of the two claims.");
         }
       }
-      const relation = await tx.claimRelation.create({
-        data: {
-          type: input.type,
-          fromClaimId: input.fromClaimId,
-          toClaimId: input.toClaimId,
-          rationale: input.rationale,
-          createdById: actor.id,
-          passages: { create: [...new Set(input.passageIds)].map((passageId) => ({ passageId })) },
-        },
-      });
-      await recordAuditEvent(tx, actor, {
-        action: "relation.created",
-        entityType: "claim_relation",
-        entityId: relation.id,
-        after: { type: relation.type, fromClaimId: relation.fromClaimId, toClaimId: relation.toClaimId, rationale: relation.rationale },
-      });
-      return { id: relation.id };
+      return insertRelation(tx, actor, input);
     });
   } catch (error) {
     if (postgresCode(error) === "23505") {
@@ -57,4 +41,25 @@ export async function relateClaims(actor: Actor, rawInput: RelationInput): Promi
     }
     throw error;
   }
+}
+
+/** Writes one link and its audit row; the caller checked both claims and the passages. */
+export async function insertRelation(tx: Tx, actor: Actor, input: z.output<typeof relationInputSchema>): Promise<{ id: string }> {
+  const relation = await tx.claimRelation.create({
+    data: {
+      type: input.type,
+      fromClaimId: input.fromClaimId,
+      toClaimId: input.toClaimId,
+      rationale: input.rationale,
+      createdById: actor.id,
+      passages: { create: [...new Set(input.passageIds)].map((passageId) => ({ passageId })) },
+    },
+  });
+  await recordAuditEvent(tx, actor, {
+    action: "relation.created",
+    entityType: "claim_relation",
+    entityId: relation.id,
+    after: { type: relation.type, fromClaimId: relation.fromClaimId, toClaimId: relation.toClaimId, rationale: relation.rationale },
+  });
+  return { id: relation.id };
 }

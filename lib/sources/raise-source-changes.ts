@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notifyVerdictAuthors } from "@/lib/notifications/notify-verdict-authors";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { readSnapshot, type SnapshotPassage } from "@/lib/publishing/fact-check-snapshot";
 import { reanchor } from "@/lib/anchoring/reanchor";
@@ -119,6 +120,8 @@ async function addToOpenItem(tx: Tx, actor: Actor, verdictId: string, passages: 
     before: open ? { version: open.version } : undefined,
     after: { verdictId, version: item.version, passages },
   });
+  // A new item is news to the fact-check's authors; more passages on an open one are not.
+  if (!open) await notifyVerdictAuthors(tx, actor, { kind: "source_change", verdictId });
 }
 
 /** Each passage with itself and the passages of earlier article revisions it was re-anchored from. */

@@ -6,6 +6,7 @@ import { conflict, forbidden, illegalTransition, notFound } from "@/lib/errors";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
 import { closeSourceChangeByRevision } from "@/lib/sources/close-source-change-by-revision";
+import { notifyVerdictAuthors } from "@/lib/notifications/notify-verdict-authors";
 
 export const reviewVerdictSchema = z
   .object({
@@ -62,6 +63,12 @@ export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof revie
       entityId: verdict.id,
       before: { status: verdict.status },
       after: { status: nextStatus, revisionId: revision.id, reviewId: review.id, comment: input.comment },
+    });
+    await notifyVerdictAuthors(tx, actor, {
+      kind: input.decision === "approve" ? "verdict_approved" : "verdict_changes_requested",
+      verdictId: verdict.id,
+      revisionId: revision.id,
+      excerpt: input.comment,
     });
     return { verdictId: verdict.id, status: nextStatus, reviewId: review.id };
   });

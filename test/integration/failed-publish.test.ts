@@ -69,7 +69,8 @@ async function snapshot(f: Fixture) {
 async function expectPublishWorks(f: Fixture) {
   const written = await rowsWrittenBy(() => publish(f));
   const rows: Partial<TableCounts> = f.kind === "correction" ? { corrections: 1, public_page_changes: 1 } : { publications: 1, published_search: 1, public_page_changes: 1 };
-  expect(written).toEqual({ ...rows, audit_events: 1 });
+  // The author's notification is part of the publish's transaction.
+  expect(written).toEqual({ ...rows, audit_events: 1, notifications: 1 });
   const verdict = await db.verdict.findUniqueOrThrow({ where: { id: f.verdictId }, include: { publication: true } });
   expect(verdict).toMatchObject({ status: "published", publication: { publishedRevisionId: f.revisionId } });
 }

@@ -122,6 +122,19 @@ describe("raising source changes", () => {
     expect(audits.map((audit) => audit.action)).toEqual(["source_change.raised", "source_change.raised"]);
   });
 
+  it("tells the fact-check's author of a new item, not the colleague who revised the article, and only once per item", async () => {
+    const source = await article();
+    const [first, second, third] = source.paragraphs;
+    const fc = await factCheck("published", [source]);
+    const reviseAs = (actor: Actor, expectedRevisionNumber: number, ...body: string[]) =>
+      reviseArticle(actor, { articleId: source.articleId, expectedRevisionNumber, bytes: encode(`${source.title}\n\n${body.join("\n\n")}\n`), mediaType: "text/plain" });
+    const notified = () => db.notification.findMany({ where: { claimId: fc.claimId, kind: "source_change" }, select: { recipientId: true, actorId: true } });
+    await reviseAs(otherEditor, 1, first!, second!.replace("express", "explicit"), third!);
+    expect(await notified()).toEqual([{ recipientId: editor.id, actorId: otherEditor.id }]);
+    await reviseAs(otherEditor, 2, first!, third!);
+    expect(await notified()).toHaveLength(1);
+  });
+
   it("raises nothing for an unchanged quote, and recognises the quote when a later revision changes it", async () => {
     const source = await article();
     const [first, second, third] = source.paragraphs;

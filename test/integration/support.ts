@@ -84,6 +84,11 @@ export const TABLES = [
   "external_fact_checks",
   "rating_mappings",
   "imported_publications",
+  "discussion_threads",
+  "comments",
+  "claim_assignments",
+  "verdict_assignments",
+  "notifications",
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type TableCounts = Record<Table, number>;

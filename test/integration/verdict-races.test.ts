@@ -151,7 +151,7 @@ function differences(label: string, actual: Record<string, unknown> | null, expe
 const approve = (actor: Actor, fixture: Fixture): Contender => ({
   actor,
   run: () => reviewVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, decision: "approve" }),
-  rows: { reviews: 1 },
+  rows: { reviews: 1, notifications: 1 },
   action: "verdict.approved",
   refusedWith: { code: "illegal_transition", message: /^This verdict is (approved|changes requested), not in review\.$/ },
 });
@@ -160,7 +160,7 @@ const requestChanges = (actor: Actor, fixture: Fixture): Contender => ({
   actor,
   run: () =>
     reviewVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, decision: "request_changes", comment: "Add a source." }),
-  rows: { reviews: 1 },
+  rows: { reviews: 1, notifications: 1 },
   action: "verdict.changes_requested",
   refusedWith: { code: "illegal_transition", message: /^This verdict is approved, not in review\.$/ },
 });
@@ -168,7 +168,8 @@ const requestChanges = (actor: Actor, fixture: Fixture): Contender => ({
 const publish = (actor: Actor, fixture: Fixture, correction?: { whatChanged: string; why: string }): Contender => ({
   actor,
   run: () => publishVerdict(actor, { verdictId: fixture.verdictId, revisionId: fixture.revisionId, correction }),
-  rows: correction ? { corrections: 1, public_page_changes: 1 } : { publications: 1, published_search: 1, public_page_changes: 1 },
+  // The author hears of it in their inbox.
+  rows: correction ? { corrections: 1, public_page_changes: 1, notifications: 1 } : { publications: 1, published_search: 1, public_page_changes: 1, notifications: 1 },
   action: correction ? "verdict.corrected" : "verdict.published",
   refusedWith: { code: "illegal_transition", message: /^This revision is already published\.$/ },
 });

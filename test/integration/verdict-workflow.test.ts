@@ -82,7 +82,7 @@ describe("the verdict workflow", () => {
     expect(submitted1.revisionNumber).toBe(1);
     expect(await statusOf(verdictId)).toBe("in_review");
 
-    await transition({ rows: { reviews: 1 }, action: "verdict.changes_requested", actor: reviewer }, () =>
+    await transition({ rows: { reviews: 1, notifications: 1 }, action: "verdict.changes_requested", actor: reviewer }, () =>
       reviewVerdict(reviewer, { verdictId, revisionId: submitted1.revisionId, decision: "request_changes", comment: "Cite the second source." }),
     );
     expect(await statusOf(verdictId)).toBe("changes_requested");
@@ -98,12 +98,12 @@ describe("the verdict workflow", () => {
     );
     expect(submitted2.revisionNumber).toBe(2);
 
-    await transition({ rows: { reviews: 1 }, action: "verdict.approved", actor: reviewer }, () =>
+    await transition({ rows: { reviews: 1, notifications: 1 }, action: "verdict.approved", actor: reviewer }, () =>
       reviewVerdict(reviewer, { verdictId, revisionId: submitted2.revisionId, decision: "approve" }),
     );
     expect(await statusOf(verdictId)).toBe("approved");
 
-    const published = await transition({ rows: { publications: 1, published_search: 1, public_page_changes: 1 }, action: "verdict.published", actor: secondReviewer }, () =>
+    const published = await transition({ rows: { publications: 1, published_search: 1, public_page_changes: 1, notifications: 1 }, action: "verdict.published", actor: secondReviewer }, () =>
       publishVerdict(secondReviewer, { verdictId, revisionId: submitted2.revisionId }),
     );
     expect(published.corrected).toBe(false);
@@ -123,10 +123,10 @@ describe("the verdict workflow", () => {
     const submitted3 = await transition({ rows: SUBMISSION_ROWS, action: "verdict.submitted", actor: editor }, () =>
       submitVerdict(editor, { verdictId, expectedVersion: reopened.version }),
     );
-    await transition({ rows: { reviews: 1 }, action: "verdict.approved", actor: secondReviewer }, () =>
+    await transition({ rows: { reviews: 1, notifications: 1 }, action: "verdict.approved", actor: secondReviewer }, () =>
       reviewVerdict(secondReviewer, { verdictId, revisionId: submitted3.revisionId, decision: "approve" }),
     );
-    const corrected = await transition({ rows: { corrections: 1, public_page_changes: 1 }, action: "verdict.corrected", actor: reviewer }, () =>
+    const corrected = await transition({ rows: { corrections: 1, public_page_changes: 1, notifications: 1 }, action: "verdict.corrected", actor: reviewer }, () =>
       publishVerdict(reviewer, {
         verdictId,
         revisionId: submitted3.revisionId,

@@ -22,3 +22,18 @@ export function FilterSelect(props: {
     </div>
   );
 }
+
+/** The article filter: every article claims are quoted from, long titles shortened. */
+export function ArticleFilterSelect(props: { id: string; value: string | undefined; articles: readonly { id: string; title: string }[] }) {
+  return (
+    <FilterSelect
+      id={props.id}
+      name="article"
+      label="Article"
+      anyLabel="Any article"
+      value={props.value}
+      className="cl-select-article"
+      options={props.articles.map((article) => ({ value: article.id, label: article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title }))}
+    />
+  );
+}

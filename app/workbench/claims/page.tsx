@@ -8,9 +8,13 @@ import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
 import { Snippet } from "./_components/snippet";
-import { FilterSelect } from "../_components/filter-select";
+import { BulkBar, BulkCheckbox } from "./_components/bulk-bar";
+import { listAssignablePeople } from "@/lib/assignments/list-assignable-people";
+import { can } from "@/lib/auth/permissions";
+import { ArticleFilterSelect, FilterSelect } from "../_components/filter-select";
 import { ListPager } from "../_components/list-pager";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
+import { LANGUAGE_NAMES } from "../_components/language-names";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -29,7 +33,6 @@ const STATUS_LABELS: Record<(typeof VERDICT_STATUS_FILTERS)[number], string> = {
   published: "Published",
 };
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", es: "Spanish", de: "German", und: "Undetermined" };
 
 export default async function ClaimsPage({ searchParams }: Props) {
   const values = readFilterParams(await searchParams, PARAMS);
@@ -47,6 +50,9 @@ export default async function ClaimsPage({ searchParams }: Props) {
     limit: 25,
   };
   const options = await listClaimFilterOptions(actor);
+  // Bulk work is offered to whoever may do any of it; each action checks its own permission again.
+  const canBulk = can(actor, "claims.write") || can(actor, "assignments.write") || can(actor, "relations.write");
+  const people = canBulk ? await listAssignablePeople(actor) : [];
   const { result, problem } = await listOrExplain<ClaimSearchResult>(() => searchClaims(actor, input), { items: [], nextCursor: null });
 
   const filtered = withoutCursor.size > 0;
@@ -118,15 +124,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           value={values.rating}
           options={RATING_SCALE.map((entry) => ({ value: entry.rating, label: entry.label }))}
         />
-        <FilterSelect
-          id="claims-article"
-          name="article"
-          label="Article"
-          anyLabel="Any article"
-          value={values.article}
-          className="cl-select-article"
-          options={options.articles.map((article) => ({ value: article.id, label: article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title }))}
-        />
+        <ArticleFilterSelect id="claims-article" value={values.article} articles={options.articles} />
         <div className="cl-filter-actions">
           <button type="submit">Search</button>
           {filtered && <Link href="/workbench/claims">Clear</Link>}
@@ -154,6 +152,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
             <caption className="visually-hidden">Claims{values.q ? ` matching “${values.q}”` : ", newest first"}</caption>
             <thead>
               <tr>
+                {canBulk && (
+                  <th scope="col" className="bk-check">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                )}
                 <th scope="col">Claim</th>
                 <th scope="col">Claimant</th>
                 <th scope="col">Verdict</th>
@@ -163,6 +166,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
             <tbody>
               {result.items.map((item) => (
                 <tr key={item.id}>
+                  {canBulk && (
+                    <td className="bk-check">
+                      <BulkCheckbox claimId={item.id} label={item.statement} />
+                    </td>
+                  )}
                   <td>
                     <Link className="cl-claim-link" href={`/workbench/claims/${item.id}`} lang={item.language !== "und" ? item.language : undefined}>
                       {item.snippet ? <Snippet parts={item.snippet} /> : item.statement}
@@ -199,6 +207,12 @@ export default async function ClaimsPage({ searchParams }: Props) {
         )
       )}
 
+      {canBulk && result.items.length > 0 && (
+        <BulkBar
+          people={people.map((person) => ({ id: person.id, label: person.name }))}
+          claims={result.items.map((item) => ({ id: item.id, label: item.statement.length > 80 ? `${item.statement.slice(0, 79)}…` : item.statement }))}
+        />
+      )}
       <ListPager firstHref={values.cursor ? firstHref : null} nextHref={nextHref} nextLabel="Next page" />
     </>
   );

@@ -19,6 +19,8 @@ import { SuggestionList, type SuggestionItem } from "./_components/suggestion-li
 import { WorkingVersionPanel } from "./_components/working-version-panel";
 import { AlreadyCheckedBy } from "./_components/already-checked-by";
 import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
+import { DiscussionPanel } from "@/app/workbench/_discussion/discussion-panel";
+import { AssignmentPanel } from "@/app/workbench/_assignments/assignment-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -191,10 +193,12 @@ export default async function ClaimPage({ params }: Props) {
               <Suggestions actor={actor} claimId={claim.id} canRelate={claim.permissions.canRelate} />
             </Suspense>
           </section>
+          <DiscussionPanel actor={actor} on={{ claimId: claim.id }} />
         </div>
 
         <aside className="vr-side" aria-label="Verdict and record">
           <VerdictPanel claim={claim} verdictHref={verdictHref} />
+          <AssignmentPanel actor={actor} claimId={claim.id} />
           <section className="vr-panel" aria-labelledby="record-title">
             <h2 id="record-title" className="vr-panel-title">
               Record

@@ -13,6 +13,7 @@ import { SnapshotDiffView } from "../../_components/snapshot-diff-view";
 import { ConsistencyWarningsSlot } from "../consistency-warnings-slot";
 import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
 import { PublishForm, ReviewDecisionForm } from "./review-forms";
+import { DiscussionPanel } from "@/app/workbench/_discussion/discussion-panel";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -86,6 +87,7 @@ export default async function ReviewPage({ params }: Props) {
             </h2>
             <DiffView item={item} />
           </section>
+          <DiscussionPanel actor={actor} on={{ verdictRevisionId: revision.id }} />
         </div>
 
         <aside className="vr-side">

@@ -1,0 +1,21 @@
+"use client";
+
+import { setThreadResolvedAction } from "./actions";
+import { useServerAction } from "../_components/use-server-action";
+
+/** Resolves an open thread or reopens a resolved one, at the version the page showed. */
+export function ResolveButton({ threadId, version, resolved }: { threadId: string; version: number; resolved: boolean }) {
+  const { run, pending, error } = useServerAction(setThreadResolvedAction);
+  return (
+    <div className="dc-resolve">
+      <button type="button" className="secondary cl-small" disabled={pending} onClick={() => void run({ threadId, expectedVersion: version, resolved: !resolved })}>
+        {resolved ? "Reopen thread" : "Resolve thread"}
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
