@@ -55,11 +55,12 @@ function readMeaning(text: string, language: MatchLanguage, isName: boolean) {
     add(match.start, `e:${match.id}`);
     covered.fill(true, match.start, match.end);
   }
-  for (const match of findConcepts(words, originals, language)) {
+  const concepts = findConcepts(words, originals, language);
+  for (const match of concepts) {
     if (covered.slice(match.start, match.end).every(Boolean)) continue;
     add(match.start, `c:${match.id}`);
   }
-  for (const match of findConcepts(words, originals, language)) covered.fill(true, match.start, match.end);
+  for (const match of concepts) covered.fill(true, match.start, match.end);
   for (const [at, word] of words.entries()) {
     if (covered[at] || STOPWORDS.has(word) || NEGATION_WORDS.has(word) || MONTH_WORDS[word] || !/^[a-z]/.test(word) || word.length < 3) continue;
     const capitalised = /^\p{Lu}/u.test(originals[at]!);

@@ -5,11 +5,19 @@ import type { MatchLanguage } from "./match-language";
 
 /** A phrase of the glossary or a name of an entity, as folded words; the last may be a prefix. */
 type Term = { words: string[]; prefix: boolean; id: string; letterCase: "upper" | "capital" | null };
-type Lexicon = { byFirstWord: Map<string, Term[]>; prefixTerms: Term[] };
+/** Phrases by their first word; one-word prefixes ("unemploy*") by their first three letters. */
+type Lexicon = {
+  byFirstWord: Map<string, Term[]>;
+  multiWordStarts: Set<string>;
+  prefixTerms: Map<string, Term[]>;
+  oneWordIds: Map<string, string[]>;
+};
+const PREFIX_KEY = 3;
+const MEMO_LIMIT = 200_000;
 
 function buildLexicon(entries: { id: string; phrases: string[]; caseSensitive?: boolean }[]): Lexicon {
   const byFirstWord = new Map<string, Term[]>();
-  const prefixTerms: Term[] = [];
+  const prefixTerms = new Map<string, Term[]>();
   for (const entry of entries) {
     for (const phrase of entry.phrases) {
       const prefix = phrase.endsWith("*");
@@ -18,11 +26,15 @@ function buildLexicon(entries: { id: string; phrases: string[]; caseSensitive?: 
       // "US", "UN", "WHO" only in capitals (not "us", "un", "who"); "Turkey", "Channel" only capitalised.
       const letterCase = !entry.caseSensitive ? null : /^[A-Z0-9-]{2,6}$/.test(phrase) ? "upper" : /^\p{Lu}/u.test(phrase) ? "capital" : null;
       const term: Term = { words, prefix, id: entry.id, letterCase };
-      if (prefix && words.length === 1) prefixTerms.push(term);
+      if (prefix && words.length === 1) {
+        const key = words[0]!.slice(0, PREFIX_KEY);
+        prefixTerms.set(key, [...(prefixTerms.get(key) ?? []), term]);
+      }
       else byFirstWord.set(words[0]!, [...(byFirstWord.get(words[0]!) ?? []), term]);
     }
   }
-  return { byFirstWord, prefixTerms };
+  const multiWordStarts = new Set([...byFirstWord].filter(([, terms]) => terms.some((term) => term.words.length > 1)).map(([word]) => word));
+  return { byFirstWord, multiWordStarts, prefixTerms, oneWordIds: new Map() };
 }
 
 const conceptLexicons: Record<MatchLanguage, Lexicon> = {
@@ -64,6 +76,8 @@ function findTerms(lexicon: Lexicon, words: readonly string[], originals: readon
       return actual === word || singular(actual) === singular(word) || (last && term.prefix && actual.startsWith(word));
     });
   for (let at = 0; at < words.length; at++) {
+    const starting = lexicon.multiWordStarts.has(words[at]!) || lexicon.multiWordStarts.has(singular(words[at]!));
+    if (!starting) continue;
     const candidates = [...(lexicon.byFirstWord.get(words[at]!) ?? []), ...(lexicon.byFirstWord.get(singular(words[at]!)) ?? [])]
       .filter((term) => term.words.length > 1 && fits(term, at))
       .sort((a, b) => b.words.length - a.words.length);
@@ -77,13 +91,19 @@ function findTerms(lexicon: Lexicon, words: readonly string[], originals: readon
   }
   for (let at = 0; at < words.length; at++) {
     if (covered[at]) continue;
-    const single = [...(lexicon.byFirstWord.get(words[at]!) ?? []), ...(lexicon.byFirstWord.get(singular(words[at]!)) ?? [])].filter(
-      (term) => term.words.length === 1 && fits(term, at),
-    );
-    const prefixed = lexicon.prefixTerms.filter((term) => words[at]!.startsWith(term.words[0]!) && fits(term, at));
-    for (const term of [...single, ...prefixed]) {
-      if (!matches.some((match) => match.start === at && match.id === term.id)) matches.push({ id: term.id, start: at, end: at + 1 });
+    // Words repeat from claim to claim: each word's one-word terms are looked up once.
+    const original = originals[at] ?? "";
+    const memoKey = `${words[at]}|${/^\p{Lu}/u.test(original) ? "C" : ""}${original === original.toUpperCase() ? "U" : ""}`;
+    let ids = lexicon.oneWordIds.get(memoKey);
+    if (!ids) {
+      const single = [...(lexicon.byFirstWord.get(words[at]!) ?? []), ...(lexicon.byFirstWord.get(singular(words[at]!)) ?? [])].filter(
+        (term) => term.words.length === 1 && fits(term, at),
+      );
+      const prefixed = (lexicon.prefixTerms.get(words[at]!.slice(0, PREFIX_KEY)) ?? []).filter((term) => words[at]!.startsWith(term.words[0]!) && fits(term, at));
+      ids = [...new Set([...single, ...prefixed].map((term) => term.id))];
+      if (lexicon.oneWordIds.size < MEMO_LIMIT) lexicon.oneWordIds.set(memoKey, ids);
     }
+    for (const id of ids) matches.push({ id, start: at, end: at + 1 });
   }
   return matches;
 }
