@@ -68,7 +68,12 @@ function readMeaning(text: string, language: MatchLanguage, isName: boolean) {
     else add(at, `w:${singular(word).slice(0, 5)}`);
   }
   const units = [...new Set([...unitsAt.values()].flat())].sort();
-  const thingsAfter = (next: number) => [next, next + 1, next + 2].flatMap((at) => unitsAt.get(at) ?? []);
+  // The meanings of the (up to two) words right after the number, up to the first word without one.
+  const thingsAfter = (next: number) => {
+    const things: string[] = [];
+    for (let at = next; at < next + 2 && unitsAt.has(at); at++) things.push(...unitsAt.get(at)!);
+    return things;
+  };
   return {
     folded: words.filter((word) => /^[a-z0-9]/.test(word)).join(" "),
     units,
