@@ -34,6 +34,7 @@ const isHeldOut = (pairId: string) => /[890]$/.test(pairId);
 
 type Query = { claimId: string; pairId: string; twinId: string; negationIds: string[] };
 type Answer = { ids: string[]; flagged: Set<string>; contradicts: Set<string>; ms: number };
+type Statement = { statement: string; claimant: string };
 type Quality = {
   queries: number;
   recallAt1: number;
@@ -180,6 +181,16 @@ await withBenchDatabase({ prefix, watchdogMs: 60 * 60_000, log }, async () => {
     heldOut: queries.filter((query) => isHeldOut(query.pairId)),
   };
   const baselineQueries = (list: Query[]) => list.filter((query) => baseline.has(query.claimId));
+  // What the matcher wrongly called the same claim, to read (the weakest cases).
+  const statements = new Map<string, Statement>();
+  const flaggedIds = [...new Set([...matcher.values()].flatMap((answer) => [...answer.flagged]))];
+  for (const row of await db.claim.findMany({ where: { id: { in: flaggedIds } }, select: { id: true, statement: true, claimant: true } })) statements.set(row.id, row);
+  const queryStatements = new Map(queries.map((query, at) => [query.claimId, pairRows[at]!]));
+  const wrongFlags = queries.flatMap((query) =>
+    [...matcher.get(query.claimId)!.flagged]
+      .filter((id) => id !== query.twinId)
+      .map((id) => ({ pair: query.pairId, heldOut: isHeldOut(query.pairId), query: queryStatements.get(query.claimId)!.statement, flagged: statements.get(id)?.statement ?? id, by: statements.get(id)?.claimant ?? "" })),
+  );
   const figures = {
     claims: index.size,
     pairs: pairSet.pairs.length,
@@ -194,6 +205,7 @@ await withBenchDatabase({ prefix, watchdogMs: 60 * 60_000, log }, async () => {
       quality: Object.fromEntries(Object.entries(splits).map(([name, list]) => [name, measureQuality(baselineQueries(list), baseline, false)])),
       timing: timing(baseline.values()),
     },
+    wrongFlags,
     misses: splits.all
       .filter((query) => matcher.get(query.claimId)!.ids[0] !== query.twinId || !matcher.get(query.claimId)!.flagged.has(query.twinId))
       .map((query) => ({ pair: query.pairId, heldOut: isHeldOut(query.pairId), twinRank: matcher.get(query.claimId)!.ids.indexOf(query.twinId) + 1 || null, flagged: matcher.get(query.claimId)!.flagged.has(query.twinId) })),
@@ -219,4 +231,7 @@ await withBenchDatabase({ prefix, watchdogMs: 60 * 60_000, log }, async () => {
   log("");
   log(`Twin not first or not flagged (${figures.misses.length}): ${figures.misses.map((miss) => `${miss.pair}${miss.heldOut ? "*" : ""}(rank ${miss.twinRank ?? "-"}${miss.flagged ? "" : ", not flagged"})`).join(" ")}`);
   log("* held out");
+  log("");
+  log(`Wrongly called likely the same (${wrongFlags.length}):`);
+  for (const wrong of wrongFlags) log(`  ${wrong.pair}${wrong.heldOut ? "*" : ""} ${wrong.query}\n      -> ${wrong.flagged} (${wrong.by})`);
 });
