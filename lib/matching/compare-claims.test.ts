@@ -40,4 +40,12 @@ describe("compareClaims", () => {
     expect(compare(["Unemployment fell to 7.1% in 2019.", "A minister", "en"], ["Le chômage est descendu à 8,4 % en 2019.", "A minister", "fr"]).verdict).toBe("related");
     expect(compare(["Unemployment fell to 7.1% in 2019.", "A minister", "en"], ["Le chômage est descendu à 7,1 % en 2015.", "A minister", "fr"]).verdict).toBe("related");
   });
+
+  it("does not take a shared first name for the same claimant, nor claims about two different countries for the same claim", () => {
+    const a = ["The government has built 100,000 social housing units in France this year.", "Olivier Klein", "en"] as [string, string, string];
+    expect(compare(a, ["En France, 100 000 logements sociaux ont été construits cette année.", "Olivier Rossi", "fr"]).signals.map((signal) => signal.kind)).not.toContain("claimant");
+    const elsewhere = compare(a, ["Au Maroc, 100 000 logements sociaux ont été construits cette année.", "Olivier Klein", "fr"]);
+    expect(elsewhere.verdict).toBe("related");
+    expect(elsewhere.signals).toContainEqual(expect.objectContaining({ kind: "other_entities", names: ["Morocco"] }));
+  });
 });

@@ -6,12 +6,13 @@ export type MatchSignal =
   | { kind: "numbers"; status: "agree" | "partial" | "differ" | "other_meaning"; shared: string[]; weight: number }
   | { kind: "dates"; status: "agree" | "differ"; shared: string[]; weight: number }
   | { kind: "entities"; shared: string[]; weight: number }
+  | { kind: "other_entities"; names: string[]; weight: number }
   | { kind: "claimant"; weight: number }
   | { kind: "polarity"; negatedIn: "this" | "other"; cues: string[]; weight: number }
   | { kind: "statement"; similarity: number; weight: number };
 
 /**
- * likely_same: the signals agree (same polarity, no number or date in conflict, the same claimant or
+ * likely_same: the signals agree (same polarity, no number, date or named place in conflict, the same claimant or
  * a named entity in common, and numbers, dates or the statements themselves alike);
  * contradicts: the same but one of the two is negated; related: the rest, best first by score.
  */
@@ -40,6 +41,10 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
 
   const shared = target.entities.filter((entity) => other.entities.includes(entity));
   if (shared.length > 0) signals.push({ kind: "entities", shared: shared.map((id) => entityName(id.slice(2))), weight: 0.05 * Math.min(3, shared.length) });
+  // Both name known places or bodies, none the same: "in France" and "in Morocco".
+  const known = (entities: readonly string[]) => entities.filter((entity) => !entity.startsWith("e:name:"));
+  const otherEntities = known(target.entities).length > 0 && known(other.entities).length > 0 && !known(target.entities).some((entity) => other.entities.includes(entity));
+  if (otherEntities) signals.push({ kind: "other_entities", names: known(other.entities).map((id) => entityName(id.slice(2))), weight: -0.2 });
 
   const sameClaimant = isSameClaimant(target.claimant, other.claimant);
   if (sameClaimant) signals.push({ kind: "claimant", weight: 0.15 });
@@ -51,7 +56,7 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
   }
 
   const score = signals.reduce((sum, signal) => sum + signal.weight, 0);
-  const conflict = numbers?.status === "differ" || dates?.status === "differ";
+  const conflict = numbers?.status === "differ" || dates?.status === "differ" || otherEntities;
   const anchored = sameClaimant || shared.length > 0;
   const oneNumber = target.quantities.some(isTelling) !== other.quantities.some(isTelling);
   const corroborated =
@@ -119,8 +124,14 @@ function compareDates(a: readonly string[], b: readonly string[]) {
   return null;
 }
 
-/** The same person or body: the same name once folded, or most of the name's parts in common. */
+/**
+ * The same person or body: the same name once folded, or every part of one name in the other
+ * ("Venezuelan foreign ministry" and "Ministère vénézuélien des affaires étrangères"); a first name
+ * in common is not enough ("Olivier Klein", "Olivier Rossi").
+ */
 export function isSameClaimant(a: ClaimProfile["claimant"], b: ClaimProfile["claimant"]): boolean {
   if (a.folded === b.folded && a.folded !== "") return true;
-  return statementSimilarity(a.units, b.units) >= 0.5;
+  if (a.units.length === 0 || b.units.length === 0) return false;
+  const [shorter, longer] = a.units.length <= b.units.length ? [a.units, b.units] : [b.units, a.units];
+  return shorter.every((unit) => longer.includes(unit));
 }

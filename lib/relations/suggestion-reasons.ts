@@ -18,6 +18,8 @@ export function describeReason(reason: SuggestionReason): string {
       return reason.status === "agree" ? `Same date: ${reason.shared.join(", ")}` : "Different years";
     case "entities":
       return `Both name ${reason.shared.join(", ")}`;
+    case "other_entities":
+      return `Names others: ${reason.names.join(", ")}`;
     case "claimant":
       return "Same claimant";
     case "polarity":

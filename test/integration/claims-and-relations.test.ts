@@ -252,7 +252,7 @@ describe("suggestRelatedClaims", () => {
     });
     // Same claimant, same figure, another meaning: related at most, never the same claim.
     const otherMeaning = await makeClaim(editor, {
-      statement: "La croissance a atteint 7,1 % au dernier trimestre en Inde.",
+      statement: `La croissance de ${uniquePlace()} a atteint 7,1 % au dernier trimestre.`,
       claimant,
       language: "fr",
     });
@@ -263,7 +263,8 @@ describe("suggestRelatedClaims", () => {
     expect(kinds).toEqual(expect.arrayContaining(["statement", "numbers", "dates", "claimant"]));
     expect(suggestions[0]!.reasons).toContainEqual(expect.objectContaining({ kind: "numbers", status: "agree", shared: expect.arrayContaining(["7.1%"]) }));
     expect(suggestions[0]!.rationale).toMatch(/^Likely the same claim: .*same numbers: 7\.1%/);
-    expect(suggestions.find((suggestion) => suggestion.claim.id === otherMeaning.id)?.match).toBe("related");
+    // Related or left out (a database shared with earlier runs holds closer claims), never the same claim.
+    expect(suggestions.find((suggestion) => suggestion.claim.id === otherMeaning.id)?.match ?? "left out").not.toBe("likely_same");
     // Both ways.
     const back = await suggestRelatedClaims(editor, { claimId: french.id, limit: 30 });
     expect(back.find((suggestion) => suggestion.claim.id === english.id)?.match).toBe("likely_same");
@@ -327,10 +328,12 @@ describe("suggestRelatedClaims", () => {
 
   it("never suggests the claim itself nor a claim already linked to it", async () => {
     const claimant = `Mr Linked ${unique()}`;
-    const target = await makeClaim(editor, { claimant });
-    const linkedFrom = await makeClaim(editor, { claimant });
-    const linkedTo = await makeClaim(editor, { claimant });
-    const free = await makeClaim(editor, { claimant });
+    // The same words four times (makeClaim's default adds random figures, which the matcher reads).
+    const statement = `The talks in ${uniquePlace()} had the minister's approval`;
+    const target = await makeClaim(editor, { claimant, statement });
+    const linkedFrom = await makeClaim(editor, { claimant, statement });
+    const linkedTo = await makeClaim(editor, { claimant, statement });
+    const free = await makeClaim(editor, { claimant, statement });
     await relateClaims(editor, { type: "same_claim", fromClaimId: target.id, toClaimId: linkedFrom.id, rationale: "Same." });
     await relateClaims(editor, { type: "supports", fromClaimId: linkedTo.id, toClaimId: target.id, rationale: "Supports." });
     const ids = (await suggestRelatedClaims(editor, { claimId: target.id, limit: 30 })).map((suggestion) => suggestion.claim.id);
