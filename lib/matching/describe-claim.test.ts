@@ -30,5 +30,8 @@ describe("describeClaim: named entities", () => {
     const a = describeClaim({ statement: "x", claimant: "Juan Guaidó", language: "en" }).claimant;
     const b = describeClaim({ statement: "x", claimant: "Juan Guaido", language: "fr" }).claimant;
     expect(a).toEqual(b);
+    const c = describeClaim({ statement: "x", claimant: "Jonas Gahr Støre", language: "en" }).claimant;
+    const d = describeClaim({ statement: "x", claimant: "Jonas Gahr Store", language: "fr" }).claimant;
+    expect(c).toEqual(d);
   });
 });

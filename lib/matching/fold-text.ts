@@ -6,6 +6,11 @@ export function foldText(text: string): string {
     .replace(/œ/gi, "oe")
     .replace(/æ/gi, "ae")
     .replace(/ß/g, "ss")
+    // Letters NFD does not split into a letter and an accent: "Støre" is "Store".
+    .replace(/[øØ]/g, "o")
+    .replace(/[łŁ]/g, "l")
+    .replace(/[đĐ]/g, "d")
+    .replace(/ı/g, "i")
     .replace(/[’‘`´]/g, "'")
     .toLowerCase();
 }
