@@ -57,10 +57,14 @@ export async function suggestRelatedClaims(actor: Actor, rawInput: z.input<typeo
   requirePermission(actor, "claims.read");
   const input = parseInput(suggestRelatedClaimsSchema, rawInput);
   const db = getDb();
-  const target = await db.claim.findUnique({ where: { id: input.claimId }, select: { id: true, statement: true, claimant: true, language: true } });
+  // One round of queries in parallel, then one for the candidates.
+  const [target, index, linked, overlaps] = await Promise.all([
+    db.claim.findUnique({ where: { id: input.claimId }, select: { id: true, statement: true, claimant: true, language: true } }),
+    loadClaimIndex(),
+    linkedClaimIds(input.claimId),
+    overlappingPassages(input.claimId),
+  ]);
   if (!target) throw notFound("The claim");
-
-  const [index, linked, overlaps] = await Promise.all([loadClaimIndex(), linkedClaimIds(target.id), overlappingPassages(target.id)]);
   const profile = describeClaim(target);
   const exclude = new Set([target.id, ...linked]);
   const candidateIds = new Set(index.candidates(indexKeys(profile), CANDIDATE_POOL, exclude));
