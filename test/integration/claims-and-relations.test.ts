@@ -234,11 +234,11 @@ describe("removeRelation", () => {
 });
 
 describe("suggestRelatedClaims", () => {
-  /** A made-up place name of letters only, so that claims of earlier runs in the same database do not compete. */
+  /** A made-up name of letters only (figures would be read as numbers), so claims of earlier runs in the same database do not compete. */
   const uniquePlace = () => `Vel${unique().replace(/\d/g, (digit) => "ghijklmnop"[Number(digit)]!)}`;
 
   it("finds the French wording of an English claim by its numbers, dates and claimant, and says why", async () => {
-    const claimant = `Minister Aurel ${unique()}`;
+    const claimant = `Minister Aurel ${uniquePlace()}`;
     const place = uniquePlace();
     const english = await makeClaim(editor, {
       statement: `Unemployment in ${place} fell to 7.1% last quarter, its lowest level in fifteen years.`,
@@ -271,7 +271,7 @@ describe("suggestRelatedClaims", () => {
   });
 
   it("offers a claim and its negation, in either language, as a contradiction and never as the same claim", async () => {
-    const claimant = `President Ostrava ${unique()}`;
+    const claimant = `President Ostrava ${uniquePlace()}`;
     const place = uniquePlace();
     const claim = await makeClaim(editor, { statement: `The operation in ${place} took place with my express authorization.`, claimant, language: "en" });
     const negatedFrench = await makeClaim(editor, { statement: `L'opération de ${place} n'a pas eu lieu avec mon autorisation expresse.`, claimant, language: "fr" });
@@ -295,7 +295,7 @@ describe("suggestRelatedClaims", () => {
   });
 
   it("sees a claim edited after the first suggestions were made", async () => {
-    const claimant = `Mayor Vesna ${unique()}`;
+    const claimant = `Mayor Vesna ${uniquePlace()}`;
     const place = uniquePlace();
     const claim = await makeClaim(editor, { statement: `The city of ${place} planted 40,000 trees in 2024.`, claimant, language: "en" });
     const other = await makeClaim(editor, { statement: `La ville de ${place} a construit 12 écoles en 2020.`, claimant, language: "fr" });
@@ -327,7 +327,7 @@ describe("suggestRelatedClaims", () => {
   });
 
   it("never suggests the claim itself nor a claim already linked to it", async () => {
-    const claimant = `Mr Linked ${unique()}`;
+    const claimant = `Mr Linked ${uniquePlace()}`;
     // The same words four times (makeClaim's default adds random figures, which the matcher reads).
     const statement = `The talks in ${uniquePlace()} had the minister's approval`;
     const target = await makeClaim(editor, { claimant, statement });
