@@ -16,22 +16,25 @@ const HOSTILE = "<img src=x onerror=alert(1)>";
 const token = randomUUID().slice(0, 8);
 const GOVERNOR = `Governor ${token}`;
 const FIRST = `The harbour talks ${token} had the governor's express authorisation`;
-const SECOND = `The governor expressly authorised the harbour talks ${token}`;
+// The same claim in French, worded its own way, and its negation.
+const SECOND = `Les pourparlers du port ${token} avaient l'autorisation expresse du gouverneur`;
+const NEGATION = `The harbour talks ${token} took place without the governor's authorisation`;
 const HOSTILE_CLAIMANT = `Hostile claimant ${token}`;
 
 let editor: TestUser;
-const ids: { first: string; second: string; hostile: string } = { first: randomUUID(), second: randomUUID(), hostile: randomUUID() };
+const ids = { first: randomUUID(), second: randomUUID(), negation: randomUUID(), hostile: randomUUID() };
 
 test.beforeAll(async () => {
   editor = await createUser("editor", "claims");
   // Fixtures as rows, the way an import would leave them (claims are otherwise made in the annotator).
-  const insert = (id: string, statement: string, claimant: string) =>
+  const insert = (id: string, statement: string, claimant: string, language = "en") =>
     db().query(
-      `INSERT INTO claims (id, statement, claimant, language, tags, created_by_id, updated_at) VALUES ($1, $2, $3, 'en', ARRAY['e2e'], $4, now())`,
-      [id, statement, claimant, editor.id],
+      `INSERT INTO claims (id, statement, claimant, language, tags, created_by_id, updated_at) VALUES ($1, $2, $3, $5, ARRAY['e2e'], $4, now())`,
+      [id, statement, claimant, editor.id, language],
     );
   await insert(ids.first, FIRST, GOVERNOR);
-  await insert(ids.second, SECOND, GOVERNOR);
+  await insert(ids.second, SECOND, GOVERNOR, "fr");
+  await insert(ids.negation, NEGATION, GOVERNOR);
   await insert(ids.hostile, HOSTILE, HOSTILE_CLAIMANT);
 });
 
@@ -94,21 +97,33 @@ test("an editor searches claims, opens Maduro's claim, follows a passage into it
   await expect(mark).toContainText("express authorization");
 });
 
-test("an editor links two claims from a suggestion with one click, then removes the link", async ({ page }) => {
+test("an editor links the French twin from a suggestion with its reasons, sees the negation offered as a contradiction, then removes the link", async ({ page }) => {
   await signInDirectly(page, editor.email, editor.password, `/workbench/claims/${ids.first}`);
   const suggestions = page.getByRole("region", { name: "Suggestions" });
-  const suggestion = suggestions.getByRole("listitem").filter({ hasText: SECOND });
+  const twins = suggestions.getByRole("region", { name: "Likely the same claim" });
+  const suggestion = twins.getByRole("listitem").filter({ hasText: SECOND });
   await expect(suggestion).toContainText("Same claimant");
-  await expect(suggestion).toContainText(/Similar statement \(\d+% alike\)/);
-  await expect(suggestion.getByLabel("Rationale")).toHaveValue(/^Suggested: similar statement/);
+  await expect(suggestion).toContainText(/Statements \d+% alike in meaning/);
+  await expect(suggestion.getByLabel(/^Rationale/)).toHaveValue(/^Likely the same claim: statements \d+% alike/);
+  await expect(suggestion.getByText("(machine suggestion)")).toBeVisible();
+  await expect(suggestion.getByRole("group").getByRole("button").first()).toHaveText(/^Same claim/);
+  // The negation: a contradiction, never the same claim.
+  const negation = suggestions.getByRole("region", { name: "Contradicts?" }).getByRole("listitem").filter({ hasText: NEGATION });
+  await expect(negation).toContainText("Negated in the other claim (“without”)");
+  await expect(negation.getByRole("group").getByRole("button").first()).toHaveText(/^Contradicts/);
+  await expect(negation.getByRole("button", { name: /^Same claim/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
+  // Accepted, the rationale is the editor's: saved without the suggestion mark.
+  await suggestion.getByRole("button", { name: /^Accept rationale/ }).click();
+  await expect(suggestion.getByText("(machine suggestion)")).toHaveCount(0);
   await suggestion.getByRole("button", { name: /^Same claim/ }).click();
   await expect(suggestions.getByRole("status")).toContainText(`Linked as the same claim: ${GOVERNOR}’s claim`);
   const links = page.getByRole("list", { name: "Linked claims" });
   const link = links.getByRole("listitem").filter({ hasText: SECOND });
   await expect(link).toContainText("Same claim as");
-  await expect(link).toContainText("Suggested: similar statement");
+  await expect(link).toContainText("Likely the same claim: statements");
+  await expect(link).not.toContainText("Suggested:");
   // Linked claims are no longer suggested.
   await expect(suggestions.getByRole("listitem").filter({ hasText: SECOND })).toHaveCount(0);
   const created = await db().query<{ id: string }>(

@@ -5,6 +5,7 @@ import { Suspense, cache } from "react";
 import { getClaimDetail, type ClaimDetail, type ClaimPassage } from "@/lib/claims/get-claim-detail";
 import { findConsistencyWarnings } from "@/lib/relations/find-consistency-warnings";
 import { suggestRelatedClaims, type ClaimSuggestion } from "@/lib/relations/suggest-related-claims";
+import { describeReason } from "@/lib/relations/suggestion-reasons";
 import { ratingInfo } from "@/lib/verdicts/rating-scale";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
@@ -186,8 +187,8 @@ export default async function ClaimPage({ params }: Props) {
               Suggestions
             </h2>
             <p className="meta cl-suggestions-intro">
-              Claims not linked yet that look alike across languages, come from the same claimant, or are anchored on overlapping
-              passages.
+              Claims not linked yet that share numbers, dates, names, meaning or claimant across English and French, or are
+              anchored on overlapping passages. Each reason is shown; a negated twin is offered as a contradiction.
             </p>
             <Suspense fallback={<p className="meta">Looking for related claims…</p>}>
               <Suggestions actor={actor} claimId={claim.id} canRelate={claim.permissions.canRelate} />
@@ -346,17 +347,8 @@ function toItem(suggestion: ClaimSuggestion): SuggestionItem {
     language: suggestion.claim.language,
     rating: suggestion.claim.rating,
     ratingLabel: suggestion.claim.rating ? ratingInfo(suggestion.claim.rating).label : null,
-    likelyDuplicate: suggestion.likelyDuplicate,
-    reasons: suggestion.reasons.map((reason) => {
-      switch (reason.kind) {
-        case "similar_statement":
-          return `Similar statement (${Math.round(reason.similarity * 100)}% alike)`;
-        case "same_claimant":
-          return `Same claimant`;
-        case "passage_overlap":
-          return `Passages overlap in ${reason.articleTitles.map((title) => `“${title}”`).join(", ")}`;
-      }
-    }),
+    match: suggestion.match,
+    reasons: suggestion.reasons.map((reason) => ({ text: describeReason(reason), against: reason.weight < 0 })),
     rationale: suggestion.rationale,
   };
 }

@@ -12,57 +12,73 @@ export type SuggestionItem = {
   language: string;
   rating: string | null;
   ratingLabel: string | null;
-  likelyDuplicate: boolean;
-  reasons: string[];
+  match: "likely_same" | "contradicts" | "related";
+  /** Each signal as the editor reads it; `against` marks those that speak against a link. */
+  reasons: { text: string; against: boolean }[];
   rationale: string;
 };
 
 type LinkKind = "same_claim" | "supports" | "contradicts";
 
-const BUTTONS: { kind: LinkKind; label: string; done: string }[] = [
-  { kind: "same_claim", label: "Same claim", done: "Linked as the same claim" },
-  { kind: "supports", label: "Supports this", done: "Linked: it supports this claim" },
-  { kind: "contradicts", label: "Contradicts", done: "Linked: they contradict each other" },
+const BUTTONS: Record<LinkKind, { label: string; done: string }> = {
+  same_claim: { label: "Same claim", done: "Linked as the same claim" },
+  supports: { label: "Supports this", done: "Linked: it supports this claim" },
+  contradicts: { label: "Contradicts", done: "Linked: they contradict each other" },
+};
+
+/** The evidence picks the first button; a claim and its negation are never offered as the same claim. */
+const BUTTON_ORDER: Record<SuggestionItem["match"], LinkKind[]> = {
+  likely_same: ["same_claim", "contradicts", "supports"],
+  contradicts: ["contradicts", "supports"],
+  related: ["supports", "contradicts", "same_claim"],
+};
+
+const GROUPS: { match: SuggestionItem["match"]; title: string; id: string }[] = [
+  { match: "likely_same", title: "Likely the same claim", id: "suggest-duplicates" },
+  { match: "contradicts", title: "Contradicts?", id: "suggest-contradicts" },
+  { match: "related", title: "Related claims", id: "suggest-related" },
 ];
 
+/** A rationale the editor has not edited or accepted is saved with this mark. */
+const SUGGESTED_MARK = "Suggested: ";
+
 /**
- * Suggested links, each one click away: "same claim", "supports this" (the suggested claim supports
- * the one on the page) or "contradicts". relateClaims needs a rationale: a suggested one is filled in,
- * and the editor can change it first.
+ * Suggested links, each one click away. relateClaims needs a rationale: the matcher's is filled in
+ * and marked as a machine suggestion until the editor edits it or accepts it; a link made without
+ * either keeps the mark in the saved rationale.
  */
 export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: string; suggestions: SuggestionItem[]; canRelate: boolean }) {
   const router = useRouter();
   const [rationales, setRationales] = useState<Record<string, string>>(() =>
     Object.fromEntries(suggestions.map((suggestion) => [suggestion.id, suggestion.rationale])),
   );
+  const [reviewed, setReviewed] = useState<Record<string, boolean>>({});
   const [pending, setPending] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
-  async function link(suggestion: SuggestionItem, kind: LinkKind, done: string) {
+  async function link(suggestion: SuggestionItem, kind: LinkKind) {
     setPending(suggestion.id);
     setMessage(null);
+    const text = rationales[suggestion.id] ?? suggestion.rationale;
     const result = await relateClaimsAction({
       type: kind,
       // "Supports this": the suggested claim supports the claim on the page.
       fromClaimId: kind === "supports" ? suggestion.id : claimId,
       toClaimId: kind === "supports" ? claimId : suggestion.id,
-      rationale: rationales[suggestion.id] ?? suggestion.rationale,
+      rationale: reviewed[suggestion.id] ? text : `${SUGGESTED_MARK}${text}`,
     });
     setPending(null);
     if (!result.ok) {
       setMessage({ kind: "error", text: result.error.message });
       return;
     }
-    setMessage({ kind: "ok", text: `${done}: ${suggestion.claimant}’s claim. It is now listed under Links.` });
+    setMessage({ kind: "ok", text: `${BUTTONS[kind].done}: ${suggestion.claimant}’s claim. It is now listed under Links.` });
     router.refresh();
   }
 
-  const duplicates = suggestions.filter((suggestion) => suggestion.likelyDuplicate);
-  const related = suggestions.filter((suggestion) => !suggestion.likelyDuplicate);
-
   const group = (title: string, items: SuggestionItem[], id: string) =>
     items.length > 0 && (
-      <section aria-labelledby={id} className="cl-suggestion-group">
+      <section key={id} aria-labelledby={id} className="cl-suggestion-group">
         <h3 id={id}>{title}</h3>
         <ul className="cl-suggestions">
           {items.map((suggestion) => (
@@ -83,29 +99,43 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
               </p>
               <ul className="cl-reasons" aria-label="Why it is suggested">
                 {suggestion.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
+                  <li key={reason.text} className={reason.against ? "cl-reason-against" : undefined}>
+                    {reason.against && <span className="visually-hidden">Against: </span>}
+                    {reason.text}
+                  </li>
                 ))}
               </ul>
               {canRelate && (
                 <div className="cl-suggestion-actions">
                   <label htmlFor={`rationale-${suggestion.id}`} className="cl-small-label">
                     Rationale
+                    {!reviewed[suggestion.id] && <span className="cl-machine-mark"> (machine suggestion)</span>}
                   </label>
-                  <input
-                    id={`rationale-${suggestion.id}`}
-                    value={rationales[suggestion.id] ?? suggestion.rationale}
-                    onChange={(event) => setRationales((current) => ({ ...current, [suggestion.id]: event.target.value }))}
-                    maxLength={2000}
-                  />
+                  <div className="cl-rationale-line">
+                    <input
+                      id={`rationale-${suggestion.id}`}
+                      value={rationales[suggestion.id] ?? suggestion.rationale}
+                      onChange={(event) => {
+                        setRationales((current) => ({ ...current, [suggestion.id]: event.target.value }));
+                        setReviewed((current) => ({ ...current, [suggestion.id]: true }));
+                      }}
+                      maxLength={2000}
+                    />
+                    {!reviewed[suggestion.id] && (
+                      <button type="button" className="cl-small secondary" onClick={() => setReviewed((current) => ({ ...current, [suggestion.id]: true }))}>
+                        Accept rationale<span className="visually-hidden">: {suggestion.statement}</span>
+                      </button>
+                    )}
+                  </div>
                   <div className="cl-link-buttons" role="group" aria-label={`Link ${suggestion.claimant}’s claim`}>
-                    {BUTTONS.map((button) => (
+                    {BUTTON_ORDER[suggestion.match].map((kind, position) => (
                       <button
-                        key={button.kind}
+                        key={kind}
                         type="button"
-                        className={`cl-small ${button.kind === "same_claim" && suggestion.likelyDuplicate ? "" : "secondary"}`}
+                        className={`cl-small ${position === 0 && suggestion.match !== "related" ? "" : "secondary"}`}
                         disabled={pending !== null}
-                        onClick={() => link(suggestion, button.kind, button.done)}>
-                        {button.label}
+                        onClick={() => link(suggestion, kind)}>
+                        {BUTTONS[kind].label}
                         <span className="visually-hidden">: {suggestion.statement}</span>
                       </button>
                     ))}
@@ -126,10 +156,7 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
       {suggestions.length === 0 ? (
         <p className="meta">No similar claim, no other claim by this claimant, and no overlapping passage that is not linked yet.</p>
       ) : (
-        <>
-          {group("Likely the same claim", duplicates, "suggest-duplicates")}
-          {group("Related claims", related, "suggest-related")}
-        </>
+        GROUPS.map(({ match, title, id }) => group(title, suggestions.filter((suggestion) => suggestion.match === match), id))
       )}
     </>
   );

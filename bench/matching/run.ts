@@ -1,0 +1,237 @@
+// npm run bench:matching [-- --json] [-- --count 100000] [-- --baseline-queries 220]
+//
+// Same claim across languages (issue 14): the pair set (bench/matching/pairs.json: EN/FR claims worded
+// independently, with distractors that share the speaker, share the numbers with another meaning, or
+// negate the claim) is loaded into a database of its own beside COUNT generated claims (default
+// 100,000, deterministic: generate-claims.ts). Every claim of a pair then asks for its suggestions
+// through the real use case (suggestRelatedClaims: in-memory candidate index, then the matcher on the
+// top CANDIDATE_POOL), and through the baseline in the same run (the trigram query it replaced,
+// trigram-baseline.ts). Printed for all pairs, for the tuning pairs and for the held-out pairs (ids
+// ending in 8, 9 or 0, never looked at while tuning): recall@1 and recall@5 of the twin; precision
+// and recall of "likely the same claim"; negations flagged "likely the same" (must be 0) and offered
+// as "contradicts?"; ms per query (median, p95, max); and the index's first build.
+import { performance } from "node:perf_hooks";
+import pairSet from "./pairs.json";
+import { withBenchDatabase } from "../lib/bench-database";
+import { percentile } from "../lib/percentile";
+import { generateClaims } from "./generate-claims";
+import { trigramSuggestions } from "./trigram-baseline";
+
+const json = process.argv.includes("--json");
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+};
+const COUNT = option("count", 100_000);
+const BASELINE_QUERIES = option("baseline-queries", pairSet.pairs.length * 2);
+/** Suggestions the page shows; the figures count what is among them. */
+const LIMIT = 8;
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+const isHeldOut = (pairId: string) => /[890]$/.test(pairId);
+
+type Query = { claimId: string; pairId: string; twinId: string; negationIds: string[] };
+type Answer = { ids: string[]; flagged: Set<string>; contradicts: Set<string>; ms: number };
+type Statement = { statement: string; claimant: string };
+type Quality = {
+  queries: number;
+  recallAt1: number;
+  recallAt5: number;
+  likelySamePrecision: number;
+  likelySameRecall: number;
+  likelySameFlags: number;
+  wrongLikelySame: number;
+  negationsFlaggedSame: number;
+  negationsOfferedAsContradicts: number | null;
+  negationsShown: number;
+};
+
+function measureQuality(queries: Query[], answers: Map<string, Answer>, knowsContradicts: boolean): Quality {
+  let top1 = 0, top5 = 0, flags = 0, rightFlags = 0, twinsFlagged = 0, negationsSame = 0, negationsContradicts = 0, negationsShown = 0;
+  for (const query of queries) {
+    const answer = answers.get(query.claimId)!;
+    if (answer.ids[0] === query.twinId) top1++;
+    if (answer.ids.slice(0, 5).includes(query.twinId)) top5++;
+    for (const id of answer.flagged) {
+      flags++;
+      if (id === query.twinId) rightFlags++;
+    }
+    if (answer.flagged.has(query.twinId)) twinsFlagged++;
+    for (const id of query.negationIds) {
+      if (!answer.ids.includes(id)) continue;
+      negationsShown++;
+      if (answer.flagged.has(id)) negationsSame++;
+      if (answer.contradicts.has(id)) negationsContradicts++;
+    }
+  }
+  const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
+  return {
+    queries: queries.length,
+    recallAt1: share(top1, queries.length),
+    recallAt5: share(top5, queries.length),
+    likelySamePrecision: share(rightFlags, flags),
+    likelySameRecall: share(twinsFlagged, queries.length),
+    likelySameFlags: flags,
+    wrongLikelySame: flags - rightFlags,
+    negationsFlaggedSame: negationsSame,
+    negationsOfferedAsContradicts: knowsContradicts ? negationsContradicts : null,
+    negationsShown,
+  };
+}
+
+function timing(answers: Iterable<Answer>) {
+  const sorted = [...answers].map((answer) => answer.ms).sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { queries: sorted.length, medianMs: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), maxMs: round(sorted.at(-1) ?? 0) };
+}
+
+const prefix = process.env.BENCH_DATABASE_PREFIX || "claimwork_bench_matching";
+await withBenchDatabase({ prefix, watchdogMs: 60 * 60_000, log }, async () => {
+  const { getDb } = await import("@/lib/db");
+  const { ensureUser } = await import("@/lib/users/ensure-user");
+  const { loadActor } = await import("@/lib/auth/load-actor");
+  const { suggestRelatedClaims } = await import("@/lib/relations/suggest-related-claims");
+  const { loadClaimIndex } = await import("@/lib/relations/load-claim-index");
+  const db = getDb();
+  const user = await ensureUser({ email: "bench-matching@claimwork.example", name: "Bench Matching", role: "editor", password: "bench-password-123" });
+  const editor = (await loadActor(user.id, "bench-matching"))!;
+
+  // An archive written ten seconds apart, the pair set last, the last one a day ago.
+  let written = 0;
+  const total = COUNT + pairSet.pairs.length * 2 + pairSet.distractors.length;
+  const insert = async (rows: { statement: string; claimant: string; language: string }[]): Promise<string[]> => {
+    const first = written;
+    written += rows.length;
+    const inserted = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO claims (statement, claimant, language, created_by_id, updated_at)
+      SELECT s, c, l, ${user.id}::uuid, now() - interval '1 day' - (${total - first}::int - n::int) * interval '10 seconds'
+        FROM unnest(${rows.map((row) => row.statement)}::text[], ${rows.map((row) => row.claimant)}::text[], ${rows.map((row) => row.language)}::text[]) WITH ORDINALITY AS t(s, c, l, n)
+       ORDER BY n
+      RETURNING id::text AS id`;
+    return inserted.map((row) => row.id);
+  };
+
+  log(`Generating and inserting ${COUNT.toLocaleString("en")} claims …`);
+  const claimants = [...new Set(pairSet.pairs.flatMap((pair) => [pair.en[1]!, pair.fr[1]!]))];
+  let batch: { statement: string; claimant: string; language: string }[] = [];
+  for (const claim of generateClaims(COUNT, claimants)) {
+    batch.push(claim);
+    if (batch.length === 5000) {
+      await insert(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await insert(batch);
+
+  const pairRows = pairSet.pairs.flatMap((pair) => [
+    { statement: pair.en[0]!, claimant: pair.en[1]!, language: "en" },
+    { statement: pair.fr[0]!, claimant: pair.fr[1]!, language: "fr" },
+  ]);
+  const pairIds = await insert(pairRows);
+  const distractorIds = await insert(pairSet.distractors);
+  await db.$executeRawUnsafe("ANALYZE claims");
+
+  const queries: Query[] = pairSet.pairs.flatMap((pair, index) => {
+    const en = pairIds[index * 2]!;
+    const fr = pairIds[index * 2 + 1]!;
+    const negationIds = pairSet.distractors.flatMap((distractor, at) => (distractor.of === pair.id && distractor.kind === "negation" ? [distractorIds[at]!] : []));
+    return [
+      { claimId: en, pairId: pair.id, twinId: fr, negationIds },
+      { claimId: fr, pairId: pair.id, twinId: en, negationIds },
+    ];
+  });
+
+  let started = performance.now();
+  const index = await loadClaimIndex();
+  const buildMs = Math.round(performance.now() - started);
+  log(`Index built over ${index.size.toLocaleString("en")} claims in ${buildMs} ms (first suggestion after a start).`);
+
+  const matcher = new Map<string, Answer>();
+  for (const query of queries) {
+    started = performance.now();
+    const suggestions = await suggestRelatedClaims(editor, { claimId: query.claimId, limit: LIMIT });
+    const ms = performance.now() - started;
+    matcher.set(query.claimId, {
+      ids: suggestions.map((suggestion) => suggestion.claim.id),
+      flagged: new Set(suggestions.filter((suggestion) => suggestion.match === "likely_same").map((suggestion) => suggestion.claim.id)),
+      contradicts: new Set(suggestions.filter((suggestion) => suggestion.match === "contradicts").map((suggestion) => suggestion.claim.id)),
+      ms,
+    });
+  }
+
+  log(`Baseline (trigram suggestions) on ${Math.min(BASELINE_QUERIES, queries.length)} queries …`);
+  const baseline = new Map<string, Answer>();
+  for (const query of queries.slice(0, BASELINE_QUERIES)) {
+    started = performance.now();
+    const suggestions = await trigramSuggestions(query.claimId, LIMIT);
+    const ms = performance.now() - started;
+    baseline.set(query.claimId, {
+      ids: suggestions.map((suggestion) => suggestion.id),
+      flagged: new Set(suggestions.filter((suggestion) => suggestion.likelySame).map((suggestion) => suggestion.id)),
+      contradicts: new Set(),
+      ms,
+    });
+  }
+
+  const splits = {
+    all: queries,
+    tuning: queries.filter((query) => !isHeldOut(query.pairId)),
+    heldOut: queries.filter((query) => isHeldOut(query.pairId)),
+  };
+  const baselineQueries = (list: Query[]) => list.filter((query) => baseline.has(query.claimId));
+  // What the matcher wrongly called the same claim, to read (the weakest cases).
+  const statements = new Map<string, Statement>();
+  const flaggedIds = [...new Set([...matcher.values()].flatMap((answer) => [...answer.flagged]))];
+  for (const row of await db.claim.findMany({ where: { id: { in: flaggedIds } }, select: { id: true, statement: true, claimant: true } })) statements.set(row.id, row);
+  const queryStatements = new Map(queries.map((query, at) => [query.claimId, pairRows[at]!]));
+  const wrongFlags = queries.flatMap((query) =>
+    [...matcher.get(query.claimId)!.flagged]
+      .filter((id) => id !== query.twinId)
+      .map((id) => ({ pair: query.pairId, heldOut: isHeldOut(query.pairId), query: queryStatements.get(query.claimId)!.statement, flagged: statements.get(id)?.statement ?? id, by: statements.get(id)?.claimant ?? "" })),
+  );
+  const figures = {
+    claims: index.size,
+    pairs: pairSet.pairs.length,
+    distractors: pairSet.distractors.length,
+    candidateRetrieval: "in-memory inverted index over meanings, entities, numbers, dates and claimant (rarest keys first), then the matcher on the top 60",
+    indexBuildMs: buildMs,
+    matcher: {
+      quality: Object.fromEntries(Object.entries(splits).map(([name, list]) => [name, measureQuality(list, matcher, true)])),
+      timing: timing(matcher.values()),
+    },
+    baseline: {
+      quality: Object.fromEntries(Object.entries(splits).map(([name, list]) => [name, measureQuality(baselineQueries(list), baseline, false)])),
+      timing: timing(baseline.values()),
+    },
+    wrongFlags,
+    misses: splits.all
+      .filter((query) => matcher.get(query.claimId)!.ids[0] !== query.twinId || !matcher.get(query.claimId)!.flagged.has(query.twinId))
+      .map((query) => ({ pair: query.pairId, heldOut: isHeldOut(query.pairId), twinRank: matcher.get(query.claimId)!.ids.indexOf(query.twinId) + 1 || null, flagged: matcher.get(query.claimId)!.flagged.has(query.twinId) })),
+  };
+
+  if (json) {
+    console.log(JSON.stringify(figures, null, 2));
+    return;
+  }
+  const row = (label: string, quality: Quality) =>
+    `${label.padEnd(22)} ${String(quality.queries).padStart(7)} ${quality.recallAt1.toFixed(3).padStart(7)} ${quality.recallAt5.toFixed(3).padStart(7)} ${quality.likelySamePrecision.toFixed(3).padStart(9)} ${quality.likelySameRecall.toFixed(3).padStart(9)} ${String(quality.wrongLikelySame).padStart(8)} ${String(quality.negationsFlaggedSame).padStart(9)} ${(quality.negationsOfferedAsContradicts === null ? "-" : `${quality.negationsOfferedAsContradicts}/${quality.negationsShown}`).padStart(10)}`;
+  log("");
+  log(`${"".padEnd(22)} queries    R@1     R@5  same:prec same:rec wrong:same neg:same neg:contra`);
+  for (const name of Object.keys(splits)) {
+    log(row(`matcher ${name}`, figures.matcher.quality[name] as Quality));
+    log(row(`baseline ${name}`, figures.baseline.quality[name] as Quality));
+  }
+  log("");
+  const time = (label: string, figure: ReturnType<typeof timing>) =>
+    log(`${label.padEnd(22)} ${figure.queries} queries: median ${figure.medianMs} ms, p95 ${figure.p95Ms} ms, max ${figure.maxMs} ms`);
+  time("matcher", figures.matcher.timing);
+  time("baseline", figures.baseline.timing);
+  log("");
+  log(`Twin not first or not flagged (${figures.misses.length}): ${figures.misses.map((miss) => `${miss.pair}${miss.heldOut ? "*" : ""}(rank ${miss.twinRank ?? "-"}${miss.flagged ? "" : ", not flagged"})`).join(" ")}`);
+  log("* held out");
+  log("");
+  log(`Wrongly called likely the same (${wrongFlags.length}):`);
+  for (const wrong of wrongFlags) log(`  ${wrong.pair}${wrong.heldOut ? "*" : ""} ${wrong.query}\n      -> ${wrong.flagged} (${wrong.by})`);
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { compareClaims } from "./compare-claims";
+import { describeClaim } from "./describe-claim";
+
+const compare = (a: [string, string, string], b: [string, string, string]) =>
+  compareClaims(
+    describeClaim({ statement: a[0], claimant: a[1], language: a[2] }),
+    describeClaim({ statement: b[0], claimant: b[1], language: b[2] }),
+  );
+
+describe("compareClaims", () => {
+  it("calls an English claim and its independently worded French twin likely the same, with the reasons", () => {
+    const match = compare(
+      ["Venezuela exports about 700,000 barrels of oil a day.", "Delcy Rodríguez", "en"],
+      ["Le Venezuela vend chaque jour quelque 700 000 barils de pétrole à l'étranger.", "Delcy Rodriguez", "fr"],
+    );
+    expect(match.verdict).toBe("likely_same");
+    expect(match.signals.map((signal) => signal.kind)).toEqual(["statement", "numbers", "entities", "claimant"]);
+    expect(match.signals).toContainEqual(expect.objectContaining({ kind: "numbers", status: "agree", shared: ["700,000 barrels"] }));
+  });
+
+  it("offers a claim and its negation as a contradiction, never as the same claim", () => {
+    const match = compare(
+      ["The operation took place with my express authorization.", "Nicolás Maduro", "en"],
+      ["L'opération a eu lieu sans mon autorisation expresse.", "Nicolas Maduro", "fr"],
+    );
+    expect(match.verdict).toBe("contradicts");
+    expect(match.signals).toContainEqual(expect.objectContaining({ kind: "polarity", negatedIn: "other", cues: ["sans"] }));
+  });
+
+  it("does not call the same figure with another meaning the same claim", () => {
+    const match = compare(
+      ["Venezuela exports about 700,000 barrels of oil a day.", "Delcy Rodríguez", "en"],
+      ["Le Venezuela compte 700 000 fonctionnaires de plus qu'en 2010.", "Delcy Rodriguez", "fr"],
+    );
+    expect(match.verdict).toBe("related");
+  });
+
+  it("does not call two claims of one speaker with different numbers or years the same claim", () => {
+    expect(compare(["Unemployment fell to 7.1% in 2019.", "A minister", "en"], ["Le chômage est descendu à 8,4 % en 2019.", "A minister", "fr"]).verdict).toBe("related");
+    expect(compare(["Unemployment fell to 7.1% in 2019.", "A minister", "en"], ["Le chômage est descendu à 7,1 % en 2015.", "A minister", "fr"]).verdict).toBe("related");
+  });
+
+  it("does not take a shared first name for the same claimant, nor claims about two different countries for the same claim", () => {
+    const a = ["The government has built 100,000 social housing units in France this year.", "Olivier Klein", "en"] as [string, string, string];
+    expect(compare(a, ["En France, 100 000 logements sociaux ont été construits cette année.", "Olivier Rossi", "fr"]).signals.map((signal) => signal.kind)).not.toContain("claimant");
+    const elsewhere = compare(a, ["Au Maroc, 100 000 logements sociaux ont été construits cette année.", "Olivier Klein", "fr"]);
+    expect(elsewhere.verdict).toBe("related");
+    expect(elsewhere.signals).toContainEqual(expect.objectContaining({ kind: "other_entities", names: ["Morocco"] }));
+  });
+});

@@ -1,0 +1,137 @@
+import type { ClaimProfile, MatchQuantity } from "./describe-claim";
+import { entityName, unitWeight } from "./glossary";
+
+/** Each signal is one reason the editor reads; `weight` is how much it moved the score. */
+export type MatchSignal =
+  | { kind: "numbers"; status: "agree" | "partial" | "differ" | "other_meaning"; shared: string[]; weight: number }
+  | { kind: "dates"; status: "agree" | "differ"; shared: string[]; weight: number }
+  | { kind: "entities"; shared: string[]; weight: number }
+  | { kind: "other_entities"; names: string[]; weight: number }
+  | { kind: "claimant"; weight: number }
+  | { kind: "polarity"; negatedIn: "this" | "other"; cues: string[]; weight: number }
+  | { kind: "statement"; similarity: number; weight: number };
+
+/**
+ * likely_same: the signals agree (same polarity, no number, date or named place in conflict, the same claimant or
+ * a named entity in common, and numbers, dates or the statements themselves alike);
+ * contradicts: the same but one of the two is negated; related: the rest, best first by score.
+ */
+export type MatchVerdict = "likely_same" | "contradicts" | "related";
+export type ClaimMatch = { verdict: MatchVerdict; score: number; signals: MatchSignal[] };
+
+/** Statements at least this alike (shared meanings, Dice) can be the same claim. */
+export const SAME_CLAIM_SIMILARITY = 0.5;
+/** Without numbers or dates to agree on, the statements must be this alike. */
+export const SAME_CLAIM_SIMILARITY_ALONE = 0.65;
+/** When only one of the two gives a number, the statements must be this alike. */
+export const SAME_CLAIM_SIMILARITY_ONE_NUMBER = 0.8;
+/** Below this the statements are not worth suggesting on their own. */
+export const RELATED_SIMILARITY = 0.2;
+
+export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimMatch {
+  const signals: MatchSignal[] = [];
+  const similarity = statementSimilarity(target.units, other.units);
+  signals.push({ kind: "statement", similarity, weight: similarity });
+
+  const numbers = compareQuantities(target.quantities, other.quantities);
+  if (numbers) signals.push({ ...numbers, kind: "numbers", weight: NUMBER_WEIGHTS[numbers.status] });
+
+  const dates = compareDates(target.dates, other.dates);
+  if (dates) signals.push({ kind: "dates", ...dates, weight: dates.status === "agree" ? 0.15 : -0.25 });
+
+  const shared = target.entities.filter((entity) => other.entities.includes(entity));
+  if (shared.length > 0) signals.push({ kind: "entities", shared: shared.map((id) => entityName(id.slice(2))), weight: 0.05 * Math.min(3, shared.length) });
+  // Both name known places or bodies, none the same: "in France" and "in Morocco".
+  const known = (entities: readonly string[]) => entities.filter((entity) => !entity.startsWith("e:name:"));
+  const otherEntities = known(target.entities).length > 0 && known(other.entities).length > 0 && !known(target.entities).some((entity) => other.entities.includes(entity));
+  if (otherEntities) signals.push({ kind: "other_entities", names: known(other.entities).map((id) => entityName(id.slice(2))), weight: -0.2 });
+
+  const sameClaimant = isSameClaimant(target.claimant, other.claimant);
+  if (sameClaimant) signals.push({ kind: "claimant", weight: 0.15 });
+
+  const opposite = target.polarity.negated !== other.polarity.negated;
+  if (opposite) {
+    const negated = target.polarity.negated ? target.polarity : other.polarity;
+    signals.push({ kind: "polarity", negatedIn: target.polarity.negated ? "this" : "other", cues: negated.cues, weight: OPPOSITE_WEIGHT });
+  }
+
+  const score = signals.reduce((sum, signal) => sum + signal.weight, 0);
+  const conflict = numbers?.status === "differ" || dates?.status === "differ" || otherEntities;
+  const anchored = sameClaimant || shared.length > 0;
+  const oneNumber = target.quantities.some(isTelling) !== other.quantities.some(isTelling);
+  const corroborated =
+    numbers?.status === "agree" || dates?.status === "agree" || similarity >= (oneNumber ? SAME_CLAIM_SIMILARITY_ONE_NUMBER : SAME_CLAIM_SIMILARITY_ALONE);
+  const alike = !conflict && anchored && corroborated && similarity >= SAME_CLAIM_SIMILARITY;
+  const verdict: MatchVerdict = alike ? (opposite ? "contradicts" : "likely_same") : "related";
+  return { verdict, score: Math.round(score * 1000) / 1000, signals };
+}
+
+/** A claim and its negation rank below the claim's twin, and are offered as "contradicts?". */
+const OPPOSITE_WEIGHT = -0.4;
+const NUMBER_WEIGHTS = { agree: 0.35, partial: 0.15, differ: -0.3, other_meaning: -0.1 } as const;
+
+/** Shared meanings over all meanings of both statements (Dice, each meaning by its unitWeight), 0 to 1. */
+export function statementSimilarity(a: readonly string[], b: readonly string[]): number {
+  const weigh = (units: readonly string[]) => units.reduce((sum, unit) => sum + unitWeight(unit), 0);
+  const total = weigh(a) + weigh(b);
+  if (total === 0) return 0;
+  const inB = new Set(b);
+  return Math.round(((2 * weigh(a.filter((unit) => inB.has(unit)))) / total) * 100) / 100;
+}
+
+/** Counts of ten or less without a unit ("two countries") are too common to agree or disagree on. */
+function isTelling(quantity: MatchQuantity): boolean {
+  return quantity.unit !== null || quantity.value > 10 || !Number.isInteger(quantity.value);
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 0.005;
+}
+
+function compatibleUnits(a: MatchQuantity, b: MatchQuantity): boolean {
+  return a.unit === b.unit || (a.unit === null && b.unit !== "percent" && b.unit !== "factor") || (b.unit === null && a.unit !== "percent" && a.unit !== "factor");
+}
+
+/** "700 000 fonctionnaires" and "700,000 barrels": no word in common after the number. */
+function countsOtherThings(a: MatchQuantity, b: MatchQuantity): boolean {
+  return a.things.length > 0 && b.things.length > 0 && !a.things.some((thing) => b.things.includes(thing));
+}
+
+function compareQuantities(a: readonly MatchQuantity[], b: readonly MatchQuantity[]) {
+  const telling = [a.filter(isTelling), b.filter(isTelling)] as const;
+  if (telling[0].length === 0 || telling[1].length === 0) {
+    const shared = a.filter((x) => b.some((y) => sameValue(x.value, y.value) && compatibleUnits(x, y)));
+    return shared.length > 0 ? { status: "partial" as const, shared: shared.map((x) => x.text) } : null;
+  }
+  const shared: string[] = [];
+  let otherMeaning = false;
+  for (const x of telling[0]) {
+    const same = telling[1].filter((y) => sameValue(x.value, y.value));
+    if (same.some((y) => compatibleUnits(x, y) && !countsOtherThings(x, y))) shared.push(x.text);
+    else if (same.length > 0) otherMeaning = true;
+  }
+  const fewest = Math.min(telling[0].length, telling[1].length);
+  if (shared.length === 0) return { status: otherMeaning ? ("other_meaning" as const) : ("differ" as const), shared };
+  return { status: shared.length >= fewest ? ("agree" as const) : ("partial" as const), shared };
+}
+
+function compareDates(a: readonly string[], b: readonly string[]) {
+  if (a.length === 0 || b.length === 0) return null;
+  const shared = a.filter((key) => b.includes(key));
+  if (shared.length > 0) return { status: "agree" as const, shared };
+  const years = (keys: readonly string[]) => keys.filter((key) => /^\d{4}$/.test(key));
+  if (years(a).length > 0 && years(b).length > 0) return { status: "differ" as const, shared };
+  return null;
+}
+
+/**
+ * The same person or body: the same name once folded, or every part of one name in the other
+ * ("Venezuelan foreign ministry" and "Ministère vénézuélien des affaires étrangères"); a first name
+ * in common is not enough ("Olivier Klein", "Olivier Rossi").
+ */
+export function isSameClaimant(a: ClaimProfile["claimant"], b: ClaimProfile["claimant"]): boolean {
+  if (a.folded === b.folded && a.folded !== "") return true;
+  if (a.units.length === 0 || b.units.length === 0) return false;
+  const [shorter, longer] = a.units.length <= b.units.length ? [a.units, b.units] : [b.units, a.units];
+  return shorter.every((unit) => longer.includes(unit));
+}

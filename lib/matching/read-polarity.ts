@@ -1,0 +1,48 @@
+import { foldText } from "./fold-text";
+import type { MatchLanguage } from "./match-language";
+
+export type Polarity = { negated: boolean; cues: string[] };
+
+const EN_NEGATORS = /\b(not|no|never|without|none|nobody|nothing|neither|nor|cannot|lack|lacks|lacking|absence|broken|severed)\b|n't\b/g;
+/** Standalone French negators ("sans", "aucun", "pas un seul", "jamais" alone); "ne/n'" is read with its partner. */
+const FR_NEGATORS = /\b(sans|aucun|aucune|jamais|rien|nullement|absence|manque|rompu|rompue|rompus|rompues)\b|(?:^|\s)pas\b/g;
+const FR_NE_PARTNERS = new Set(["pas", "jamais", "plus", "rien", "aucun", "aucune", "personne", "guere", "point", "nullement", "ni"]);
+/** "No country spends as much as France", "jamais les inegalites n'ont ete aussi fortes": a superlative, not a negation. */
+const QUANTIFIER_NEGATORS = new Set(["no", "none", "never", "nobody", "nothing", "aucun", "aucune", "jamais", "rien", "plus"]);
+/**
+ * Not negations: a record ("du jamais vu", "never seen before", "le plus bas niveau jamais mesure")
+ * and nouns made with "sans" ("les sans-abri", "sans emploi").
+ */
+const NOT_NEGATIONS =
+  /\b(?:du jamais vu|never seen before|sans precedent|without precedent|plus (?:\S+ ){0,3}jamais (?:mesure|enregistre|observe|atteint|connu|vu)e?s?|sans-abri|sans abri|sans domicile|sans-papiers|sans papiers|sans emploi)\b/g;
+const COMPARATIVE = /\b(as much|as many|as high|as large|as big|more than|so high|this high|autant|aussi|davantage)\b|\bplus \S+ que\b|\bplus \S+ qu'/;
+
+/**
+ * Whether a statement is negated, with the words that say so. French "ne … que" (only) is not a
+ * negation; a negated comparison ("no country has more doctors than Cuba") reads as a superlative.
+ */
+export function readPolarity(statement: string, language: MatchLanguage): Polarity {
+  const folded = ` ${foldText(statement).replace(/[^a-z0-9'%\s-]/g, " ")} `.replace(NOT_NEGATIONS, " ");
+  const cues: string[] = [];
+  if (language === "fr") {
+    const words = folded.replace(/\bn'/g, "ne ").split(/\s+/).filter(Boolean);
+    for (const [index, word] of words.entries()) {
+      if (word !== "ne") continue;
+      for (const next of words.slice(index + 1, index + 7)) {
+        if (next === "que" || next === "qu'") break;
+        if (FR_NE_PARTNERS.has(next)) {
+          cues.push(`ne … ${next}`);
+          break;
+        }
+      }
+    }
+    for (const match of folded.matchAll(FR_NEGATORS)) {
+      const cue = match[0].trim();
+      if (!cues.some((found) => found.endsWith(cue))) cues.push(cue);
+    }
+  } else {
+    for (const match of folded.matchAll(EN_NEGATORS)) cues.push(match[0]);
+  }
+  const superlative = cues.length > 0 && cues.every((cue) => QUANTIFIER_NEGATORS.has(cue.replace("ne … ", ""))) && COMPARATIVE.test(folded);
+  return { negated: cues.length > 0 && !superlative, cues: superlative ? [] : cues };
+}
