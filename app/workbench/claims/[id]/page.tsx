@@ -18,6 +18,8 @@ import { RelationsPanel, type RelationItem } from "./_components/relations-panel
 import { SuggestionList, type SuggestionItem } from "./_components/suggestion-list";
 import { WorkingVersionPanel } from "./_components/working-version-panel";
 import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { LiveBar } from "@/app/workbench/_live/live-bar";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -53,6 +55,7 @@ export default async function ClaimPage({ params }: Props) {
   const actor = await currentActor();
   // Navigation only: every use case below checks the permission again.
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/workbench/claims/${id}`)}`);
+  const since = await getLivePosition(actor);
   const claim = await readClaim(id);
   if (!claim) notFound();
   const warnings = await findConsistencyWarnings(actor, { claimId: claim.id });
@@ -93,6 +96,7 @@ export default async function ClaimPage({ params }: Props) {
       <h1 className="claim-title">
         <span lang={lang}>“{claim.statement}”</span>
       </h1>
+      <LiveBar page={`claim:${claim.id}`} topics={[]} since={since} what="claim" />
       <p className="cl-claim-meta">
         <span>
           Claimed by <strong>{claim.claimant}</strong>

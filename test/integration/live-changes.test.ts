@@ -1,0 +1,111 @@
+// The change feed of live updates (lib/live, ADR 0011) against a real PostgreSQL: which topics a write
+// names, the order changes are handed out in, catching up from a change id, and who may follow what.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { readSettledChanges } from "@/lib/live/read-settled-changes";
+import { authorizeLiveTopics } from "@/lib/live/authorize-live-topics";
+import { openLiveStream } from "@/lib/live/open-live-stream";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { topicOf } from "@/lib/live/live-topics";
+import { relateClaims } from "@/lib/relations/relate-claims";
+import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
+import { expectDomainError, importSmallArticle, makeClaim, makeUser, verdictContent } from "@/test/integration/support";
+
+async function readStream(stream: ReadableStream<Uint8Array>, until: (text: string) => boolean): Promise<string> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  const deadline = Date.now() + 5_000;
+  while (!until(text) && Date.now() < deadline) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value);
+  }
+  await reader.cancel();
+  return text;
+}
+
+describe("live changes", () => {
+  it("names the article, claim and verdict pages a write shows on, in commit-safe order", async () => {
+    const editor = await makeUser("editor");
+    const start = await getLivePosition(editor);
+    const { articleId, revisionId, text, token } = await importSmallArticle(editor);
+    const at = text.indexOf(`reference ${token}`);
+    const quoted = await makeClaim(editor, { passage: { articleRevisionId: revisionId, start: at, end: at + 10 + token.length, exact: `reference ${token}` } });
+    const other = await makeClaim(editor);
+    await relateClaims(editor, { type: "supports", fromClaimId: quoted.id, toClaimId: other.id, rationale: "the same talks" });
+    const { verdictId } = await saveVerdictDraft(editor, { claimId: quoted.id, expectedVersion: null, ...verdictContent() });
+
+    const { events } = await readSettledChanges(getDb(), start);
+    const mine = events.filter((event) => event.actorId === editor.id);
+    expect(mine.map((event) => event.topics.sort())).toEqual([
+      [`article:${articleId}`],
+      [`article:${articleId}`, `claim:${quoted.id}`].sort(),
+      [`claim:${other.id}`],
+      [`claim:${other.id}`, `claim:${quoted.id}`].sort(),
+      ["queue", `claim:${quoted.id}`, `verdict:${verdictId}`].sort(),
+    ]);
+    const ids = mine.map((event) => BigInt(event.id));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+
+    // Catching up from the id of the third change gives the last two, and only the topics asked for.
+    const resumed = await readSettledChanges(getDb(), mine[2]!.id, [`claim:${quoted.id}`]);
+    expect(resumed.events.filter((event) => event.actorId === editor.id).map((event) => event.id)).toEqual([mine[3]!.id, mine[4]!.id]);
+  });
+
+  it("holds back a committed change while an older transaction may still commit before it", async () => {
+    const editor = await makeUser("editor");
+    const start = await getLivePosition(editor);
+    const topic = topicOf("claim", randomUUID());
+    let releaseOlder: () => void = () => {};
+    const olderWaits = new Promise<void>((resolve) => (releaseOlder = resolve));
+    let olderStarted: () => void = () => {};
+    const olderHasId = new Promise<void>((resolve) => (olderStarted = resolve));
+    const older = getDb().$transaction(
+      async (tx) => {
+        await tx.workbenchChange.create({ data: { actorId: editor.id, kind: "data", topics: [topic, "older"] } });
+        olderStarted();
+        await olderWaits;
+      },
+      { timeout: 10_000 },
+    );
+    await olderHasId;
+    await getDb().workbenchChange.create({ data: { actorId: editor.id, kind: "data", topics: [topic, "newer"] } });
+
+    const whileOpen = await readSettledChanges(getDb(), start, [topic]);
+    expect(whileOpen.events).toEqual([]);
+    releaseOlder();
+    await older;
+    const afterCommit = await readSettledChanges(getDb(), start, [topic]);
+    expect(afterCommit.events.map((event) => event.topics.filter((name) => name !== topic))).toEqual([["older"], ["newer"]]);
+    // A follower that had read on from whileOpen.position misses neither.
+    const resumed = await readSettledChanges(getDb(), whileOpen.position, [topic]);
+    expect(resumed.events).toHaveLength(2);
+  });
+
+  it("streams only the topics asked for, catching up from Last-Event-ID first", async () => {
+    const editor = await makeUser("editor");
+    const first = await makeClaim(editor);
+    const since = await getLivePosition(editor);
+    const unrelated = await makeClaim(editor);
+    await relateClaims(editor, { type: "contradicts", fromClaimId: first.id, toClaimId: unrelated.id, rationale: "opposite figures" });
+    const stream = await openLiveStream(editor, { topics: [`claim:${first.id}`], since });
+    const text = await readStream(stream, (received) => received.includes("event: data"));
+    expect(text).toContain(`"topics":["claim:${first.id}"]`);
+    expect(text).not.toContain(unrelated.id);
+  });
+
+  it("lets only signed-in, active staff follow records that exist", async () => {
+    const editor = await makeUser("editor");
+    const admin = await makeUser("admin");
+    const disabled = await makeUser("editor", "disabled");
+    const { id } = await makeClaim(editor);
+    await expect(authorizeLiveTopics(admin, [`claim:${id}`, "queue"])).resolves.toMatchObject({ id: admin.id });
+    await expectDomainError(authorizeLiveTopics(null, [`claim:${id}`]), "unauthenticated");
+    await expectDomainError(authorizeLiveTopics(disabled, [`claim:${id}`]), "forbidden");
+    await expectDomainError(authorizeLiveTopics(editor, [`article:${id}`]), "not_found");
+    await expectDomainError(openLiveStream(editor, { topics: ["users:everyone"] }), "invalid");
+    await expectDomainError(openLiveStream(editor, { topics: [`claim:${id}`], present: `verdict:${randomUUID()}` }), "invalid");
+  });
+});
