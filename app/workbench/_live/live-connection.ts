@@ -68,6 +68,18 @@ function open() {
   });
 }
 
+// Offline, the stream is closed at once rather than left to time out; back online it resumes after
+// the last event seen, so what was written meanwhile arrives then.
+if (typeof window !== "undefined") {
+  window.addEventListener("offline", () => {
+    source?.close();
+    source = null;
+    openedFor = "";
+    setStatus("reconnecting");
+  });
+  window.addEventListener("online", open);
+}
+
 /** Follows topics until the returned function is called; the shared stream is reopened to match. */
 export function subscribeLive(subscriber: Subscriber): () => void {
   subscribers.add(subscriber);
