@@ -14,6 +14,7 @@ const QUOTE = `the port handled twelve million containers, reference ${token}`;
 const ARTICLE = `Port figures ${token}\n\nRotterdam (AFP)\n\nThe harbour master said ${QUOTE}.\n\nUnions said the figure counted empty boxes twice.\n`;
 
 const relateClaims = "app/workbench/claims/[id]/actions.ts#relateClaimsAction";
+const updateClaim = "app/workbench/claims/[id]/actions.ts#updateClaimAction";
 
 async function importArticle(page: Page): Promise<string> {
   const answer = await page.request.post("/api/articles", {
@@ -53,12 +54,22 @@ test("two editors see each other's claims, links, verdict changes and presence l
   await expect(beaClaims.getByRole("link", { name: `The port handled twelve million containers ${token}` })).toBeVisible(SOON);
   await expectNoAxeViolations(beaPage);
   const claimId = new URL(await beaClaims.getByRole("link").first().getAttribute("href") ?? "", baseURL).pathname.split("/").pop()!;
+  const adaCookie = await sessionOf(baseURL!, ada);
+
+  // Bea is making a claim of her own: Ada's edit waits behind a bar instead of re-rendering her form,
+  // and shows once Bea closes it.
+  await selectWithMouse(beaPage, "Unions said the figure counted empty boxes twice");
+  await beaPage.getByRole("button", { name: "Create claim from selection" }).click();
+  await perform(baseURL!, updateClaim, adaCookie, { claimId, expectedVersion: 1, statement: `The port handled 12 million containers ${token}`, claimant: "The harbour master", language: "en" });
+  await expect(beaPage.getByRole("button", { name: "Updated: show" })).toBeVisible(SOON);
+  await expect(beaPage.getByLabel("Statement (short, in its own language)")).toHaveValue("Unions said the figure counted empty boxes twice");
+  await beaPage.getByRole("form", { name: "New claim" }).getByRole("button", { name: "Cancel" }).click();
+  await expect(beaClaims.getByRole("link", { name: `The port handled 12 million containers ${token}` })).toBeVisible(SOON);
 
   // Both on the claim page; Ada links it to another claim, Bea sees the link appear.
   await beaPage.goto(`/workbench/claims/${claimId}`);
   await adaPage.goto(`/workbench/claims/${claimId}`);
   await expect(beaPage.getByRole("region", { name: "Also on this claim" })).toContainText(ada.name, SOON);
-  const adaCookie = await sessionOf(baseURL!, ada);
   const other = await perform<{ id: string }>(baseURL!, ACTIONS.createClaim, adaCookie, {
     statement: `Empty boxes were counted twice ${token}`,
     claimant: "A union",

@@ -73,10 +73,11 @@ export async function recordWorkbenchChange(tx: Tx, actorId: string | null, chan
   const touched = await touchedBy(tx, change);
   if (!touched) return;
   const { claims } = touched;
-  const [verdicts, passages] = await Promise.all([
-    claims.length > 0 ? tx.verdict.findMany({ where: { claimId: { in: claims } }, select: { id: true } }) : [],
-    touched.articlesOfClaims ? tx.passage.findMany({ where: { claimId: { in: claims } }, select: { articleId: true }, distinct: ["articleId"] }) : [],
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const verdicts = claims.length > 0 ? await tx.verdict.findMany({ where: { claimId: { in: claims } }, select: { id: true } }) : [];
+  const passages = touched.articlesOfClaims
+    ? await tx.passage.findMany({ where: { claimId: { in: claims } }, select: { articleId: true }, distinct: ["articleId"] })
+    : [];
   const topics = new Set<LiveTopic>([
     ...touched.articles.map((id) => topicOf("article", id)),
     ...passages.map((passage) => topicOf("article", passage.articleId)),

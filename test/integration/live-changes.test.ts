@@ -7,7 +7,7 @@ import { readSettledChanges } from "@/lib/live/read-settled-changes";
 import { authorizeLiveTopics } from "@/lib/live/authorize-live-topics";
 import { openLiveStream } from "@/lib/live/open-live-stream";
 import { getLivePosition } from "@/lib/live/get-live-position";
-import { topicOf } from "@/lib/live/live-topics";
+import { topicOf, type LiveEvent, type LiveTopic } from "@/lib/live/live-topics";
 import { relateClaims } from "@/lib/relations/relate-claims";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { expectDomainError, importSmallArticle, makeClaim, makeUser, verdictContent } from "@/test/integration/support";
@@ -16,7 +16,7 @@ async function readStream(stream: ReadableStream<Uint8Array>, until: (text: stri
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let text = "";
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 10_000;
   while (!until(text) && Date.now() < deadline) {
     const { value, done } = await reader.read();
     if (done) break;
@@ -24,6 +24,19 @@ async function readStream(stream: ReadableStream<Uint8Array>, until: (text: stri
   }
   await reader.cancel();
   return text;
+}
+
+/**
+ * readSettledChanges, asked again until `enough` holds (10 s at most): a transaction still open
+ * anywhere on the server (another test's) holds back what committed after it began.
+ */
+async function settledChanges(after: string, enough: (events: LiveEvent[]) => boolean, topics?: LiveTopic[]): Promise<LiveEvent[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { events } = await readSettledChanges(getDb(), after, topics);
+    if (enough(events) || Date.now() > deadline) return events;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe("live changes", () => {
@@ -37,8 +50,8 @@ describe("live changes", () => {
     await relateClaims(editor, { type: "supports", fromClaimId: quoted.id, toClaimId: other.id, rationale: "the same talks" });
     const { verdictId } = await saveVerdictDraft(editor, { claimId: quoted.id, expectedVersion: null, ...verdictContent() });
 
-    const { events } = await readSettledChanges(getDb(), start);
-    const mine = events.filter((event) => event.actorId === editor.id);
+    const byEditor = (events: LiveEvent[]) => events.filter((event) => event.actorId === editor.id);
+    const mine = byEditor(await settledChanges(start, (events) => byEditor(events).length >= 5));
     expect(mine.map((event) => event.topics.sort())).toEqual([
       [`article:${articleId}`],
       [`article:${articleId}`, `claim:${quoted.id}`].sort(),
@@ -77,8 +90,8 @@ describe("live changes", () => {
     expect(whileOpen.events).toEqual([]);
     releaseOlder();
     await older;
-    const afterCommit = await readSettledChanges(getDb(), start, [topic]);
-    expect(afterCommit.events.map((event) => event.topics.filter((name) => name !== topic))).toEqual([["older"], ["newer"]]);
+    const afterCommit = await settledChanges(start, (events) => events.length >= 2, [topic]);
+    expect(afterCommit.map((event) => event.topics.filter((name) => name !== topic))).toEqual([["older"], ["newer"]]);
     // A follower that had read on from whileOpen.position misses neither.
     const resumed = await readSettledChanges(getDb(), whileOpen.position, [topic]);
     expect(resumed.events).toHaveLength(2);
