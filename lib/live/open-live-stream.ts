@@ -34,7 +34,12 @@ function eventText(event: LiveEvent, topics: Set<LiveTopic>): string | undefined
  * changed through its usual, authorized reads. While the stream is open the actor is shown as present
  * on `present`.
  */
-export async function openLiveStream(actor: Actor | null, rawInput: z.input<typeof liveStreamSchema>): Promise<ReadableStream<Uint8Array>> {
+export async function openLiveStream(
+  actor: Actor | null,
+  rawInput: z.input<typeof liveStreamSchema>,
+  /** The request's: when the browser leaves, the stream ends and the person leaves the page's presence. */
+  signal?: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   const input = parseInput(liveStreamSchema, rawInput);
   const topics = new Set(input.topics);
   if (input.present && !topics.has(input.present)) throw invalid("present must be one of the topics");
@@ -73,6 +78,12 @@ export async function openLiveStream(actor: Actor | null, rawInput: z.input<type
         const present = input.present;
         if (present) void entered.then(() => leavePresence(connectionId, follower.id, present)).catch(() => {});
       };
+      signal?.addEventListener("abort", () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        controller.close();
+      });
       write(`retry: 2000\n: position ${subscription.position}\n\n`);
       try {
         if (input.since && BigInt(input.since) < BigInt(subscription.position)) {
@@ -90,6 +101,7 @@ export async function openLiveStream(actor: Actor | null, rawInput: z.input<type
       }
     },
     cancel() {
+      if (closed) return;
       closed = true;
       cleanup();
     },

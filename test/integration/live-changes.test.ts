@@ -7,6 +7,7 @@ import { readSettledChanges } from "@/lib/live/read-settled-changes";
 import { authorizeLiveTopics } from "@/lib/live/authorize-live-topics";
 import { openLiveStream } from "@/lib/live/open-live-stream";
 import { getLivePosition } from "@/lib/live/get-live-position";
+import { listPresentPeople } from "@/lib/live/list-present-people";
 import { topicOf, type LiveEvent, type LiveTopic } from "@/lib/live/live-topics";
 import { relateClaims } from "@/lib/relations/relate-claims";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
@@ -107,6 +108,27 @@ describe("live changes", () => {
     const text = await readStream(stream, (received) => received.includes("event: data"));
     expect(text).toContain(`"topics":["claim:${first.id}"]`);
     expect(text).not.toContain(unrelated.id);
+  });
+
+  it("shows a follower to the others while the stream is open, and no longer once the browser leaves", async () => {
+    const [editor, colleague] = [await makeUser("editor"), await makeUser("editor")];
+    const { id } = await makeClaim(editor);
+    const topic = topicOf("claim", id);
+    const leave = new AbortController();
+    const stream = await openLiveStream(editor, { topics: [topic], present: topic }, leave.signal);
+    const reader = stream.getReader();
+    await reader.read();
+    const present = async () => (await listPresentPeople(colleague, { topic })).map((person) => person.name);
+    for (let tries = 0; tries < 50 && (await present()).length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await present()).toEqual([editor.name]);
+    expect(await listPresentPeople(editor, { topic })).toEqual([]);
+    leave.abort();
+    for (let tries = 0; tries < 50 && (await present()).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await present()).toEqual([]);
+    // What was queued before the browser left is still read, then the stream ends.
+    let ended = false;
+    for (let reads = 0; reads < 20 && !ended; reads++) ended = (await reader.read()).done;
+    expect(ended).toBe(true);
   });
 
   it("lets only signed-in, active staff follow records that exist", async () => {

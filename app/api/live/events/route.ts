@@ -12,12 +12,15 @@ export const dynamic = "force-dynamic";
 export function GET(request: NextRequest) {
   const query = request.nextUrl.searchParams;
   return runApiRequest(async (actor) => {
-    const stream = await openLiveStream(actor, {
-      topics: (query.get("topics") ?? "").split(",").filter(Boolean),
-      present: query.get("present") ?? undefined,
-      since: request.headers.get("last-event-id") ?? query.get("since") ?? undefined,
-    });
-    request.signal.addEventListener("abort", () => void stream.cancel().catch(() => {}));
+    const stream = await openLiveStream(
+      actor,
+      {
+        topics: (query.get("topics") ?? "").split(",").filter(Boolean),
+        present: query.get("present") ?? undefined,
+        since: request.headers.get("last-event-id") ?? query.get("since") ?? undefined,
+      },
+      request.signal,
+    );
     return new Response(stream, {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
