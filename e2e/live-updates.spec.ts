@@ -56,14 +56,15 @@ test("two editors see each other's claims, links, verdict changes and presence l
   const claimId = new URL(await beaClaims.getByRole("link").first().getAttribute("href") ?? "", baseURL).pathname.split("/").pop()!;
   const adaCookie = await sessionOf(baseURL!, ada);
 
-  // Bea is making a claim of her own: Ada's edit waits behind a bar instead of re-rendering her form,
-  // and shows once Bea closes it.
+  // Bea is making a claim of her own: Ada's edit waits behind a bar instead of re-rendering her
+  // selection and form, and shows when Bea asks for it.
   await selectWithMouse(beaPage, "Unions said the figure counted empty boxes twice");
   await beaPage.getByRole("button", { name: "Create claim from selection" }).click();
   await perform(baseURL!, updateClaim, adaCookie, { claimId, expectedVersion: 1, statement: `The port handled 12 million containers ${token}`, claimant: "The harbour master", language: "en" });
   await expect(beaPage.getByRole("button", { name: "Updated: show" })).toBeVisible(SOON);
   await expect(beaPage.getByLabel("Statement (short, in its own language)")).toHaveValue("Unions said the figure counted empty boxes twice");
   await beaPage.getByRole("form", { name: "New claim" }).getByRole("button", { name: "Cancel" }).click();
+  await beaPage.getByRole("button", { name: "Updated: show" }).click();
   await expect(beaClaims.getByRole("link", { name: `The port handled 12 million containers ${token}` })).toBeVisible(SOON);
 
   // Both on the claim page; Ada links it to another claim, Bea sees the link appear.
