@@ -25,7 +25,7 @@ export async function ensureBuild(
   env: NodeJS.ProcessEnv,
   { quiet, log }: { quiet: boolean; log: (line: string) => void },
 ): Promise<{ distDir: string; note: string }> {
-  if (!buildIsStale()) return { distDir: "", note: "reused .next (current)" };
+  if (!buildIsStale()) return { distDir: "", note: `reused ${process.env.NEXT_DIST_DIR || ".next"} (current)` };
   if (!buildIsStale(BENCH_DIST_DIR)) return { distDir: BENCH_DIST_DIR, note: `reused ${BENCH_DIST_DIR} (current)` };
   log(`Building the app into ${BENCH_DIST_DIR} (.next is missing or older than the sources) …`);
   const started = Date.now();

@@ -17,9 +17,9 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT } from "../../scripts/lib/next-build";
 import { listServerActions, signIn } from "../../scripts/lib/workbench-client";
-import { appEnvironment, withBenchDatabase } from "../lib/bench-database";
-import { ensureBuild } from "../lib/ensure-build";
-import { freePort, startApp, startBareServer } from "../lib/servers";
+import { withBenchDatabase } from "../lib/bench-database";
+import { startBenchApp } from "../lib/start-bench-app";
+import { freePort, startBareServer } from "../lib/servers";
 import { seedWords } from "../public-page/generate-claims";
 import { checkInvariants, takeSnapshot, type Invariant } from "./check-invariants";
 import { sampleMemory, type MemoryFigures } from "./sample-memory";
@@ -71,12 +71,7 @@ async function main(): Promise<number> {
     const { en, fr } = await seedWords();
     const words = [...new Set([...en, ...fr].filter((word) => word.length >= 4))];
 
-    const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
-    const env = appEnvironment(database.url, port);
-    const build = await ensureBuild(env, { quiet: json, log });
-    log(`Starting the app on 127.0.0.1:${port} …`);
-    const app = await startApp(port, build.distDir ? { ...env, NEXT_DIST_DIR: build.distDir } : env);
-    database.defer(() => app.stop());
+    const { app, build } = await startBenchApp(database, { json, log });
     // From the moment the app answers: start = idle, peak over warm-up and load, end = after the load.
     const pids = [app.pid];
     const memory = sampleMemory(pids);

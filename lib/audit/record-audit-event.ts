@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { recordWorkbenchChange } from "@/lib/live/record-workbench-change";
 
 // Typed audit event names: one per state change a use case makes (the audit log page filters by them).
 export const AUDIT_ACTIONS = [
@@ -66,7 +67,10 @@ export type AuditedRecordKind = keyof typeof AUDITED_RECORD_KINDS;
 
 type Snapshot = Prisma.InputJsonValue | undefined;
 
-/** Writes one append-only audit row; always called inside the transaction of the change. */
+/**
+ * Writes one append-only audit row; always called inside the transaction of the change. It also
+ * names the workbench pages the change shows on, for the live stream (lib/live).
+ */
 export async function recordAuditEvent(
   tx: Tx,
   actor: (Pick<Actor, "id"> & { requestId?: string | null }) | null,
@@ -83,4 +87,5 @@ export async function recordAuditEvent(
       after: event.after,
     },
   });
+  await recordWorkbenchChange(tx, actor?.id ?? null, event);
 }

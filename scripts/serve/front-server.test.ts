@@ -17,8 +17,16 @@ let lastHeaders: http.IncomingHttpHeaders = {};
 const held: http.ServerResponse[] = [];
 let heldArrived = 0;
 let heldClosedEarly = 0;
+/** Open live streams (/api/live/events): one event is written at once, then they stay open. */
+const liveStreams: http.ServerResponse[] = [];
 const upstream = http.createServer((request, response) => {
   lastHeaders = request.headers;
+  if (request.url?.startsWith("/api/live/events")) {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform" });
+    response.write(`id: ${liveStreams.length + 1}\ndata: {"topics":["queue"]}\n\n`);
+    liveStreams.push(response);
+    return;
+  }
   if (request.url?.startsWith("/held/")) {
     heldArrived++;
     held.push(response);
@@ -85,6 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   releaseHeld();
+  for (const stream of liveStreams) stream.end();
   front.close();
   upstream.close();
 });
@@ -338,6 +347,29 @@ describe("front server under slow or departing clients", () => {
       small.server.close();
     }
   }, 10_000);
+
+  it("pipes live-update streams as they are written, in a lane of their own that leaves Next's connections to the rest", async () => {
+    const small = await startFront({ limits: { others: { connections: 1, queue: 0 } } });
+    const streams = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const response = await fetch(`${small.url}/api/live/events?topics=queue`);
+        const reader = response.body!.getReader();
+        // The first event arrives while the upstream stream is still open: nothing waits for its end.
+        const first = new TextDecoder().decode((await reader.read()).value);
+        return { response, reader, first };
+      }),
+    );
+    for (const { response, first } of streams) {
+      expect(response.headers.get("content-type")).toBe("text/event-stream");
+      expect(response.headers.get("x-claimwork-cache")).toBeNull();
+      expect(first).toMatch(/^id: \d+\ndata: \{"topics":\["queue"\]\}\n\n$/);
+    }
+    // Three open streams, one connection for everything else: a workbench page still gets through.
+    const page = await fetch(`${small.url}/workbench/claims`);
+    expect(page.status).toBe(200);
+    await Promise.all(streams.map(({ reader }) => reader.cancel()));
+    small.server.close();
+  });
 
   it("closes a connection whose request headers or body stop coming", async () => {
     const impatient = await startFront({ limits: { headersTimeoutMs: 300, idleTimeoutMs: 300 } });

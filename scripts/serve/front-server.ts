@@ -24,6 +24,13 @@ const NOT_FOR_READER_CACHE = Buffer.from(NOT_FOR_READER_CACHE_HTML);
 const CACHEABLE_TYPES = /^(text\/html|application\/atom\+xml|application\/xml|text\/xml|text\/plain|image\/png)\b/;
 const MAX_CACHEABLE_URL = 512;
 /** Methods passed to Next; others (TRACE, CONNECT, WebDAV's) are answered 405 here. */
+/**
+ * Live-update streams (lib/live) stay open as long as their page: they get a lane of their own, so
+ * that they never take the connections the rest of the workbench needs. Like every non-reader path
+ * they are piped through as Next writes them, never cached; their heartbeat (every 10 s) keeps them
+ * within the idle and upstream timeouts.
+ */
+const LIVE_EVENTS_PATH = "/api/live/events";
 const FORWARDED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 /**
@@ -73,6 +80,8 @@ export type FrontServerLimits = {
   others: Lane;
   /** Requests for any other host name: not ours to serve quickly, and never allowed to crowd out the site's. */
   strangers: Lane;
+  /** Open live-update streams (/api/live/events): each holds a connection to Next for as long as its page is open. */
+  live: Lane;
 };
 
 const DEFAULT_LIMITS: FrontServerLimits = {
@@ -85,6 +94,7 @@ const DEFAULT_LIMITS: FrontServerLimits = {
   readers: { connections: 16, queue: 256 },
   others: { connections: 48, queue: 256 },
   strangers: { connections: 4, queue: 32 },
+  live: { connections: 2_048, queue: 0 },
 };
 
 export type FrontServerOptions = {
@@ -143,7 +153,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const origin = `http://${options.upstream.host}:${options.upstream.port}`;
   const lane = (which: Lane) => pooledLane(origin, which, limits.upstreamTimeoutMs);
-  const lanes = { readers: lane(limits.readers), others: lane(limits.others), strangers: lane(limits.strangers) };
+  const lanes = { readers: lane(limits.readers), others: lane(limits.others), strangers: lane(limits.strangers), live: lane(limits.live) };
   const cachedHosts = new Set(options.cachedHosts.map((host) => host.toLowerCase()));
   const trusted = proxyAddr.compile([...options.trustedProxies]);
   let bufferedBytes = 0;
@@ -212,7 +222,13 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     try {
       const body = await readBody(request, response, held);
       if (!body) return;
-      const chosen = !cachedHosts.has((request.headers.host ?? "").toLowerCase()) ? lanes.strangers : page ? lanes.readers : lanes.others;
+      const chosen = !cachedHosts.has((request.headers.host ?? "").toLowerCase())
+        ? lanes.strangers
+        : page
+          ? lanes.readers
+          : url.pathname === LIVE_EVENTS_PATH
+            ? lanes.live
+            : lanes.others;
       const leave = chosen.enter();
       if (!leave) {
         answerPlain(response, 503, "Claimwork has too many requests waiting; try again in a few seconds.\n", { "retry-after": "5" });

@@ -91,6 +91,11 @@ export const TABLES = [
   "notifications",
 ] as const;
 export type Table = (typeof TABLES)[number];
+/**
+ * Tables left out of the counts: a workbench_changes row goes with every audit row of a workbench
+ * record (audit_events counts those writes), and live_presence follows open pages, not use cases.
+ */
+export const UNCOUNTED_TABLES = ["workbench_changes", "live_presence"] as const;
 export type TableCounts = Record<Table, number>;
 
 /** Row counts of every table, read in one statement. */

@@ -4,6 +4,8 @@ import { listReviewQueue, type ReviewQueueItem } from "@/lib/verdicts/list-revie
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { LiveBar } from "../_live/live-bar";
 import { ConsistencyWarningsSlot } from "./consistency-warnings-slot";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -85,11 +87,13 @@ function QueueTable({ id, title, items, empty, column }: { id: string; title: st
 
 export default async function ReviewQueuePage() {
   const actor = await requireSignedIn("/workbench/review");
+  const since = await getLivePosition(actor);
   const queue = await listReviewQueue(actor);
   return (
     <>
       <p className="kicker">Review</p>
       <h1>Review queue</h1>
+      <LiveBar page="queue" topics={[]} since={since} />
       <p className="meta narrow">
         Every verdict is approved by someone other than its author, on the exact revision that will be published. Revisions
         you wrote wait for another reviewer.

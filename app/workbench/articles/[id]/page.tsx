@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getArticleForAnnotation, type ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import { can } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { LiveBar } from "../../_live/live-bar";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../../require-signed-in";
 import { Annotator } from "./annotator";
@@ -18,6 +20,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { revision, passage } = await searchParams;
   const actor = await requireSignedIn(`/workbench/articles/${id}`);
+  const since = await getLivePosition(actor);
   let article: ArticleForAnnotation;
   try {
     article = await getArticleForAnnotation(actor, id, revision && /^\d+$/.test(revision) ? Number(revision) : undefined);
@@ -33,6 +36,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <Link href="/workbench/articles">Articles</Link>
       </p>
       <h1>{article.title}</h1>
+      <LiveBar page={`article:${article.id}`} topics={[]} since={since} what="article" />
       <p className="meta">
         {[
           article.outlet,

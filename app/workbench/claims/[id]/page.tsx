@@ -22,6 +22,8 @@ import { AlreadyCheckedBy } from "./_components/already-checked-by";
 import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import { DiscussionPanel } from "@/app/workbench/_discussion/discussion-panel";
 import { AssignmentPanel } from "@/app/workbench/_assignments/assignment-panel";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { LiveBar } from "@/app/workbench/_live/live-bar";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -57,6 +59,7 @@ export default async function ClaimPage({ params }: Props) {
   const actor = await currentActor();
   // Navigation only: every use case below checks the permission again.
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/workbench/claims/${id}`)}`);
+  const since = await getLivePosition(actor);
   const claim = await readClaim(id);
   if (!claim) notFound();
   const warnings = await findConsistencyWarnings(actor, { claimId: claim.id });
@@ -97,6 +100,7 @@ export default async function ClaimPage({ params }: Props) {
       <h1 className="claim-title">
         <span lang={lang}>“{claim.statement}”</span>
       </h1>
+      <LiveBar page={`claim:${claim.id}`} topics={[]} since={since} what="claim" />
       <p className="cl-claim-meta">
         <span>
           Claimed by <strong>{claim.claimant}</strong>

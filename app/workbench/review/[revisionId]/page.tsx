@@ -9,6 +9,8 @@ import { Paragraphs } from "@/app/_components/paragraphs";
 import { formatDate } from "@/app/_components/format-date";
 import { RELATION_WORDS } from "@/lib/relations/relation-words";
 import { requireSignedIn } from "../../require-signed-in";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { LiveBar } from "@/app/workbench/_live/live-bar";
 import { SnapshotDiffView } from "../../_components/snapshot-diff-view";
 import { ConsistencyWarningsSlot } from "../consistency-warnings-slot";
 import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
@@ -26,6 +28,7 @@ const NAMES = new Intl.ListFormat("en", { type: "conjunction" });
 export default async function ReviewPage({ params }: Props) {
   const { revisionId } = await params;
   const actor = await requireSignedIn(`/workbench/review/${encodeURIComponent(revisionId)}`);
+  const since = await getLivePosition(actor);
   const item = await getReviewItem(actor, revisionId);
   if (!item) notFound();
   const { revision, claim } = item;
@@ -38,6 +41,7 @@ export default async function ReviewPage({ params }: Props) {
       </nav>
       <p className="kicker">{item.publication ? "Review of a correction" : "Review"}</p>
       <h1>{revision.headline}</h1>
+      <LiveBar page={`verdict:${item.verdictId}`} topics={[]} since={since} what="verdict" />
       <div className="vr-status-line">
         <VerdictStatusBadge status={item.verdictStatus} />
         <span className="meta">

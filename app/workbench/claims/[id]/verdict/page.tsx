@@ -9,6 +9,9 @@ import { Paragraphs } from "@/app/_components/paragraphs";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../../../require-signed-in";
 import { VerdictEditor } from "./verdict-editor";
+import { getLivePosition } from "@/lib/live/get-live-position";
+import { LiveBar } from "@/app/workbench/_live/live-bar";
+import { LiveUpdateBar } from "@/app/workbench/_live/live-update-bar";
 
 export const metadata: Metadata = { title: "Verdict" };
 
@@ -20,10 +23,12 @@ const when = (date: Date) => `${dateTime.format(date)} UTC`;
 export default async function VerdictPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireSignedIn(`/workbench/claims/${encodeURIComponent(id)}/verdict`);
+  const since = await getLivePosition(actor);
   const view = await getVerdictForEditing(actor, id);
   if (!view) notFound();
   const { claim, verdict, permissions } = view;
   const status = verdict?.status ?? null;
+  const liveTopic = verdict ? `verdict:${verdict.id}` : `claim:${claim.id}`;
 
   return (
     <>
@@ -35,6 +40,7 @@ export default async function VerdictPage({ params }: Props) {
       <h1 className="claim-title">
         <span lang={claim.language !== "und" ? claim.language : undefined}>“{claim.statement}”</span>
       </h1>
+      <LiveBar page={liveTopic} topics={[`claim:${claim.id}`]} since={since} what="verdict" />
       <p className="meta">
         Claimed by <strong>{claim.claimant}</strong>
         {claim.claimedAt ? `, ${formatDate(claim.claimedAt)}` : ""}
@@ -59,24 +65,26 @@ export default async function VerdictPage({ params }: Props) {
             {permissions.canEdit ? (verdict ? "Working draft" : "Draft a verdict") : "Working draft (read only)"}
           </h2>
           {permissions.canEdit ? (
-            <VerdictEditor
-              claimId={claim.id}
-              verdictId={verdict?.id ?? null}
-              version={verdict?.version ?? null}
-              initial={verdict?.draft ?? { rating: null, headline: "", summary: "", explanation: "" }}
-              scale={RATING_SCALE}
-              canSubmit={permissions.canSubmit}
-              editStartsNewDraft={status === "approved" || status === "published"}
-              passages={claim.passages
-                .filter((passage) => passage.status !== "orphaned")
-                .map((passage) => ({
-                  id: passage.id,
-                  exact: passage.exact,
-                  source: [passage.article.title, passage.article.outlet, passage.article.publishedAt ? formatDate(passage.article.publishedAt) : null]
-                    .filter(Boolean)
-                    .join(", "),
-                }))}
-            />
+            <LiveUpdateBar topic={liveTopic} viewerId={actor.id} verdictId={verdict?.id ?? null}>
+              <VerdictEditor
+                claimId={claim.id}
+                verdictId={verdict?.id ?? null}
+                version={verdict?.version ?? null}
+                initial={verdict?.draft ?? { rating: null, headline: "", summary: "", explanation: "" }}
+                scale={RATING_SCALE}
+                canSubmit={permissions.canSubmit}
+                editStartsNewDraft={status === "approved" || status === "published"}
+                passages={claim.passages
+                  .filter((passage) => passage.status !== "orphaned")
+                  .map((passage) => ({
+                    id: passage.id,
+                    exact: passage.exact,
+                    source: [passage.article.title, passage.article.outlet, passage.article.publishedAt ? formatDate(passage.article.publishedAt) : null]
+                      .filter(Boolean)
+                      .join(", "),
+                  }))}
+              />
+            </LiveUpdateBar>
           ) : (
             <ReadOnlyDraft view={view} />
           )}

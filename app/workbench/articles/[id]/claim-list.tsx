@@ -1,0 +1,55 @@
+"use client";
+
+import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
+import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
+import { excerpt } from "./excerpt";
+import { RemoveButton } from "./remove-button";
+
+/** The claims anchored in this revision, each with its passages (click one to see it in the text). */
+export function ClaimList({
+  article,
+  activeClaimId,
+  canWrite,
+  pending,
+  onShow,
+  onRemove,
+}: {
+  article: ArticleForAnnotation;
+  activeClaimId: string | null;
+  canWrite: boolean;
+  pending: boolean;
+  onShow: (passageId: string) => void;
+  onRemove: (passageId: string) => void;
+}) {
+  return (
+    <section className="panel-box" aria-label="Claims">
+      <h2>Claims ({article.claims.length})</h2>
+      {article.claims.length === 0 && <p className="meta">No claim is anchored in this revision yet.</p>}
+      <ul className="plain-list">
+        {article.claims.map((claim) => (
+          <li key={claim.id} className={`claim-card${claim.id === activeClaimId ? " claim-card-active" : ""}`} aria-current={claim.id === activeClaimId ? "true" : undefined}>
+            <p className="claim-statement">
+              <a href={`/workbench/claims/${claim.id}`}>{claim.statement}</a>
+            </p>
+            <p className="meta">
+              {claim.claimant} · {claim.language}
+            </p>
+            <ul className="plain-list">
+              {article.passages
+                .filter((passage) => passage.claimId === claim.id)
+                .map((passage) => (
+                  <li key={passage.id} className="passage-line">
+                    <button type="button" className="link-button" onClick={() => onShow(passage.id)} disabled={passage.status === "orphaned"}>
+                      “{excerpt(passage.exact, 70)}”
+                    </button>{" "}
+                    <span className={`status status-${passage.status}`}>{PASSAGE_STATUS_LABELS[passage.status]}</span>
+                    {canWrite && <RemoveButton label="Remove" pending={pending} onConfirm={() => onRemove(passage.id)} />}
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

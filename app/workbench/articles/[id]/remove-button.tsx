@@ -1,0 +1,25 @@
+"use client";
+
+import { useState } from "react";
+
+/** A destructive button that asks once more, inline, before it acts. */
+export function RemoveButton({ label, pending, onConfirm }: { label: string; pending: boolean; onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="link-button danger" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm-inline">
+      <button type="button" className="danger-button" disabled={pending} onClick={onConfirm}>
+        Yes, {label.toLowerCase()}
+      </button>
+      <button type="button" className="link-button" onClick={() => setAsking(false)}>
+        Keep
+      </button>
+    </span>
+  );
+}
