@@ -20,7 +20,7 @@ async function verdictTouched(tx: Tx, verdictId: string | undefined): Promise<To
 
 /**
  * What each kind of audited record shows on: a deleted row is known by the audit row's `before`.
- * Users and account links are on no live page.
+ * Users, account links, imports and rating mappings are on no live page.
  */
 async function touchedBy(tx: Tx, change: AuditedChange): Promise<Touched | undefined> {
   const { entityId: id, before, after } = change;
@@ -58,8 +58,18 @@ async function touchedBy(tx: Tx, change: AuditedChange): Promise<Touched | undef
       return verdictTouched(tx, (await tx.publication.findUnique({ where: { id }, select: { verdictId: true } }))?.verdictId);
     case "source_change_item":
       return verdictTouched(tx, (await tx.sourceChangeItem.findUnique({ where: { id }, select: { verdictId: true } }))?.verdictId);
+    case "discussion_thread": {
+      // A thread shows on its claim's page (and a verdict revision's thread on the review page too).
+      const thread = await tx.discussionThread.findUnique({ where: { id }, select: { claimId: true, verdictRevisionId: true } });
+      const revision = thread?.verdictRevisionId
+        ? await tx.verdictRevision.findUnique({ where: { id: thread.verdictRevisionId }, select: { verdictId: true } })
+        : null;
+      return { articles: [], claims: present(thread?.claimId), verdicts: present(revision?.verdictId), queue: false, articlesOfClaims: false };
+    }
     case "user":
     case "account_link":
+    case "exchange_import":
+    case "rating_mapping":
       return undefined;
   }
 }
