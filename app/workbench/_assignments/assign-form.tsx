@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { assignClaimAction, assignVerdictReviewerAction } from "./actions";
-import { useServerAction } from "../_components/use-server-action";
+import { useServerAction } from "../_components/use-action-runner";
 
 type Person = { id: string; name: string };
 

@@ -2,34 +2,53 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/create-action";
+import type { ActionError, ActionResult } from "@/lib/actions/create-action";
 
-export type ActionMessage = { kind: "ok" | "error"; text: string };
+export type ActionMessage = { kind: "ok"; text: string } | { kind: "error"; text: string; error: ActionError };
+
+const UNREACHABLE: ActionError = { code: "unavailable", message: "The server could not be reached; nothing was saved. Try again." };
 
 /**
  * The one way a workbench client component runs a server action: one at a time, with its pending
- * state, its refusal shown in the action's own words, and the page's data fetched again on success.
+ * state, its refusal shown in the action's own words (or that the server could not be reached), and
+ * the page's data fetched again on success.
  */
 export function useActionRunner() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
-  async function run<T>(work: () => Promise<ActionResult<T>>, success: string): Promise<T | null> {
+  async function run<T>(work: () => Promise<ActionResult<T>>, success?: string): Promise<T | null> {
     setPending(true);
     setMessage(null);
-    const result = await work();
-    setPending(false);
-    if (!result.ok) {
-      setMessage({ kind: "error", text: result.error.message });
+    try {
+      const result = await work();
+      if (!result.ok) {
+        setMessage({ kind: "error", text: result.error.message, error: result.error });
+        return null;
+      }
+      if (success) setMessage({ kind: "ok", text: success });
+      router.refresh();
+      return result.data;
+    } catch {
+      setMessage({ kind: "error", text: UNREACHABLE.message, error: UNREACHABLE });
       return null;
+    } finally {
+      setPending(false);
     }
-    setMessage({ kind: "ok", text: success });
-    router.refresh();
-    return result.data;
   }
 
   return { run, pending, message };
+}
+
+/** One server action run from a small form: the runner above, with the action's refusal at hand. */
+export function useServerAction<Input, Data>(action: (input: Input) => Promise<ActionResult<Data>>) {
+  const runner = useActionRunner();
+  return {
+    run: (input: Input) => runner.run(() => action(input)),
+    pending: runner.pending,
+    error: runner.message?.kind === "error" ? runner.message.error : null,
+  };
 }
 
 /** Where the runner's outcome is announced: politely for a success, as an alert for a refusal. */

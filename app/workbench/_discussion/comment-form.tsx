@@ -4,7 +4,7 @@ import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { MentionCandidate } from "@/lib/discussion/find-mentions";
 import { postCommentAction } from "./actions";
 import { mentionQuery, suggestColleagues } from "@/lib/discussion/suggest-colleagues";
-import { useServerAction } from "../_components/use-server-action";
+import { useServerAction } from "../_components/use-action-runner";
 
 type Target = { claimId: string } | { verdictRevisionId: string } | { threadId: string };
 

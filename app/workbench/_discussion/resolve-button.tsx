@@ -1,7 +1,7 @@
 "use client";
 
 import { setThreadResolvedAction } from "./actions";
-import { useServerAction } from "../_components/use-server-action";
+import { useServerAction } from "../_components/use-action-runner";
 
 /** Resolves an open thread or reopens a resolved one, at the version the page showed. */
 export function ResolveButton({ threadId, version, resolved }: { threadId: string; version: number; resolved: boolean }) {

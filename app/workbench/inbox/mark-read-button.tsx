@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { markNotificationsReadAction } from "./actions";
-import { useServerAction } from "../_components/use-server-action";
+import { useServerAction } from "../_components/use-action-runner";
 
 /** Marks one notification read, or all of them (`notificationId` left out). */
 export function MarkReadButton({ notificationId, label }: { notificationId?: string; label: ReactNode }) {

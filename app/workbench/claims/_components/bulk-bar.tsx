@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { assignClaimsAction, relateClaimsToOneAction, tagClaimsAction } from "../actions";
-import { useServerAction } from "../../_components/use-server-action";
+import { useServerAction } from "../../_components/use-action-runner";
 import "../../working-together.css";
 
 export const BULK_FORM_ID = "bulk-claims";
