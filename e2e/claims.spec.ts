@@ -213,6 +213,7 @@ test("a claim whose statement is markup shows literally on the list, the claim p
   await expect(page.getByRole("region", { name: /^Claims in the graph/ }).getByRole("link", { name: HOSTILE, exact: true })).toBeVisible();
   expect(await injected()).toBe(0);
   // Its only node sits in the middle of the canvas: a click there opens the claim.
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page).toHaveURL(new RegExp(`/workbench/claims/${ids.hostile}$`));

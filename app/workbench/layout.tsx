@@ -35,7 +35,7 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
             </Link>
           )}
           <Link href="/workbench/graph">Graph</Link>
-          <Link href="/workbench/exchange">Other fact-checkers</Link>
+          <Link href="/workbench/exchange">Fact-checkers</Link>
           {actor && can(actor, "users.manage") && <Link href="/workbench/users">Users</Link>}
           {actor && can(actor, "audit.read") && <Link href="/workbench/audit">Audit log</Link>}
           <Link href="/">Public site</Link>

@@ -55,11 +55,12 @@ export async function userRole(id: string): Promise<{ role: string; status: stri
 
 /**
  * A fingerprint of every table the app writes (all but sign-in attempts, which a refused sign-in
- * writes on purpose): the row count and a hash of the rows, so any insert, update or delete shows.
+ * writes on purpose, and live presence, which follows the pages open in any browser, not actions):
+ * the row count and a hash of the rows, so any insert, update or delete shows.
  */
 export async function snapshot(): Promise<Record<string, string>> {
   const tables = await db().query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'sign_in_attempts') ORDER BY 1`,
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'sign_in_attempts', 'live_presence') ORDER BY 1`,
   );
   const fingerprints = await db().query<{ name: string; value: string }>(
     tables.rows
