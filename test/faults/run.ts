@@ -158,13 +158,15 @@ const FAULTS: { name: string; expectNotReady: boolean; inject: (context: Context
         );
         await client.query("BEGIN");
         await client.query(`LOCK TABLE ${tables.rows.map((row) => row.name).join(", ")} IN ACCESS EXCLUSIVE MODE`);
-        // Searches nobody made before reach the database and wait behind the lock, each holding one
-        // of the app's pooled connections until its statement times out (2 s for a reader's search);
-        // they keep coming for as long as the lock is held, so the pool stays saturated.
+        // Searches nobody made before and imports reach the database and wait behind the lock, each
+        // holding one of the app's pooled connections until its statement times out (2 s for a
+        // reader's search). Searches alone cannot fill the pool: at most POOL_SIZE of them run at
+        // once (MAX_CONCURRENT_READER_SEARCHES), and each one ending hands its connection to the
+        // health check waiting for one. They keep coming while the lock is held.
         const lockedUntil = Date.now() + 15_000;
-        const holders = Array.from({ length: POOL_SIZE * 2 }, async () => {
+        const holders = Array.from({ length: POOL_SIZE * 2 }, async (_, index) => {
           while (Date.now() < lockedUntil) {
-            await load.request("search", "holding");
+            await load.request(index % 2 === 0 ? "search" : "import", "holding");
             await sleep(50);
           }
         });
