@@ -79,6 +79,7 @@ const figures = await withBenchDatabase({ prefix: "claimwork_bench_import", watc
     if (answer.status !== "imported") throw new Error(`${file} was not imported`);
   });
 
+  const baselineFigures = { seconds: Math.round(baselineSeconds * 10) / 10, articlesPerSecond: perSecond(FILES, baselineSeconds) };
   const port = await freePort();
   const env = appEnvironment(database.url, port);
   const build = await ensureBuild(env, { quiet: json, log });
@@ -95,9 +96,15 @@ const figures = await withBenchDatabase({ prefix: "claimwork_bench_import", watc
     const answer = await api.post("/api/articles", { multipart: { file: { name: path.basename(file), mimeType: "text/plain", buffer: readFileSync(file) } } });
     if (!answer.ok()) routeFailures++;
   });
+  const routeFigures = { seconds: Math.round(routeSeconds * 10) / 10, articlesPerSecond: perSecond(FILES, routeSeconds), failures: routeFailures };
 
+  const executablePath = findChromium();
+  if (!executablePath) {
+    log("The import page in Chromium: skipped, no Chromium on this machine (set CHROMIUM_PATH).");
+    return { files: FILES, build: build.note, baseline: baselineFigures, route: routeFigures, page: null };
+  }
   log("The import page in Chromium, the whole folder at once …");
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   database.defer(() => browser.close());
   const context = await browser.newContext({ baseURL: app.url });
   const { csrfToken: pageCsrf } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -126,8 +133,8 @@ const figures = await withBenchDatabase({ prefix: "claimwork_bench_import", watc
   return {
     files: FILES,
     build: build.note,
-    baseline: { seconds: Math.round(baselineSeconds * 10) / 10, articlesPerSecond: perSecond(FILES, baselineSeconds) },
-    route: { seconds: Math.round(routeSeconds * 10) / 10, articlesPerSecond: perSecond(FILES, routeSeconds), failures: routeFailures },
+    baseline: baselineFigures,
+    route: routeFigures,
     page: {
       readSeconds: Math.round(readSeconds * 10) / 10,
       importSeconds: Math.round(importSeconds * 10) / 10,
@@ -141,7 +148,7 @@ const figures = await withBenchDatabase({ prefix: "claimwork_bench_import", watc
 
 const targets = {
   route: { description: "40 articles a second through the upload route", met: figures.route.articlesPerSecond >= 40 && figures.route.failures === 0 },
-  page: { description: "no task over 200 ms on the import page", met: figures.page.tasksOver200Ms === 0 },
+  page: { description: "no task over 200 ms on the import page", met: figures.page ? figures.page.tasksOver200Ms === 0 : null },
 };
 if (json) {
   console.log(JSON.stringify({ ...figures, targets }, null, 2));
@@ -149,8 +156,12 @@ if (json) {
   console.log(`\nImporting ${figures.files} articles of about 3,000 characters (${figures.build})`);
   console.log(`baseline, the use case in-process, 4 at a time: ${figures.baseline.articlesPerSecond} articles/s (${figures.baseline.seconds} s)`);
   console.log(`upload route, 1 file per request, 4 at a time:  ${figures.route.articlesPerSecond} articles/s (${figures.route.seconds} s, ${figures.route.failures} failed)`);
-  console.log(`import page, a folder at once: read in ${figures.page.readSeconds} s, imported in ${figures.page.importSeconds} s (${figures.page.articlesPerSecond} articles/s)`);
-  console.log(`import page: longest task ${figures.page.longestTaskMs} ms, ${figures.page.tasksOver200Ms} tasks over 200 ms; ${figures.page.summary}`);
-  for (const target of Object.values(targets)) console.log(`${target.met ? "MET    " : "NOT MET"}  ${target.description}`);
+  if (figures.page) {
+    console.log(`import page, a folder at once: read in ${figures.page.readSeconds} s, imported in ${figures.page.importSeconds} s (${figures.page.articlesPerSecond} articles/s)`);
+    console.log(`import page: longest task ${figures.page.longestTaskMs} ms, ${figures.page.tasksOver200Ms} tasks over 200 ms; ${figures.page.summary}`);
+  } else {
+    console.log("import page: skipped, no Chromium on this machine");
+  }
+  for (const target of Object.values(targets)) console.log(`${target.met === null ? "SKIPPED" : target.met ? "MET    " : "NOT MET"}  ${target.description}`);
 }
 process.exit(0);
