@@ -144,11 +144,19 @@ async function ensureReady(suite: Suite, editorCookie: string): Promise<boolean>
  */
 async function warmUp(suite: Suite, users: Users, context: AttackContext): Promise<void> {
   users.start();
-  const form = new FormData();
-  form.set("file", new File([`Warm-up ${runId}\n\nThe hostile suite warms the import up.\n`], `warm-up-${runId}.txt`, { type: "text/plain" }));
-  form.set("language", "en");
+  // Two HTML pages at once: the app converts HTML in a pool of two long-lived worker threads, started
+  // on first use, each with a heap of its own; started here, they are part of the baseline, not of
+  // the first attack that posts HTML.
+  const importPage = (n: number) => {
+    const form = new FormData();
+    const html = `<html><head><title>Warm-up ${runId} ${n}</title></head><body><article><h1>Warm-up ${n}</h1><p>The hostile suite warms the import up (${runId}).</p></article></body></html>`;
+    form.set("file", new File([html], `warm-up-${runId}-${n}.html`, { type: "text/html" }));
+    form.set("language", "en");
+    return fetch(`${suite.app.url}/api/articles`, { method: "POST", body: form, headers: { cookie: context.attackerCookie, origin: suite.app.url }, signal: AbortSignal.timeout(30_000) });
+  };
   await Promise.all([
-    fetch(`${suite.app.url}/api/articles`, { method: "POST", body: form, headers: { cookie: context.attackerCookie, origin: suite.app.url }, signal: AbortSignal.timeout(30_000) }),
+    importPage(1),
+    importPage(2),
     fetch(`${suite.app.url}/search?q=${encodeURIComponent("--")}`, { signal: AbortSignal.timeout(30_000) }),
     fetch(`${suite.app.url}/workbench/claims?q=warm`, { headers: { cookie: context.attackerCookie }, signal: AbortSignal.timeout(30_000) }),
   ].map((response) => response.then((r) => r.arrayBuffer())));
