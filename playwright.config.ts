@@ -46,7 +46,7 @@ export default defineConfig({
   ],
   webServer: {
     // As npm start serves it: the front server with the reader cache, Next behind it.
-    command: "node_modules/.bin/tsx scripts/serve.ts",
+    command: "node --import tsx scripts/serve.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,13 +1,12 @@
 // The two HTTP servers the page benchmark loads: the app (as npm start serves it) and a bare Node server that
 // answers the same HTML bytes from memory, each in a child process of its own, on 127.0.0.1 only.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { ROOT } from "../../scripts/lib/next-build";
 import { freePort } from "../../scripts/lib/free-port";
+import { SERVE_ARGS } from "../../scripts/lib/serve-command";
 
 export { freePort };
 
-const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 export type RunningServer = { url: string; pid: number; stop(): Promise<void>; output(): string };
 
@@ -56,7 +55,7 @@ export async function waitUntilUp(server: RunningServer, path: string, timeoutMs
  * server's; Next is its child.
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const child = spawn(TSX_BIN, ["scripts/serve.ts"], {
+  const child = spawn(process.execPath, SERVE_ARGS, {
     cwd: ROOT,
     env: { ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

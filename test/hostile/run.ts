@@ -9,7 +9,7 @@
 //   reader's never-seen search turned away at once with a 503 is load shedding, users.ts);
 // - they were not back to normal (users.ts: three requests in a row in their pre-attack latency
 //   band) within 5 s of the attack's end (the attacker's connections closed);
-// - the app's memory (VmRSS of all its processes: tsx, the front server, Next) grew by more than
+// - the app's memory (VmRSS of all its processes: the front server and Next) grew by more than
 //   64 MiB over one attack, or over the whole run;
 // - an attack's own check failed (a correction must reach every spelling of a cached page), or the
 //   app exited.
@@ -83,7 +83,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${bytes >= 0 ? "+" : ""}${(bytes / MIB).toFixed(1)} MiB`;
 const memoryOf = (suite: Suite) => residentBytes(suite.app.processes());
 
-/** The app's resident memory by part: the tsx wrapper, the front server (scripts/serve.ts) and Next. */
+/** The app's resident memory by part: the front server (scripts/serve.ts) and Next. */
 function memoryByPart(suite: Suite): Map<string, number> {
   const parts = new Map<string, number>();
   for (const pid of suite.app.processes()) {
@@ -93,7 +93,7 @@ function memoryByPart(suite: Suite): Map<string, number> {
     } catch {
       continue; // exited meanwhile
     }
-    const part = pid === suite.app.pid ? "tsx" : command.includes("scripts/serve.ts") ? "front" : "next";
+    const part = command.includes("scripts/serve.ts") ? "front" : "next";
     parts.set(part, (parts.get(part) ?? 0) + residentBytes([pid]));
   }
   return parts;
@@ -101,7 +101,7 @@ function memoryByPart(suite: Suite): Map<string, number> {
 
 /** "front +3.1 MiB, next +40.2 MiB" */
 function partsGrowth(before: Map<string, number>, after: Map<string, number>): string {
-  return [...after].filter(([part]) => part !== "tsx").map(([part, bytes]) => `${part} ${mib(bytes - (before.get(part) ?? 0))}`).join(", ");
+  return [...after].map(([part, bytes]) => `${part} ${mib(bytes - (before.get(part) ?? 0))}`).join(", ");
 }
 
 /** Whether the reader and the editor get their pages quickly (health, a search no one made, the workbench). */
