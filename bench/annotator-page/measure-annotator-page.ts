@@ -1,10 +1,12 @@
-// The annotator page in Chromium: a 50k-character article with 500 passages, from navigation to the
-// moment every passage is highlighted. Runs against a production build on 127.0.0.1 with a database
-// of its own (dropped afterwards).
+// The annotator page in Chromium: an article of about `characters` characters with `passages`
+// passages (issue figures: 200,000 and 2,000), from navigation to the moment every passage is
+// highlighted, and from the release of a mouse selection to the moment its actions show. Baseline in
+// the same run: the same text as an article without passages, from navigation to its text shown.
+// Runs against a production build on 127.0.0.1 with a database of its own (dropped afterwards).
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { createDatabase, dropDatabase } from "../../scripts/db/create-database";
 import { findChromium } from "../../scripts/lib/find-chromium";
@@ -13,21 +15,27 @@ import { appEnvironment } from "../lib/bench-database";
 import { ensureBuild } from "../lib/ensure-build";
 import { freePort, startApp, type RunningServer } from "../lib/servers";
 
-const TARGET_CHARACTERS = 50_000;
-const PASSAGES = 500;
-const RUNS = 7;
+export type AnnotatorPageSize = { characters: number; passages: number; runs: number };
 
 export type AnnotatorPageFigures = {
   characters: number;
   passages: number;
+  /** Navigation to every passage highlighted, per load (the first, warming the server, left out). */
   runsMs: number[];
   medianMs: number;
   maxMs: number;
+  /** Release of a mouse selection to its "Create claim from selection" button shown, per load. */
+  selectionMs: number[];
+  selectionMedianMs: number;
+  selectionMaxMs: number;
+  /** The same text without passages: navigation to the text shown. */
+  baselineRunsMs: number[];
+  baselineMedianMs: number;
   build: string;
 };
 
-/** About 50k characters of the seed articles, paragraph after paragraph. */
-function composeArticle(): string {
+/** About `characters` characters of the seed articles, paragraph after paragraph. */
+function composeArticle(characters: number): string {
   const dir = path.join(ROOT, "seeds", "articles");
   const paragraphs = readdirSync(dir)
     .sort()
@@ -35,13 +43,69 @@ function composeArticle(): string {
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph.length > 80);
   const out: string[] = ["Annotator benchmark article"];
-  for (let i = 0; out.join("\n\n").length < TARGET_CHARACTERS; i++) out.push(`${paragraphs[i % paragraphs.length]} (${i})`);
+  for (let i = 0, length = 0; length < characters; i++) {
+    out.push(`${paragraphs[i % paragraphs.length]} (${i})`);
+    length += out.at(-1)!.length + 2;
+  }
   return out.join("\n\n");
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-export async function measureAnnotatorPage(log: (line: string) => void, quiet: boolean): Promise<AnnotatorPageFigures> {
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+
+/** Every passage has its mark: the set of passage ids over all marks reaches `expected`. */
+async function waitForHighlights(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction(
+    (count) => {
+      const ids = new Set<string>();
+      for (const mark of document.querySelectorAll<HTMLElement>("mark.hl[data-ids]")) for (const id of (mark.dataset.ids ?? "").split(" ")) ids.add(id);
+      return ids.size >= count;
+    },
+    expected,
+    { polling: "raf", timeout: 30_000 },
+  );
+}
+
+/**
+ * Selects a few words of unhighlighted text in the middle of the article with the mouse, and returns
+ * the time from the button's release to the selection's "Create claim" button in the page (measured in
+ * the page: a mouseup listener and a check on every animation frame).
+ */
+async function measureSelection(page: Page): Promise<number> {
+  const box = await page.evaluate(() => {
+    const spans = [...document.querySelectorAll<HTMLElement>(".article-text > span")].filter((span) => (span.textContent ?? "").length > 40);
+    const span = spans[Math.floor(spans.length / 2)]!;
+    span.scrollIntoView({ block: "center" });
+    const text = span.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 2);
+    range.setEnd(text, 3);
+    const from = range.getBoundingClientRect();
+    range.setStart(text, 30);
+    range.setEnd(text, 31);
+    const to = range.getBoundingClientRect();
+    return { x1: from.left + 1, y1: from.top + from.height / 2, x2: to.left + 1, y2: to.top + to.height / 2 };
+  });
+  // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+  const shown = page.evaluate<number>(`new Promise((resolve) => {
+    let releasedAt = 0;
+    document.addEventListener("mouseup", () => (releasedAt = performance.now()), { capture: true, once: true });
+    const check = () => {
+      const button = [...document.querySelectorAll("button")].find((candidate) => candidate.textContent.includes("Create claim from selection"));
+      if (releasedAt > 0 && button) resolve(performance.now() - releasedAt);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+  return Math.round(await shown);
+}
+
+export async function measureAnnotatorPage(size: AnnotatorPageSize, log: (line: string) => void, quiet: boolean): Promise<AnnotatorPageFigures> {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `claimwork_bench_annotator_${Date.now().toString(36)}`;
   const databaseUrl = await createDatabase(serverUrl, name);
@@ -60,17 +124,25 @@ export async function measureAnnotatorPage(log: (line: string) => void, quiet: b
     const password = randomBytes(12).toString("base64url");
     const user = await ensureUser({ email: "bench-editor@claimwork.example", name: "Bench Editor", role: "editor", password });
     const editor = (await loadActor(user.id, "bench"))!;
-    const imported = await importArticle(editor, { bytes: new TextEncoder().encode(composeArticle()), mediaType: "text/plain" });
-    if (imported.status !== "imported") throw new Error("the benchmark article was not imported");
+    const body = composeArticle(size.characters);
+    const importText = async (title: string) => {
+      const imported = await importArticle(editor, { bytes: new TextEncoder().encode(`${title}\n\n${body}`), mediaType: "text/plain" });
+      if (imported.status !== "imported") throw new Error("the benchmark article was not imported");
+      return imported;
+    };
+    const imported = await importText("Annotator benchmark article");
+    const baseline = await importText("Annotator benchmark baseline, without passages");
     const revision = await getDb().articleRevision.findUniqueOrThrow({ where: { id: imported.revisionId } });
     const text = revision.text;
-    log(`Anchoring ${PASSAGES} passages in a ${text.length}-character article …`);
-    const step = Math.floor(text.length / PASSAGES);
-    for (let i = 0; i < PASSAGES; i++) {
+    log(`Anchoring ${size.passages} passages in a ${text.length}-character article …`);
+    const step = Math.floor(text.length / size.passages);
+    for (let i = 0; i < size.passages; i++) {
       let start = i * step;
       while (start < text.length && /\s/.test(text[start]!)) start++;
-      let end = Math.min(text.length, start + 30 + ((i * 37) % 170));
+      // Every other passage stops short of the next, so that unhighlighted text remains to select.
+      let end = Math.min(text.length, start + Math.min(step - 10, 30 + ((i * 37) % 170)));
       while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end <= start) continue;
       await createClaim(editor, {
         statement: `Benchmark claim ${i}`,
         claimant: `Claimant ${i % 20}`,
@@ -78,6 +150,7 @@ export async function measureAnnotatorPage(log: (line: string) => void, quiet: b
         passage: { articleRevisionId: revision.id, start, end, exact: text.slice(start, end) },
       });
     }
+    const passages = await getDb().passage.count({ where: { articleRevisionId: revision.id } });
     await getDb().$disconnect();
 
     const port = await freePort();
@@ -92,25 +165,38 @@ export async function measureAnnotatorPage(log: (line: string) => void, quiet: b
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/workbench$/);
 
-    const url = `${app.url}/workbench/articles/${imported.articleId}`;
     const runsMs: number[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      await page.goto(url, { waitUntil: "commit" });
-      // Readable and highlighted: the text is there and every passage has its mark.
-      await page.waitForFunction(
-        (expected) => {
-          const ids = new Set<string>();
-          for (const mark of document.querySelectorAll<HTMLElement>("mark.hl[data-ids]")) for (const id of (mark.dataset.ids ?? "").split(" ")) ids.add(id);
-          return ids.size >= expected;
-        },
-        PASSAGES,
-        { polling: "raf", timeout: 30_000 },
-      );
+    const selectionMs: number[] = [];
+    const baselineRunsMs: number[] = [];
+    for (let run = 0; run <= size.runs; run++) {
+      await page.goto(`${app.url}/workbench/articles/${baseline.articleId}`, { waitUntil: "commit" });
+      await page.waitForFunction((tail) => document.querySelector(".article-text")?.textContent?.endsWith(tail), text.slice(-40), { polling: "raf", timeout: 30_000 });
+      const baselineElapsed = await page.evaluate(() => performance.now());
+
+      await page.goto(`${app.url}/workbench/articles/${imported.articleId}`, { waitUntil: "commit" });
+      await waitForHighlights(page, passages);
       const elapsed = await page.evaluate(() => performance.now());
-      if (run > 0) runsMs.push(Math.round(elapsed)); // the first load warms the server
+      // The page hydrated (its text listens to selections) before a selection is timed.
+      await page.waitForLoadState("load");
+      const selected = await measureSelection(page);
+      if (run === 0) continue; // the first load warms the server
+      baselineRunsMs.push(Math.round(baselineElapsed));
+      runsMs.push(Math.round(elapsed));
+      selectionMs.push(selected);
     }
-    const sorted = [...runsMs].sort((a, b) => a - b);
-    return { characters: text.length, passages: PASSAGES, runsMs, medianMs: percentile(sorted, 0.5), maxMs: sorted.at(-1) ?? 0, build: build.note };
+    return {
+      characters: text.length,
+      passages,
+      runsMs,
+      medianMs: median(runsMs),
+      maxMs: Math.max(...runsMs),
+      selectionMs,
+      selectionMedianMs: median(selectionMs),
+      selectionMaxMs: Math.max(...selectionMs),
+      baselineRunsMs,
+      baselineMedianMs: median(baselineRunsMs),
+      build: build.note,
+    };
   } finally {
     await browser.close();
     await app?.stop();

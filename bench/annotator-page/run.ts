@@ -1,17 +1,31 @@
-// `npm run bench:annotator-page` (`--json` for JSON): how long the annotator takes to show a
-// 50k-character article with 500 highlighted passages in Chromium. Target: under 1 second.
+// `npm run bench:annotator-page [-- --characters N --passages N --runs N --json]`: the annotator page
+// in Chromium with a large article (default 200,000 characters and 2,000 passages). Targets: every
+// passage highlighted within 1 s of navigation, and a mouse selection's actions shown within 100 ms
+// of the button's release (medians). Baseline, same run: the same text without passages.
 import { measureAnnotatorPage } from "./measure-annotator-page";
 
 const json = process.argv.includes("--json");
 const log = (line: string) => (json ? console.error(line) : console.log(line));
+const flag = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+};
 
-const figures = await measureAnnotatorPage(log, json);
-const met = figures.medianMs < 1000;
+const size = { characters: flag("characters", 200_000), passages: flag("passages", 2_000), runs: flag("runs", 5) };
+const figures = await measureAnnotatorPage(size, log, json);
+const targets = [
+  { description: "every passage highlighted within 1 s of navigation (median)", met: figures.medianMs < 1000 },
+  { description: "a mouse selection's actions shown within 100 ms of the release (median)", met: figures.selectionMedianMs < 100 },
+];
 if (json) {
-  console.log(JSON.stringify({ ...figures, target: { description: "readable and highlighted within 1 s of navigation (median)", met } }, null, 2));
+  console.log(JSON.stringify({ ...figures, targets }, null, 2));
 } else {
   console.log(`Annotator page, ${figures.characters} characters, ${figures.passages} passages (${figures.build})`);
   console.log(`navigation -> all passages highlighted: median ${figures.medianMs} ms, max ${figures.maxMs} ms over ${figures.runsMs.length} loads (${figures.runsMs.join(", ")})`);
-  console.log(`${met ? "MET    " : "NOT MET"}  readable and highlighted within 1 s of navigation`);
+  console.log(`baseline, the same text without passages: navigation -> text shown, median ${figures.baselineMedianMs} ms (${figures.baselineRunsMs.join(", ")}); ratio ${(figures.medianMs / Math.max(1, figures.baselineMedianMs)).toFixed(2)}`);
+  console.log(`mouse selection released -> "Create claim from selection" shown: median ${figures.selectionMedianMs} ms, max ${figures.selectionMaxMs} ms (${figures.selectionMs.join(", ")})`);
+  for (const target of targets) console.log(`${target.met ? "MET    " : "NOT MET"}  ${target.description}`);
 }
 process.exit(0);
