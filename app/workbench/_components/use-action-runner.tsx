@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ActionError, ActionResult } from "@/lib/actions/create-action";
 
 export type ActionMessage = { kind: "ok"; text: string } | { kind: "error"; text: string; error: ActionError };
@@ -18,7 +18,8 @@ export function useActionRunner() {
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
-  async function run<T>(work: () => Promise<ActionResult<T>>, success?: string): Promise<T | null> {
+  // Stable across renders, so that memoised parts of a page can take callbacks that run actions.
+  const run = useCallback(async function run<T>(work: () => Promise<ActionResult<T>>, success?: string): Promise<T | null> {
     setPending(true);
     setMessage(null);
     try {
@@ -36,7 +37,7 @@ export function useActionRunner() {
     } finally {
       setPending(false);
     }
-  }
+  }, [router]);
 
   return { run, pending, message };
 }

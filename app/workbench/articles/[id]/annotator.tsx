@@ -36,11 +36,14 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
     window.setTimeout(() => mark.classList.remove("hl-flash"), 1600);
   }, []);
 
-  function showPassage(passageId: string) {
-    const passage = passageById.get(passageId);
-    if (passage) setActiveClaimId(passage.claimId);
-    scrollToPassage(passageId);
-  }
+  const showPassage = useCallback(
+    (passageId: string) => {
+      const passage = passageById.get(passageId);
+      if (passage) setActiveClaimId(passage.claimId);
+      scrollToPassage(passageId);
+    },
+    [passageById, scrollToPassage],
+  );
 
   // Opened from a claim page: the passage it links to is scrolled into view.
   useEffect(() => {
@@ -48,14 +51,18 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
   }, [focusPassageId, scrollToPassage]);
 
   /** Runs an action of the annotator; on success the selection and the open form are done with. */
-  async function act<T>(work: Parameters<typeof run<T>>[0], success: string): Promise<T | null> {
-    const data = await run(work, success);
-    if (data !== null) {
-      setMode({ kind: "idle" });
-      setSelection(null);
-    }
-    return data;
-  }
+  const act = useCallback(
+    async function act<T>(work: Parameters<typeof run<T>>[0], success: string): Promise<T | null> {
+      const data = await run(work, success);
+      if (data !== null) {
+        setMode({ kind: "idle" });
+        setSelection(null);
+      }
+      return data;
+    },
+    [run, setSelection],
+  );
+  const removePassage = useCallback((passageId: string) => act(() => removePassageAction({ passageId }), "Passage removed from the claim."), [act]);
 
   const passageSelection = selection ? { articleRevisionId: article.revision.id, ...selection } : null;
 
@@ -111,7 +118,7 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
           canWrite={canWrite}
           pending={pending}
           onShow={showPassage}
-          onRemove={(passageId) => act(() => removePassageAction({ passageId }), "Passage removed from the claim.")}
+          onRemove={removePassage}
         />
       </aside>
     </div>

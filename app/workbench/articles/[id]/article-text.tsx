@@ -1,14 +1,15 @@
 "use client";
 
-import { useMemo, type RefObject } from "react";
+import { memo, useMemo, type RefObject } from "react";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
 import { segmentHighlights } from "@/lib/articles/segment-highlights";
 
 /**
  * The article text with its passages highlighted (overlaps deepen the colour, the active claim's are
- * marked). Clicking a highlight makes the innermost passage's claim active.
+ * marked). Clicking a highlight makes the innermost passage's claim active. Memoised: a long article
+ * is thousands of elements, which a selection (state of the annotator) must not re-render.
  */
-export function ArticleText({
+export const ArticleText = memo(function ArticleText({
   rootRef,
   text,
   language,
@@ -84,4 +85,4 @@ export function ArticleText({
       })}
     </div>
   );
-}
+});

@@ -1,12 +1,16 @@
 "use client";
 
-import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
+import { memo, useMemo } from "react";
+import type { AnnotatedPassage, ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import { excerpt } from "./excerpt";
 import { RemoveButton } from "./remove-button";
 
-/** The claims anchored in this revision, each with its passages (click one to see it in the text). */
-export function ClaimList({
+/**
+ * The claims anchored in this revision, each with its passages (click one to see it in the text).
+ * Memoised: an article may hold thousands of claims, and a selection in the text must not re-render them.
+ */
+export const ClaimList = memo(function ClaimList({
   article,
   activeClaimId,
   canWrite,
@@ -21,6 +25,11 @@ export function ClaimList({
   onShow: (passageId: string) => void;
   onRemove: (passageId: string) => void;
 }) {
+  const passagesByClaim = useMemo(() => {
+    const grouped = new Map<string, AnnotatedPassage[]>();
+    for (const passage of article.passages) grouped.set(passage.claimId, [...(grouped.get(passage.claimId) ?? []), passage]);
+    return grouped;
+  }, [article.passages]);
   return (
     <section className="panel-box" aria-label="Claims">
       <h2>Claims ({article.claims.length})</h2>
@@ -35,9 +44,7 @@ export function ClaimList({
               {claim.claimant} · {claim.language}
             </p>
             <ul className="plain-list">
-              {article.passages
-                .filter((passage) => passage.claimId === claim.id)
-                .map((passage) => (
+              {(passagesByClaim.get(claim.id) ?? []).map((passage) => (
                   <li key={passage.id} className="passage-line">
                     <button type="button" className="link-button" onClick={() => onShow(passage.id)} disabled={passage.status === "orphaned"}>
                       “{excerpt(passage.exact, 70)}”
@@ -45,11 +52,11 @@ export function ClaimList({
                     <span className={`status status-${passage.status}`}>{PASSAGE_STATUS_LABELS[passage.status]}</span>
                     {canWrite && <RemoveButton label="Remove" pending={pending} onConfirm={() => onRemove(passage.id)} />}
                   </li>
-                ))}
+              ))}
             </ul>
           </li>
         ))}
       </ul>
     </section>
   );
-}
+});
