@@ -1,5 +1,7 @@
 /** Lower case, accents and ligatures removed, typographic apostrophes made plain: "Élysée’s" -> "elysee's". */
 export function foldText(text: string): string {
+  // Most words are plain ASCII: nothing to take apart.
+  if (!/[^\x00-\x7f]/.test(text)) return text.replace(/`/g, "'").toLowerCase();
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
