@@ -13,7 +13,8 @@ export type MatchSignal =
 
 /**
  * likely_same: the signals agree (same polarity, no number, date or named place in conflict, the same claimant or
- * a named entity in common, and numbers, dates or the statements themselves alike);
+ * a named entity in common, or statements alike enough where one claimant is unknown, and numbers, dates or the
+ * statements themselves alike);
  * contradicts: the same but one of the two is negated; related: the rest, best first by score.
  */
 export type MatchVerdict = "likely_same" | "contradicts" | "related";
@@ -57,7 +58,9 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
 
   const score = signals.reduce((sum, signal) => sum + signal.weight, 0);
   const conflict = numbers?.status === "differ" || dates?.status === "differ" || otherEntities;
-  const anchored = sameClaimant || shared.length > 0;
+  // An imported fact-check may not name who said it: then the statements must be alike on their own.
+  const claimantUnknown = target.claimant.folded === "" || other.claimant.folded === "";
+  const anchored = sameClaimant || shared.length > 0 || (claimantUnknown && similarity >= SAME_CLAIM_SIMILARITY_ALONE);
   const oneNumber = target.quantities.some(isTelling) !== other.quantities.some(isTelling);
   const corroborated =
     numbers?.status === "agree" || dates?.status === "agree" || similarity >= (oneNumber ? SAME_CLAIM_SIMILARITY_ONE_NUMBER : SAME_CLAIM_SIMILARITY_ALONE);
