@@ -124,7 +124,8 @@ await withBenchDatabase({ prefix, watchdogMs: 60 * 60_000, log }, async (databas
   let batch: { statement: string; claimant: string; language: string }[] = [];
   for (const claim of generateClaims(COUNT, claimants)) {
     batch.push(claim);
-    if (batch.length === 5000) {
+    // Batches small enough to stay under the statement timeout on a loaded machine.
+    if (batch.length === 2000) {
       await insert(batch);
       batch = [];
     }
