@@ -9,11 +9,13 @@ export type MatchSignal =
   | { kind: "other_entities"; names: string[]; weight: number }
   | { kind: "claimant"; weight: number }
   | { kind: "polarity"; negatedIn: "this" | "other"; cues: string[]; weight: number }
+  | { kind: "direction"; thisWay: "up" | "down"; weight: number }
   | { kind: "statement"; similarity: number; weight: number };
 
 /**
- * likely_same: the signals agree (same polarity, no number, date or named place in conflict, the same claimant or
- * a named entity in common, and numbers, dates or the statements themselves alike);
+ * likely_same: the signals agree (same polarity, no number, date, direction (rose, fell) or named place in conflict, the same claimant or
+ * a named entity in common, or statements alike enough where one claimant is unknown, and numbers, dates or the
+ * statements themselves alike);
  * contradicts: the same but one of the two is negated; related: the rest, best first by score.
  */
 export type MatchVerdict = "likely_same" | "contradicts" | "related";
@@ -33,8 +35,8 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
   const similarity = statementSimilarity(target.units, other.units);
   signals.push({ kind: "statement", similarity, weight: similarity });
 
-  const numbers = compareQuantities(target.quantities, other.quantities);
-  if (numbers) signals.push({ ...numbers, kind: "numbers", weight: NUMBER_WEIGHTS[numbers.status] });
+  const numbers = otherSubject(compareQuantities(target.quantities, other.quantities), target, other);
+  if (numbers) signals.push({ kind: "numbers", status: numbers.status, shared: numbers.shared, weight: NUMBER_WEIGHTS[numbers.status] });
 
   const dates = compareDates(target.dates, other.dates);
   if (dates) signals.push({ kind: "dates", ...dates, weight: dates.status === "agree" ? 0.15 : -0.25 });
@@ -46,6 +48,11 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
   const otherEntities = known(target.entities).length > 0 && known(other.entities).length > 0 && !known(target.entities).some((entity) => other.entities.includes(entity));
   if (otherEntities) signals.push({ kind: "other_entities", names: known(other.entities).map((id) => entityName(id.slice(2))), weight: -0.2 });
 
+  // "rose" and "fell" (the glossary's rise and fall): one says up, the other down.
+  const way = direction(target);
+  const oppositeWays = way !== null && direction(other) !== null && way !== direction(other);
+  if (oppositeWays) signals.push({ kind: "direction", thisWay: way, weight: -0.2 });
+
   const sameClaimant = isSameClaimant(target.claimant, other.claimant);
   if (sameClaimant) signals.push({ kind: "claimant", weight: 0.15 });
 
@@ -56,8 +63,10 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
   }
 
   const score = signals.reduce((sum, signal) => sum + signal.weight, 0);
-  const conflict = numbers?.status === "differ" || dates?.status === "differ" || otherEntities;
-  const anchored = sameClaimant || shared.length > 0;
+  const conflict = numbers?.status === "differ" || otherSubjectOf(numbers) || dates?.status === "differ" || otherEntities || oppositeWays;
+  // An imported fact-check may not name who said it: then the statements must be alike on their own.
+  const claimantUnknown = target.claimant.folded === "" || other.claimant.folded === "";
+  const anchored = sameClaimant || shared.length > 0 || (claimantUnknown && similarity >= SAME_CLAIM_SIMILARITY_ALONE);
   const oneNumber = target.quantities.some(isTelling) !== other.quantities.some(isTelling);
   const corroborated =
     numbers?.status === "agree" || dates?.status === "agree" || similarity >= (oneNumber ? SAME_CLAIM_SIMILARITY_ONE_NUMBER : SAME_CLAIM_SIMILARITY_ALONE);
@@ -78,6 +87,30 @@ export function statementSimilarity(a: readonly string[], b: readonly string[]):
   const inB = new Set(b);
   return Math.round(((2 * weigh(a.filter((unit) => inB.has(unit)))) / total) * 100) / 100;
 }
+
+function direction(profile: ClaimProfile): "up" | "down" | null {
+  const up = profile.units.includes("c:rise");
+  const down = profile.units.includes("c:fall");
+  return up === down ? null : up ? "up" : "down";
+}
+
+/**
+ * The same figure about another subject: "pensions are 14% of GDP" and "health spending is 14% of
+ * GDP". Each statement has topics of its own (the glossary's concepts of full weight) and together
+ * they outnumber the topics in common.
+ */
+type NumbersFound = { status: "agree" | "partial" | "differ" | "other_meaning"; shared: string[]; subject?: true } | null;
+
+function otherSubject(numbers: NumbersFound, a: ClaimProfile, b: ClaimProfile): NumbersFound {
+  if (numbers?.status !== "agree") return numbers;
+  const topics = (profile: ClaimProfile) => profile.units.filter((unit) => unit.startsWith("c:") && unitWeight(unit) >= 1);
+  const own = (x: ClaimProfile, y: ClaimProfile) => topics(x).filter((unit) => !y.units.includes(unit)).length;
+  const [ownA, ownB] = [own(a, b), own(b, a)];
+  const shared = topics(a).filter((unit) => b.units.includes(unit)).length;
+  return ownA > 0 && ownB > 0 && ownA + ownB > shared ? { status: "other_meaning", shared: numbers.shared, subject: true } : numbers;
+}
+
+const otherSubjectOf = (numbers: NumbersFound) => numbers?.subject === true;
 
 /** Counts of ten or less without a unit ("two countries") are too common to agree or disagree on. */
 function isTelling(quantity: MatchQuantity): boolean {

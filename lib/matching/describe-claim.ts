@@ -27,7 +27,7 @@ export type ClaimProfile = {
 };
 
 export function describeClaim(claim: ClaimText): ClaimProfile {
-  const language = matchLanguage(claim.language);
+  const language = matchLanguage(claim.language, claim.statement);
   const statement = readMeaning(claim.statement, language, false);
   const claimant = readMeaning(claim.claimant, language, true);
   return {

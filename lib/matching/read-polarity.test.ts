@@ -30,4 +30,12 @@ describe("readPolarity", () => {
     // "pas" with a superlative stays a negation.
     expect(readPolarity("La France n'est pas le pays où les impôts sont les plus élevés.", "fr")).toMatchObject({ negated: true });
   });
+
+  it("reads a break said by a word as negative, and a negated break as positive", () => {
+    expect(readPolarity("L'Algérie a rompu ses relations diplomatiques avec le Maroc.", "fr")).toEqual({ negated: true, cues: ["rompu"] });
+    expect(readPolarity("Algeria has cut diplomatic ties with Morocco.", "en")).toMatchObject({ negated: true });
+    expect(readPolarity("L'Algérie n'a jamais rompu ses relations avec le Maroc.", "fr")).toEqual({ negated: false, cues: ["ne … jamais", "rompu"] });
+    // Negations in concord stay one negation.
+    expect(readPolarity("L'État n'a jamais construit aucun logement.", "fr")).toMatchObject({ negated: true });
+  });
 });

@@ -3,9 +3,15 @@ import type { MatchLanguage } from "./match-language";
 
 export type Polarity = { negated: boolean; cues: string[] };
 
-const EN_NEGATORS = /\b(not|no|never|without|none|nobody|nothing|neither|nor|cannot|lack|lacks|lacking|absence|broken|severed)\b|n't\b/g;
+const EN_NEGATORS = /\b(not|no|never|without|none|nobody|nothing|neither|nor|cannot)\b|n't\b/g;
 /** Standalone French negators ("sans", "aucun", "pas un seul", "jamais" alone); "ne/n'" is read with its partner. */
-const FR_NEGATORS = /\b(sans|aucun|aucune|jamais|rien|nullement|absence|manque|rompu|rompue|rompus|rompues)\b|(?:^|\s)pas\b/g;
+const FR_NEGATORS = /\b(sans|aucun|aucune|jamais|rien|nullement)\b|(?:^|\s)pas\b/g;
+/**
+ * Words that say an absence or a break themselves ("relations broken", "a rompu", "cut ties"): a
+ * statement with one is negative, and one of these negated ("n'a jamais rompu", "have not broken")
+ * is positive again.
+ */
+const LEXICAL_NEGATORS = /\b(lack|lacks|lacking|absence|broken|severed|cut (?:off )?(?:\S+ ){0,2}(?:ties|relations)|manque|rompu|rompue|rompus|rompues)\b/g;
 const FR_NE_PARTNERS = new Set(["pas", "jamais", "plus", "rien", "aucun", "aucune", "personne", "guere", "point", "nullement", "ni"]);
 /** "No country spends as much as France", "jamais les inegalites n'ont ete aussi fortes": a superlative, not a negation. */
 const QUANTIFIER_NEGATORS = new Set(["no", "none", "never", "nobody", "nothing", "aucun", "aucune", "jamais", "rien", "plus"]);
@@ -19,7 +25,8 @@ const COMPARATIVE = /\b(as much|as many|as high|as large|as big|more than|so hig
 
 /**
  * Whether a statement is negated, with the words that say so. French "ne … que" (only) is not a
- * negation; a negated comparison ("no country has more doctors than Cuba") reads as a superlative.
+ * negation; a negated comparison ("no country has more doctors than Cuba") reads as a superlative;
+ * a negated break ("n'a jamais rompu") is no negation.
  */
 export function readPolarity(statement: string, language: MatchLanguage): Polarity {
   const folded = ` ${foldText(statement).replace(/[^a-z0-9'%\s-]/g, " ")} `.replace(NOT_NEGATIONS, " ");
@@ -44,5 +51,7 @@ export function readPolarity(statement: string, language: MatchLanguage): Polari
     for (const match of folded.matchAll(EN_NEGATORS)) cues.push(match[0]);
   }
   const superlative = cues.length > 0 && cues.every((cue) => QUANTIFIER_NEGATORS.has(cue.replace("ne … ", ""))) && COMPARATIVE.test(folded);
-  return { negated: cues.length > 0 && !superlative, cues: superlative ? [] : cues };
+  const syntactic = superlative ? [] : cues;
+  const lexical = [...folded.matchAll(LEXICAL_NEGATORS)].map((match) => match[0]);
+  return { negated: (syntactic.length > 0) !== (lexical.length > 0), cues: [...syntactic, ...lexical] };
 }

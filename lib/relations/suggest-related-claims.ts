@@ -4,7 +4,6 @@ import type { Rating, VerdictStatus } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { indexKeys } from "@/lib/matching/candidate-index";
 import { compareClaims, RELATED_SIMILARITY, type MatchVerdict } from "@/lib/matching/compare-claims";
 import { describeClaim, type ClaimProfile } from "@/lib/matching/describe-claim";
 import { loadClaimIndex } from "@/lib/relations/load-claim-index";
@@ -46,71 +45,76 @@ type CandidateRow = {
   verdictStatus: VerdictStatus | null;
   rating: Rating | null;
 };
+type Scored = { id: string; match: MatchVerdict; reasons: SuggestionReason[]; score: number };
 
 /**
  * Claims that may be linked to this one, best first, never the claim itself nor a claim already
  * linked to it. Candidates come from the in-memory index over every claim's meanings, numbers, dates
- * and claimant (lib/matching/candidate-index.ts) and from passages overlapping this claim's; the
- * matcher (lib/matching/compare-claims.ts) then compares each with this claim and says why.
+ * and claimant (lib/matching/candidate-index.ts), which also keeps each claim's profile, and from
+ * passages overlapping this claim's; the matcher (lib/matching/compare-claims.ts) then compares each
+ * with this claim in memory and says why. Only the suggestions shown are read from the database.
  */
 export async function suggestRelatedClaims(actor: Actor, rawInput: z.input<typeof suggestRelatedClaimsSchema>): Promise<ClaimSuggestion[]> {
   requirePermission(actor, "claims.read");
   const input = parseInput(suggestRelatedClaimsSchema, rawInput);
   const db = getDb();
-  // One round of queries in parallel, then one for the candidates.
-  const [target, index, linked, overlaps] = await Promise.all([
-    db.claim.findUnique({ where: { id: input.claimId }, select: { id: true, statement: true, claimant: true, language: true } }),
-    loadClaimIndex(),
-    linkedClaimIds(input.claimId),
-    overlappingPassages(input.claimId),
-  ]);
-  if (!target) throw notFound("The claim");
-  const profile = describeClaim(target);
-  const exclude = new Set([target.id, ...linked]);
-  const candidateIds = new Set(index.candidates(indexKeys(profile), CANDIDATE_POOL, exclude));
-  for (const id of overlaps.keys()) if (!exclude.has(id)) candidateIds.add(id);
-  if (candidateIds.size === 0) return [];
+  // One round of queries in parallel, then one for the suggestions shown.
+  const [index, { linked, overlaps }] = await Promise.all([loadClaimIndex(), neighbours(input.claimId)]);
+  const profile = index.profileOf(input.claimId) ?? (await describeFromDatabase(input.claimId));
+  if (!profile) throw notFound("The claim");
+  const exclude = new Set([input.claimId, ...linked]);
+  const candidates = new Map(index.candidates(profile, CANDIDATE_POOL, exclude).map((candidate) => [candidate.id, candidate.profile]));
+  for (const id of overlaps.keys()) {
+    const other = exclude.has(id) ? undefined : index.profileOf(id);
+    if (other) candidates.set(id, other);
+  }
+  const chosen = [...candidates]
+    .map(([id, other]) => score(profile, id, other, overlaps.get(id) ?? null))
+    .filter((suggestion): suggestion is Scored => suggestion !== null)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .slice(0, input.limit);
+  if (chosen.length === 0) return [];
 
   const rows = await db.$queryRaw<CandidateRow[]>`
     SELECT c.id::text AS id, c.statement, c.claimant, c.language, v.status::text AS "verdictStatus", r.rating::text AS rating
       FROM claims c
       LEFT JOIN verdicts v ON v.claim_id = c.id
       LEFT JOIN verdict_revisions r ON r.id = v.current_revision_id
-     WHERE c.id = ANY(${[...candidateIds]}::uuid[])`;
-  return rows
-    .map((row) => toSuggestion(profile, row, overlaps.get(row.id) ?? null))
-    .filter((suggestion): suggestion is ClaimSuggestion => suggestion !== null)
-    .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1))
-    .slice(0, input.limit);
+     WHERE c.id = ANY(${chosen.map((suggestion) => suggestion.id)}::uuid[])`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return chosen.flatMap((suggestion) => {
+    const claim = byId.get(suggestion.id);
+    return claim ? [{ claim, match: suggestion.match, reasons: suggestion.reasons, score: suggestion.score, rationale: suggestedRationale(suggestion.match, suggestion.reasons) }] : [];
+  });
 }
 
-function toSuggestion(profile: ClaimProfile, row: CandidateRow, overlapTitles: string[] | null): ClaimSuggestion | null {
-  const match = compareClaims(profile, describeClaim(row));
+/** A claim the index does not hold yet (written after its last look), read and described. */
+async function describeFromDatabase(claimId: string): Promise<ClaimProfile | null> {
+  const claim = await getDb().claim.findUnique({ where: { id: claimId }, select: { statement: true, claimant: true, language: true } });
+  return claim ? describeClaim(claim) : null;
+}
+
+function score(profile: ClaimProfile, id: string, other: ClaimProfile, overlapTitles: string[] | null): Scored | null {
+  const match = compareClaims(profile, other);
   const reasons: SuggestionReason[] = [...match.signals];
   if (overlapTitles) reasons.push({ kind: "passage_overlap", articleTitles: overlapTitles, weight: PASSAGE_OVERLAP_WEIGHT });
   const similarity = match.signals.find((signal) => signal.kind === "statement")?.similarity ?? 0;
   const sameClaimant = match.signals.some((signal) => signal.kind === "claimant");
   if (match.verdict === "related" && similarity < RELATED_SIMILARITY && !sameClaimant && !overlapTitles) return null;
-  return {
-    claim: row,
-    match: match.verdict,
-    reasons,
-    score: Math.round((match.score + (overlapTitles ? PASSAGE_OVERLAP_WEIGHT : 0)) * 1000) / 1000,
-    rationale: suggestedRationale(match.verdict, reasons),
-  };
+  return { id, match: match.verdict, reasons, score: Math.round((match.score + (overlapTitles ? PASSAGE_OVERLAP_WEIGHT : 0)) * 1000) / 1000 };
 }
 
-async function linkedClaimIds(claimId: string): Promise<string[]> {
-  const rows = await getDb().$queryRaw<{ id: string }[]>`
-    SELECT to_claim_id::text AS id FROM claim_relations WHERE from_claim_id = ${claimId}::uuid
-    UNION SELECT from_claim_id::text FROM claim_relations WHERE to_claim_id = ${claimId}::uuid`;
-  return rows.map((row) => row.id);
-}
-
-/** Other claims with a passage overlapping one of this claim's in the same article revision, with the articles' titles. */
-async function overlappingPassages(claimId: string): Promise<Map<string, string[]>> {
-  const rows = await getDb().$queryRaw<{ id: string; titles: string[] }[]>`
-    SELECT other.claim_id::text AS id, array_agg(DISTINCT a.title ORDER BY a.title) AS titles
+/**
+ * The claims already linked to this one (never suggested again) and the claims with a passage
+ * overlapping one of this claim's in the same article revision, with the articles' titles: one query.
+ */
+async function neighbours(claimId: string): Promise<{ linked: string[]; overlaps: Map<string, string[]> }> {
+  const rows = await getDb().$queryRaw<{ id: string; titles: string[] | null }[]>`
+    SELECT to_claim_id::text AS id, NULL::text[] AS titles FROM claim_relations WHERE from_claim_id = ${claimId}::uuid
+    UNION ALL
+    SELECT from_claim_id::text, NULL::text[] FROM claim_relations WHERE to_claim_id = ${claimId}::uuid
+    UNION ALL
+    SELECT other.claim_id::text, array_agg(DISTINCT a.title ORDER BY a.title)
       FROM passages mine
       JOIN passages other
         ON other.article_revision_id = mine.article_revision_id
@@ -119,5 +123,8 @@ async function overlappingPassages(claimId: string): Promise<Map<string, string[
       JOIN articles a ON a.id = other.article_id AND a.deleted_at IS NULL
      WHERE mine.claim_id = ${claimId}::uuid
      GROUP BY other.claim_id`;
-  return new Map(rows.map((row) => [row.id, row.titles]));
+  return {
+    linked: rows.filter((row) => row.titles === null).map((row) => row.id),
+    overlaps: new Map(rows.flatMap((row) => (row.titles === null ? [] : [[row.id, row.titles] as const]))),
+  };
 }

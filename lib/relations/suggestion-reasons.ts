@@ -22,6 +22,8 @@ export function describeReason(reason: SuggestionReason): string {
       return `Names others: ${reason.names.join(", ")}`;
     case "claimant":
       return "Same claimant";
+    case "direction":
+      return reason.thisWay === "up" ? "This claim says up, the other down" : "This claim says down, the other up";
     case "polarity":
       return `Negated in ${reason.negatedIn === "this" ? "this claim" : "the other claim"} (${reason.cues.map((cue) => `“${cue}”`).join(", ")})`;
     case "passage_overlap":

@@ -1,9 +1,14 @@
 import type { Actor } from "@/lib/auth/actor";
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
+import { describeReason } from "@/lib/relations/suggestion-reasons";
 import { ExternalRating, formatDay } from "@/app/workbench/exchange/_components/external-rating";
 import "@/app/workbench/exchange/exchange.css";
 
-/** "Already checked by …": other fact-checkers' reviews of this claim (lib/exchange); nothing when there are none. */
+/**
+ * "Already checked by …": other fact-checkers' reviews of this claim, in any language, found by the
+ * claim matcher (lib/exchange/match-external-fact-checks.ts), each with the matcher's reasons; a review
+ * of the claim's negation is shown as such, never as the same claim. Nothing when there are none.
+ */
 export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claimId: string }) {
   const matches = await listExternalChecksOfClaim(actor, claimId);
   if (matches.length === 0) return null;
@@ -16,15 +21,24 @@ export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claim
         {matches.map((match) => (
           <li key={match.id}>
             <p className="ex-checked-line">
-              Already checked by <strong>{match.publisherName}</strong>: <ExternalRating ratingText={match.ratingText} rating={match.rating} />
+              {match.match === "same_claim" ? "Already checked by " : "Checked the opposite claim: "}
+              <strong>{match.publisherName}</strong>: <ExternalRating ratingText={match.ratingText} rating={match.rating} />
               {match.reviewedAt && <span className="meta"> · {formatDay(match.reviewedAt)}</span>} ·{" "}
               <a href={match.reviewUrl} rel="noopener noreferrer nofollow" target="_blank">
                 Read their fact-check<span className="visually-hidden"> by {match.publisherName}, opens in a new tab</span>
               </a>
             </p>
             <p className="meta" lang={match.language !== "und" ? match.language : undefined}>
-              Their claim: “{match.claimText}”{match.claimant ? `, ${match.claimant}` : ""} ({Math.round(match.similarity * 100)}% alike)
+              Their claim: “{match.claimText}”{match.claimant ? `, ${match.claimant}` : ""}
             </p>
+            <ul className="cl-reasons" aria-label={match.match === "same_claim" ? "Why it is the same claim" : "Why it is the opposite claim"}>
+              {match.reasons.map((reason) => (
+                <li key={`${reason.kind}-${describeReason(reason)}`} className={reason.weight < 0 ? "cl-reason-against" : undefined}>
+                  {reason.weight < 0 && <span className="visually-hidden">Against: </span>}
+                  {describeReason(reason)}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
