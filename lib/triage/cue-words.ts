@@ -38,7 +38,7 @@ export const COMPARISON: CueTable = {
   ],
   fr: [
     [w("plus de|moins de|au moins|au plus|pres de|presque|jusqu'a|davantage|par rapport a|compare a|que jamais|plus (?:\\p{L}+) que|moins (?:\\p{L}+) que"), "comparaison"],
-    [w("le plus|la plus|les plus|le moins|la moins|record|premier|premiere|seul|seule|seuls|sans precedent|jamais vu|inedit|inedite|meilleur|pire"), "superlatif"],
+    [w("le plus|la plus|les plus|plus (?:bas|basse|haut|haute|eleve|elevee|faible|fort|forte|grand|grande|petit|petite|important|importante)|le moins|la moins|record|premier|premiere|seul|seule|seuls|sans precedent|jamais vu|inedit|inedite|meilleur|pire"), "superlatif"],
     [w("double|triple|hausse|baisse|augmente|augmentation|diminue|diminution|recul|recule|progresse|progression|chute|bondi|grimpe|plonge|s'est envole"), "évolution chiffrée"],
   ],
 };
@@ -46,7 +46,7 @@ export const COMPARISON: CueTable = {
 /** This caused that: a causal claim can be checked against evidence. */
 export const CAUSAL: CueTable = {
   en: [[w("because(?: of)?|due to|caused|causes|led to|leads to|resulted in|as a result|result of|thanks to|blamed on|responsible for|linked to|drove|driven by|triggered"), "causal claim"]],
-  fr: [[w("parce que|a cause de|en raison de|grace a|a provoque|provoque|a entraine|entraine|a conduit a|conduit a|cause|causee|du fait de|responsable de|lie a|liee a|a declenche|consequence de"), "lien de cause"]],
+  fr: [[w("parce que|a cause de|en raison de|en raison du|en raison des|grace a|a provoque|provoque|a entraine|entraine|a conduit a|conduit a|cause|causee|du fait de|responsable de|lie a|liee a|a declenche|consequence de"), "lien de cause"]],
 };
 
 /** Said in the first person singular: the writer's own story or view. */
@@ -61,17 +61,17 @@ export const OPINION: CueTable = {
     [w("i think|i believe|i feel|in my view|in my opinion|we should|should|ought to|must|needs to|need to|it is time|let us|let's|hopefully|sadly|fortunately|unfortunately|shameful|disgraceful|wonderful|terrible|absurd|ridiculous|outrageous|beautiful|deserve|deserves"), "opinion"],
   ],
   fr: [
-    [w("je pense|je crois|a mon avis|selon moi|il faut|il faudrait|devrait|devraient|doit|doivent|nous devons|il est temps|esperons|malheureusement|heureusement|honteux|honteuse|scandaleux|scandaleuse|formidable|absurde|ridicule|magnifique|merite|meritent"), "opinion"],
+    [w("je pense|je crois|a mon avis|selon moi|il faut|il faudrait|doit|doivent|nous devons|il est temps|esperons|malheureusement|heureusement|honteux|honteuse|scandaleux|scandaleuse|formidable|absurde|ridicule|magnifique|merite|meritent"), "opinion"],
   ],
 };
 
 /** What will or may happen: not checkable today. */
 export const PREDICTION: CueTable = {
   en: [
-    [w("will|won't|would|could|may|might|shall|going to|is expected to|are expected to|expects|forecast|forecasts|predicts|likely to|plans to|aims to|is set to|are set to|next year|next week|next month|in the coming|soon"), "prediction"],
+    [w("will|won't|would|could|may|might|shall|going to|is expected to|are expected to|expects|forecast|forecasts|predict|predicts|predicted|expect|expected|likely to|plans to|aims to|is set to|are set to|next year|next week|next month|in the coming|soon"), "prediction"],
   ],
   fr: [
-    [w("sera|seront|serait|seraient|aura|auront|aurait|auraient|fera|feront|ira|iront|pourra|pourront|pourrait|pourraient|devra|devront|va|vont|prevoit|prevoient|s'attend|s'attendent|devrait|l'an prochain|l'annee prochaine|la semaine prochaine|bientot|a l'avenir|\\p{L}{3,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)"), "prédiction"],
+    [w("sera|seront|serait|seraient|aura|auront|aurait|auraient|fera|feront|ira|iront|pourra|pourront|pourrait|pourraient|devra|devront|va|vont|prevoit|prevoient|s'attend|s'attendent|devrait|devraient|l'an prochain|l'annee prochaine|la semaine prochaine|bientot|a l'avenir|\\p{L}{3,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)"), "prédiction"],
   ],
 };
 

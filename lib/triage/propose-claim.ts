@@ -25,7 +25,7 @@ const CLAIMANT_PATTERNS: Record<MatchLanguage, RegExp[]> = {
 
 const ATTRIBUTION_LEAD: Record<MatchLanguage, RegExp> = {
   en: /^(?:according to [^,]+,\s*)|^(?:[^,"“«]{0,80}?\b(?:said|says|insists|insisted|claims|claimed|confirmed|confirms|argued|told [^,]+?) that\s+)/iu,
-  fr: /^(?:(?:selon|d[’']après) [^,]+,\s*)|^(?:[^,"“«]{0,80}?\b(?:affirme|assure|indique|estime|a (?:affirmé|déclaré|dit|assuré|indiqué|annoncé|confirmé|estimé)) (?:que |qu[’']))/iu,
+  fr: /^(?:(?:selon|d[’']après) [^,]+,\s*)|^(?:[^,"“«]{0,80}?\b(?:affirme|affirment|assure|assurent|indique|indiquent|estime|estiment|soulignent|souligne|a (?:affirmé|déclaré|dit|assuré|indiqué|annoncé|confirmé|estimé)) (?:que |qu[’']))/iu,
 };
 
 /**

@@ -86,8 +86,8 @@ export function scoreSentence(text: string, language: MatchLanguage): { score: n
   if (dates.length) add(`date: ${dates[0]}`, 0.5);
   if (dates.length && /(?<!\p{L})(?:since|depuis)(?!\p{L})/u.test(folded)) add(language === "fr" ? "depuis une date" : "since a date", 0.5);
 
-  const comparisons = new Set(COMPARISON[language].map(([pattern, label]) => (pattern.test(folded) ? label : null)).filter(Boolean));
-  if (comparisons.size) add([...comparisons].join(", "), comparisons.size > 1 ? 2 : 1.5);
+  // A comparison, a superlative, a measured change: the first kind counts most.
+  COMPARISON[language].filter(([pattern]) => pattern.test(folded)).forEach(([, label], index) => add(label, index === 0 ? 1.5 : 0.5));
 
   const attribution = firstCue(ATTRIBUTION[language], folded);
   if (attribution) add(`${attribution.label.split(":")[0]}: ${attribution.word}`, 1.5);
