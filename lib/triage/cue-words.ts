@@ -71,7 +71,7 @@ export const PREDICTION: CueTable = {
     [w("will|won't|would|could|may|might|shall|going to|is expected to|are expected to|expects|forecast|forecasts|predict|predicts|predicted|expect|expected|likely to|plans to|aims to|is set to|are set to|next year|next week|next month|in the coming|soon"), "prediction"],
   ],
   fr: [
-    [w("sera|seront|serait|seraient|aura|auront|aurait|auraient|fera|feront|ira|iront|pourra|pourront|pourrait|pourraient|devra|devront|va|vont|prevoit|prevoient|s'attend|s'attendent|devrait|devraient|l'an prochain|l'annee prochaine|la semaine prochaine|bientot|a l'avenir|\\p{L}{3,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)"), "prédiction"],
+    [w("sera|seront|serait|seraient|aura|auront|aurait|auraient|fera|feront|ira|iront|pourra|pourront|pourrait|pourraient|devra|devront|va|vont|prevoit|prevoient|s'attend|s'attendent|devrait|devraient|l'an prochain|l'annee prochaine|la semaine prochaine|bientot|a l'avenir|\\p{L}{3,}(?:era|eront|erait|eraient|ira|iront|irait|iraient|dra|dront|drait|draient)"), "prédiction"],
   ],
 };
 
