@@ -52,7 +52,10 @@ export const CAUSAL: CueTable = {
 /** Said in the first person singular: the writer's own story or view. */
 export const FIRST_PERSON: CueTable = {
   en: [[w("i|i'm|i've|i'd|me|my|mine|myself"), "personal experience"]],
-  fr: [[w("je|j'|moi|mon|ma|mes|me|m'"), "expérience personnelle"]],
+  fr: [
+    [w("je|moi|mon|ma|mes|me"), "expérience personnelle"],
+    [/(?<!\p{L})[jm]'\p{L}/u, "expérience personnelle"],
+  ],
 };
 
 /** A view, a wish or advice rather than a fact. */
