@@ -42,11 +42,14 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000
 const mean = (values: number[]) => ratio(values.reduce((sum, value) => sum + value, 0), values.length);
 
 const articles = labelledArticles();
-const perArticle: { id: string; language: string; sentences: number; worth: number; precisionAt10: Record<string, number> }[] = [];
+const perArticle: { id: string; language: string; sentences: number; worth: number; ceiling: number; precisionAt10: Record<string, number> }[] = [];
 const totals = new Map<string, Map<string, Counts>>();
 
 for (const article of articles) {
-  const row = { id: article.id, language: article.language, sentences: article.sentences.length, worth: article.sentences.filter((s) => s.worth).length, precisionAt10: {} as Record<string, number> };
+  const worthCount = article.sentences.filter((s) => s.worth).length;
+  // The best p@10 any ranking could reach: fewer than ten sentences of an article may be worth checking.
+  const ceiling = ratio(Math.min(TOP, worthCount), Math.min(TOP, article.sentences.length));
+  const row = { id: article.id, language: article.language, sentences: article.sentences.length, worth: worthCount, ceiling, precisionAt10: {} as Record<string, number> };
   for (const method of methods) {
     const top = method.rank(article).slice(0, TOP);
     const precisionAt10 = ratio(top.filter((sentence) => sentence.worth).length, Math.min(TOP, article.sentences.length));
@@ -68,6 +71,7 @@ for (const article of articles) {
 
 const overall = [...totals].map(([scope, byMethod]) => ({
   scope,
+  bestMeanPrecisionAt10: mean(perArticle.filter((row) => scope === "all" || row.language === scope).map((row) => row.ceiling)),
   methods: [...byMethod].map(([name, counts]) => ({
     name,
     precision: ratio(counts.truePositives, counts.picked),
@@ -94,13 +98,14 @@ if (json) {
 } else {
   console.log(`Check-worthiness triage: ${result.sentences.en} English and ${result.sentences.fr} French labelled sentences, ${articles.length} articles; candidates score >= ${CANDIDATE_SCORE}\n`);
   const names = methods.map((method) => method.name);
-  console.log(["article".padEnd(26), "lang", "sent", "worth", ...names.map((name) => `p@10 ${name}`.padEnd(name.length + 5))].join("  "));
+  console.log(["article".padEnd(26), "lang", "sent", "worth", "best p@10", ...names.map((name) => `p@10 ${name}`.padEnd(name.length + 5))].join("  "));
   for (const row of perArticle) {
-    console.log([row.id.padEnd(26), row.language.padEnd(4), String(row.sentences).padStart(4), String(row.worth).padStart(5), ...names.map((name) => row.precisionAt10[name]!.toFixed(2).padEnd(name.length + 5))].join("  "));
+    console.log([row.id.padEnd(26), row.language.padEnd(4), String(row.sentences).padStart(4), String(row.worth).padStart(5), row.ceiling.toFixed(2).padStart(9), ...names.map((name) => row.precisionAt10[name]!.toFixed(2).padEnd(name.length + 5))].join("  "));
   }
   console.log("");
   console.log(["scope".padEnd(6), "method".padEnd(24), "precision", "recall", "mean p@10", "candidates", "worth"].join("  "));
-  for (const { scope, methods: rows } of overall) {
+  for (const { scope, methods: rows, bestMeanPrecisionAt10 } of overall) {
+    console.log(`${scope.padEnd(6)}  ${"(best possible)".padEnd(24)}  ${"".padStart(9)}  ${"".padStart(6)}  ${bestMeanPrecisionAt10.toFixed(3).padStart(9)}`);
     for (const row of rows) {
       console.log([scope.padEnd(6), row.name.padEnd(24), row.precision.toFixed(3).padStart(9), row.recall.toFixed(3).padStart(6), row.meanPrecisionAt10.toFixed(3).padStart(9), String(row.candidates).padStart(10), String(row.worth).padStart(5)].join("  "));
     }
