@@ -28,6 +28,7 @@ const TEXT = [
 
 // Exclusive: the to-check list shows every recent article's sentences, which other tests import.
 test("an editor makes a claim from a triage candidate with the keyboard only, and finds the rest in the to-check list", { lock: "-exclusive-" }, async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
   const editor = await createUser("editor", "triage");
   await signInDirectly(page, editor.email, editor.password);
   const imported = await page.request.post("/api/articles", {
@@ -90,4 +91,11 @@ test("an editor makes a claim from a triage candidate with the keyboard only, an
   await list.getByRole("link", { name: RENTS }).click();
   await expect(page).toHaveURL(new RegExp(`/workbench/articles/${articleId}\\?sentence=\\d+$`));
   await expect(page.locator(".article-text .cand-active")).toHaveText(RENTS);
+
+  // One click on a dotted sentence proposes its claim too; the editor may cancel.
+  await page.locator(".article-text .cand", { hasText: "Bureau of Statistics" }).click();
+  await expect(page.getByLabel("Statement (short, in its own language)")).toHaveValue(`Rents in the ${token} region rose by 8.9% last year, the fastest pace on record.`);
+  await expect(page.getByLabel("Claimant (who made it)")).toHaveValue("Bureau of Statistics");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel("Statement (short, in its own language)")).toHaveCount(0);
 });

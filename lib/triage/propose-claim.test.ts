@@ -22,6 +22,11 @@ describe("proposeClaim", () => {
     expect(proposeClaim("Les États-Unis affirment que ce groupe est dirigé par Maduro.", "fr")).toEqual({ statement: "Ce groupe est dirigé par Maduro.", claimant: "États-Unis" });
   });
 
+  it("keeps a name with of or de whole", () => {
+    expect(proposeClaim("According to the Bureau of Statistics, rents rose by 8.9% last year.", "en").claimant).toBe("Bureau of Statistics");
+    expect(proposeClaim("Selon la Banque de France, la croissance a ralenti.", "fr").claimant).toBe("Banque de France");
+  });
+
   it("reads a pronoun as the last person named before", () => {
     const context = "On Wednesday, Washington released an update, via a tweet from National Security Advisor John Bolton.";
     expect(proposeClaim("\"Maduro has to leave and hold free elections now,\" he said.", "en", context).claimant).toBe("John Bolton");

@@ -5,7 +5,7 @@ import { namesIn, quotations } from "./score-sentence";
 /** What the annotator proposes when the editor makes a claim of a sentence; the editor edits both. */
 export type ProposedClaim = { statement: string; claimant: string };
 
-const NAME = String.raw`((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:de |du |van |von |al-)?\p{Lu}[\p{L}'’.-]*)*)`;
+const NAME = String.raw`((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:of the |of |de la |de |du |des |van |von |al-)?\p{Lu}[\p{L}'’.-]*)*)`;
 /** Titles before a name, left out of the proposed claimant ("National Security Advisor John Bolton" -> "John Bolton"). */
 const TITLES = /^(?:(?:President|Président|Présidente|Prime|Minister|Ministre|Premier|Secretary|Secrétaire|National|Security|Advisor|Adviser|Senator|Sénateur|General|Général|Mr|Mrs|Ms|Dr|M|Mme|Governor|Mayor|Maire|Chancellor|Chancelier)\.?\s+)+(?=\p{Lu})/u;
 
@@ -40,7 +40,7 @@ export function proposeClaim(sentence: string, language: MatchLanguage, context 
   for (const pattern of CLAIMANT_PATTERNS[language]) {
     const match = pattern.exec(sentence);
     // Only a name the sentence really holds (not its capitalised first word): the longest one inside the match.
-    const inside = match?.[1] ? named.filter((name) => match[1]!.includes(name)).sort((a, b) => b.length - a.length)[0] : undefined;
+    const inside = match?.[1] ? named.filter((name) => match[1]!.includes(name) || name.startsWith(match[1]!)).sort((a, b) => b.length - a.length)[0] : undefined;
     if (inside) {
       claimant = inside;
       break;

@@ -68,6 +68,7 @@ export function Annotator({
 
   /** Opens the new-claim form on a candidate: its sentence is the passage, statement and claimant are proposed. */
   function claimCandidate(candidate: TriageCandidate) {
+    setSelection(null);
     setActiveCandidateStart(candidate.start);
     setMode({
       kind: "create",
@@ -100,7 +101,8 @@ export function Annotator({
     return data;
   }
 
-  const chosen = mode.kind === "create" && mode.proposed ? mode.proposed.passage : selection;
+  // A selection made after a candidate was chosen wins over it.
+  const chosen = selection ?? (mode.kind === "create" ? mode.proposed?.passage : undefined) ?? null;
   const passageSelection = chosen ? { articleRevisionId: article.revision.id, ...chosen } : null;
 
   return (
@@ -116,7 +118,11 @@ export function Annotator({
           onChooseClaim={setActiveClaimId}
           candidates={shownCandidates}
           activeCandidateStart={activeCandidateStart}
-          onChooseCandidate={setActiveCandidateStart}
+          onChooseCandidate={(start) => {
+            const candidate = shownCandidates.find((entry) => entry.start === start);
+            if (candidate && canWrite) claimCandidate(candidate);
+            else setActiveCandidateStart(start);
+          }}
         />
       </div>
 
@@ -130,7 +136,7 @@ export function Annotator({
             pending={pending}
             onMode={setMode}
             onCreate={async (input) => {
-              const success = mode.kind === "create" && mode.proposed ? "Claim created from the sentence." : "Claim created from the selection.";
+              const success = selection ? "Claim created from the selection." : "Claim created from the sentence.";
               const created = passageSelection && (await act(() => createClaimAction({ ...input, passage: passageSelection }), success));
               if (created) setActiveClaimId(created.id);
             }}

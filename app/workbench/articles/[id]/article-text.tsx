@@ -12,7 +12,7 @@ const CANDIDATE = "cand:";
 /**
  * The article text with its passages highlighted (overlaps deepen the colour, the active claim's are
  * marked) and the sentences worth checking dotted (no passage covers them). Clicking a highlight makes
- * the innermost passage's claim active; clicking a candidate makes it the active candidate.
+ * the innermost passage's claim active; clicking a candidate chooses it (the annotator proposes a claim of it).
  */
 export function ArticleText({
   rootRef,

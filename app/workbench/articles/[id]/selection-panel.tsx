@@ -36,8 +36,9 @@ export function SelectionPanel({
   onReattach: (passageId: string) => void;
 }) {
   const idle = () => onMode({ kind: "idle" });
-  const proposed = mode.kind === "create" ? mode.proposed : undefined;
-  const selection = proposed?.passage ?? selected;
+  // A claim proposed from a candidate, unless the editor has selected other text since.
+  const proposed = mode.kind === "create" && !selected ? mode.proposed : undefined;
+  const selection = selected ?? proposed?.passage ?? null;
   return (
     <section className="panel-box" aria-label="Selection">
       <h2>Selection</h2>
