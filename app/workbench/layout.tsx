@@ -20,6 +20,7 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
           <Link href="/workbench">Queues</Link>
           <InboxLink actor={actor} />
           <Link href="/workbench/articles">Articles</Link>
+          <Link href="/workbench/to-check">To check</Link>
           <Link href="/workbench/claims">Claims</Link>
           {actor && can(actor, "claims.read") && <Link href="/workbench/board">Board</Link>}
           {actor && can(actor, "verdicts.submit") && <Link href="/workbench/review">Review</Link>}

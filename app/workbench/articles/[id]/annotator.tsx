@@ -2,10 +2,13 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
+import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
+import { uncoveredCandidates } from "@/lib/triage/uncovered-candidates";
 import { ActionOutcome, useActionRunner } from "@/app/workbench/_components/use-action-runner";
 import { useHoldLiveRefresh } from "@/app/workbench/_live/live-hold";
 import { addPassageAction, confirmPassageAction, createClaimAction, reattachPassageAction, removePassageAction } from "./actions";
 import { ArticleText } from "./article-text";
+import { CandidateList } from "./candidate-list";
 import { ClaimList } from "./claim-list";
 import { DecisionList } from "./decision-list";
 import { excerpt } from "./excerpt";
@@ -14,10 +17,25 @@ import { useTextSelection } from "./use-text-selection";
 
 /**
  * The annotator: the article text beside the panel of its claims. It holds what the editor is doing
- * (the selection, the mode, the active claim) and runs the actions; each part of the page is its own
- * component. While a selection or a form is open, colleagues' changes wait behind an "Updated" bar.
+ * (the selection, the mode, the active claim, the active candidate sentence) and runs the actions;
+ * each part of the page is its own component. While a selection or a form is open, colleagues'
+ * changes wait behind an "Updated" bar.
  */
-export function Annotator({ article, canWrite, focusPassageId }: { article: ArticleForAnnotation; canWrite: boolean; focusPassageId: string | null }) {
+export function Annotator({
+  article,
+  canWrite,
+  focusPassageId,
+  candidates,
+  focusSentence,
+}: {
+  article: ArticleForAnnotation;
+  canWrite: boolean;
+  focusPassageId: string | null;
+  /** The revision's check-worthy sentences (lib/triage); those a passage covers are not shown. */
+  candidates: TriageCandidate[];
+  /** Opened from the "to check" list: the start of the sentence to show. */
+  focusSentence: number | null;
+}) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useTextSelection(rootRef, article.revision.text);
   const [mode, setMode] = useState<AnnotatorMode>({ kind: "idle" });
@@ -25,6 +43,8 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
   const { run, pending, message } = useActionRunner();
   const passageById = useMemo(() => new Map(article.passages.map((passage) => [passage.id, passage])), [article.passages]);
   const needsDecision = article.passages.filter((passage) => passage.status !== "anchored");
+  const shownCandidates = useMemo(() => uncoveredCandidates(candidates, article.passages), [candidates, article.passages]);
+  const [activeCandidateStart, setActiveCandidateStart] = useState<number | null>(focusSentence);
   useHoldLiveRefresh(selection !== null || mode.kind !== "idle");
 
   /** Scrolls the highlight of a passage into view and flashes it (DOM only). */
@@ -35,6 +55,38 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
     mark.classList.add("hl-flash");
     window.setTimeout(() => mark.classList.remove("hl-flash"), 1600);
   }, []);
+
+  /** Scrolls a candidate sentence into view (DOM only). */
+  const scrollToCandidate = useCallback((start: number) => {
+    rootRef.current?.querySelector<HTMLElement>(`[data-candidate="${start}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, []);
+
+  function showCandidate(candidate: TriageCandidate) {
+    setActiveCandidateStart(candidate.start);
+    scrollToCandidate(candidate.start);
+  }
+
+  /** Opens the new-claim form on a candidate: its sentence is the passage, statement and claimant are proposed. */
+  const claimCandidate = useCallback(
+    (candidate: TriageCandidate) => {
+      setSelection(null);
+      setActiveCandidateStart(candidate.start);
+      setMode({
+        kind: "create",
+        proposed: { passage: { start: candidate.start, end: candidate.end, exact: candidate.text }, statement: candidate.statement, claimant: candidate.claimant },
+      });
+    },
+    [setSelection],
+  );
+  // Stable, like the text's other props, so that a selection does not re-render the text.
+  const chooseCandidate = useCallback(
+    (start: number) => {
+      const candidate = shownCandidates.find((entry) => entry.start === start);
+      if (candidate && canWrite) claimCandidate(candidate);
+      else setActiveCandidateStart(start);
+    },
+    [shownCandidates, canWrite, claimCandidate],
+  );
 
   const showPassage = useCallback(
     (passageId: string) => {
@@ -49,6 +101,10 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
   useEffect(() => {
     if (focusPassageId) scrollToPassage(focusPassageId);
   }, [focusPassageId, scrollToPassage]);
+  // Opened from the "to check" list: the sentence is scrolled into view.
+  useEffect(() => {
+    if (focusSentence !== null) scrollToCandidate(focusSentence);
+  }, [focusSentence, scrollToCandidate]);
 
   /** Runs an action of the annotator; on success the selection and the open form are done with. */
   const act = useCallback(
@@ -64,7 +120,9 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
   );
   const removePassage = useCallback((passageId: string) => act(() => removePassageAction({ passageId }), "Passage removed from the claim."), [act]);
 
-  const passageSelection = selection ? { articleRevisionId: article.revision.id, ...selection } : null;
+  // A selection made after a candidate was chosen wins over it.
+  const chosen = selection ?? (mode.kind === "create" ? mode.proposed?.passage : undefined) ?? null;
+  const passageSelection = chosen ? { articleRevisionId: article.revision.id, ...chosen } : null;
 
   return (
     <div className="annotator">
@@ -77,6 +135,9 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
           activeClaimId={activeClaimId}
           selectable={canWrite}
           onChooseClaim={setActiveClaimId}
+          candidates={shownCandidates}
+          activeCandidateStart={activeCandidateStart}
+          onChooseCandidate={chooseCandidate}
         />
       </div>
 
@@ -90,7 +151,8 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
             pending={pending}
             onMode={setMode}
             onCreate={async (input) => {
-              const created = passageSelection && (await act(() => createClaimAction({ ...input, passage: passageSelection }), "Claim created from the selection."));
+              const success = selection ? "Claim created from the selection." : "Claim created from the sentence.";
+              const created = passageSelection && (await act(() => createClaimAction({ ...input, passage: passageSelection }), success));
               if (created) setActiveClaimId(created.id);
             }}
             onAttach={async (claim) => {
@@ -99,6 +161,9 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
             }}
             onReattach={(passageId) => selection && act(() => reattachPassageAction({ passageId, ...selection }), "The passage is attached to the selected text.")}
           />
+        )}
+        {article.revision.isCurrent && (
+          <CandidateList candidates={shownCandidates} activeStart={activeCandidateStart} canWrite={canWrite} onFocusCandidate={showCandidate} onMakeClaim={claimCandidate} />
         )}
         {needsDecision.length > 0 && (
           <DecisionList

@@ -3,11 +3,17 @@
 import { memo, useMemo, type RefObject } from "react";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
 import { segmentHighlights } from "@/lib/articles/segment-highlights";
+import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
+import { describeReasons } from "@/lib/triage/describe-reasons";
+
+/** Candidates share the highlight sweep under ids of their own: "cand:START". */
+const CANDIDATE = "cand:";
 
 /**
  * The article text with its passages highlighted (overlaps deepen the colour, the active claim's are
- * marked). Clicking a highlight makes the innermost passage's claim active. Memoised: a long article
- * is thousands of elements, which a selection (state of the annotator) must not re-render.
+ * marked) and the sentences worth checking dotted (no passage covers them). Clicking a highlight makes
+ * the innermost passage's claim active; clicking a candidate chooses it (the annotator proposes a claim of it).
+ * Memoised: a long article is thousands of elements, which a selection (state of the annotator) must not re-render.
  */
 export const ArticleText = memo(function ArticleText({
   rootRef,
@@ -17,6 +23,9 @@ export const ArticleText = memo(function ArticleText({
   activeClaimId,
   selectable,
   onChooseClaim,
+  candidates = [],
+  activeCandidateStart = null,
+  onChooseCandidate,
 }: {
   rootRef: RefObject<HTMLDivElement | null>;
   text: string;
@@ -25,15 +34,24 @@ export const ArticleText = memo(function ArticleText({
   activeClaimId: string | null;
   selectable: boolean;
   onChooseClaim: (claimId: string) => void;
+  candidates?: TriageCandidate[];
+  activeCandidateStart?: number | null;
+  onChooseCandidate?: (start: number) => void;
 }) {
   const passageById = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
+  const candidateByStart = useMemo(() => new Map(candidates.map((candidate) => [candidate.start, candidate])), [candidates]);
   const segments = useMemo(() => {
     const placed = passages.filter((passage): passage is AnnotatedPassage & { start: number; end: number } => passage.start !== null && passage.end !== null);
-    return segmentHighlights(text.length, placed.map(({ id, start, end }) => ({ id, start, end })));
-  }, [text.length, passages]);
+    return segmentHighlights(text.length, [
+      ...placed.map(({ id, start, end }) => ({ id, start, end })),
+      ...candidates.map(({ start, end }) => ({ id: `${CANDIDATE}${start}`, start, end })),
+    ]);
+  }, [text.length, passages, candidates]);
   const activeIds = new Set(passages.filter((passage) => passage.claimId === activeClaimId).map((passage) => passage.id));
 
   function onClick(event: React.MouseEvent<HTMLDivElement>) {
+    const candidate = (event.target as HTMLElement).closest<HTMLElement>("span[data-candidate]");
+    if (candidate && document.getSelection()?.isCollapsed) onChooseCandidate?.(Number(candidate.dataset.candidate));
     const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-ids]");
     if (!mark || !document.getSelection()?.isCollapsed) return;
     // The innermost (shortest) passage under the pointer is the one the reader means.
@@ -67,18 +85,32 @@ export const ArticleText = memo(function ArticleText({
     >
       {segments.map((segment) => {
         const content = text.slice(segment.start, segment.end);
-        if (segment.ids.length === 0) return <span key={segment.start}>{content}</span>;
-        const statuses = new Set(segment.ids.map((id) => passageById.get(id)?.status));
+        const candidate = segment.ids.length === 1 && segment.ids[0]!.startsWith(CANDIDATE) ? candidateByStart.get(Number(segment.ids[0]!.slice(CANDIDATE.length))) : undefined;
+        if (candidate) {
+          return (
+            <span
+              key={segment.start}
+              className={candidate.start === activeCandidateStart ? "cand cand-active" : "cand"}
+              data-candidate={candidate.start}
+              title={`Worth checking (score ${candidate.score}): ${describeReasons(candidate.reasons)}`}
+            >
+              {content}
+            </span>
+          );
+        }
+        const ids = segment.ids.filter((id) => !id.startsWith(CANDIDATE));
+        if (ids.length === 0) return <span key={segment.start}>{content}</span>;
+        const statuses = new Set(ids.map((id) => passageById.get(id)?.status));
         const className = [
           "hl",
-          `hl-depth-${Math.min(segment.ids.length, 3)}`,
+          `hl-depth-${Math.min(ids.length, 3)}`,
           statuses.has("fuzzy") ? "hl-fuzzy" : statuses.has("moved") ? "hl-moved" : "",
-          segment.ids.some((id) => activeIds.has(id)) ? "hl-active" : "",
+          ids.some((id) => activeIds.has(id)) ? "hl-active" : "",
         ]
           .filter(Boolean)
           .join(" ");
         return (
-          <mark key={segment.start} className={className} data-ids={segment.ids.join(" ")}>
+          <mark key={segment.start} className={className} data-ids={ids.join(" ")}>
             {content}
           </mark>
         );

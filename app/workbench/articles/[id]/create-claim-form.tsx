@@ -14,9 +14,13 @@ function Field({ id, label, children }: { id: string; label: string; children: R
   );
 }
 
-/** The details of a claim made from the selected text; the statement starts as the quote. */
+/**
+ * The details of a claim made from the selected text; the statement starts as the quote, or as the
+ * statement and claimant proposed from a candidate sentence (then the statement takes the focus).
+ */
 export function CreateClaimForm({
   selection,
+  proposal,
   language,
   claimedAt,
   pending,
@@ -24,6 +28,7 @@ export function CreateClaimForm({
   onCancel,
 }: {
   selection: TextSelection;
+  proposal?: { statement: string; claimant: string };
   language: string;
   claimedAt: Date | null;
   pending: boolean;
@@ -51,10 +56,10 @@ export function CreateClaimForm({
       }}
     >
       <Field id="claim-statement" label="Statement (short, in its own language)">
-        <textarea id="claim-statement" name="statement" rows={3} defaultValue={selection.exact.slice(0, 500)} required />
+        <textarea id="claim-statement" name="statement" rows={3} defaultValue={(proposal?.statement ?? selection.exact).slice(0, 500)} required autoFocus={Boolean(proposal)} />
       </Field>
       <Field id="claim-claimant" label="Claimant (who made it)">
-        <input id="claim-claimant" name="claimant" required autoComplete="off" />
+        <input id="claim-claimant" name="claimant" required autoComplete="off" defaultValue={proposal?.claimant} />
       </Field>
       <div className="field-row">
         <Field id="claim-date" label="Claim date">

@@ -5,6 +5,7 @@ import { getArticleForAnnotation, type ArticleForAnnotation } from "@/lib/articl
 import { can } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
 import { getLivePosition } from "@/lib/live/get-live-position";
+import { findCheckWorthySentences } from "@/lib/triage/find-check-worthy-sentences";
 import { LiveBar } from "../../_live/live-bar";
 import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../../require-signed-in";
@@ -14,11 +15,11 @@ import "../articles.css";
 
 export const metadata: Metadata = { title: "Article" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string; passage?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string; passage?: string; sentence?: string }> };
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { revision, passage } = await searchParams;
+  const { revision, passage, sentence } = await searchParams;
   const actor = await requireSignedIn(`/workbench/articles/${id}`);
   const since = await getLivePosition(actor);
   let article: ArticleForAnnotation;
@@ -89,7 +90,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
       </nav>
       {!current && <p className="notice">This is an earlier revision, kept as it was. Annotate the current revision.</p>}
-      <Annotator article={article} canWrite={canWrite} focusPassageId={passage && /^[0-9a-f-]{36}$/i.test(passage) ? passage : null} />
+      <Annotator
+        article={article}
+        canWrite={canWrite}
+        focusPassageId={passage && /^[0-9a-f-]{36}$/i.test(passage) ? passage : null}
+        candidates={current ? findCheckWorthySentences(article.revision.text, article.language) : []}
+        focusSentence={sentence && /^\d{1,9}$/.test(sentence) ? Number(sentence) : null}
+      />
     </>
   );
 }

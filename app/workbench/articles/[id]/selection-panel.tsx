@@ -7,12 +7,18 @@ import { CreateClaimForm, type NewClaim } from "./create-claim-form";
 import { excerpt } from "./excerpt";
 import type { TextSelection } from "./use-text-selection";
 
-export type AnnotatorMode = { kind: "idle" } | { kind: "create" } | { kind: "attach" } | { kind: "reattach"; passageId: string };
+/** A claim proposed from a check-worthy sentence: the sentence is the passage, statement and claimant are proposals. */
+export type ProposedClaim = { passage: TextSelection; statement: string; claimant: string };
 
-/** What the editor can do with the selected text: make a claim of it, attach it to one, or re-attach a lost passage there. */
+export type AnnotatorMode = { kind: "idle" } | { kind: "create"; proposed?: ProposedClaim } | { kind: "attach" } | { kind: "reattach"; passageId: string };
+
+/**
+ * What the editor can do with the selected text: make a claim of it, attach it to one, or re-attach a
+ * lost passage there. A claim proposed from a candidate sentence stands in for the selection.
+ */
 export function SelectionPanel({
   article,
-  selection,
+  selection: selected,
   mode,
   pending,
   onMode,
@@ -30,6 +36,9 @@ export function SelectionPanel({
   onReattach: (passageId: string) => void;
 }) {
   const idle = () => onMode({ kind: "idle" });
+  // A claim proposed from a candidate, unless the editor has selected other text since.
+  const proposed = mode.kind === "create" && !selected ? mode.proposed : undefined;
+  const selection = selected ?? proposed?.passage ?? null;
   return (
     <section className="panel-box" aria-label="Selection">
       <h2>Selection</h2>
@@ -70,6 +79,7 @@ export function SelectionPanel({
         <CreateClaimForm
           key={`${selection.start}-${selection.end}`}
           selection={selection}
+          proposal={proposed}
           language={article.language}
           claimedAt={article.publishedAt}
           pending={pending}
