@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import { ActionOutcome, useActionRunner } from "@/app/workbench/_components/use-action-runner";
 import { useHoldLiveRefresh } from "@/app/workbench/_live/live-hold";
@@ -18,6 +19,7 @@ import { useTextSelection } from "./use-text-selection";
  * component. While a selection or a form is open, colleagues' changes wait behind an "Updated" bar.
  */
 export function Annotator({ article, canWrite, focusPassageId }: { article: ArticleForAnnotation; canWrite: boolean; focusPassageId: string | null }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useTextSelection(rootRef, article.revision.text);
   const [mode, setMode] = useState<AnnotatorMode>({ kind: "idle" });
@@ -73,7 +75,7 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
         />
       </div>
 
-      <aside className="annotator-panel" aria-label="Claims in this article">
+      <aside className="annotator-panel" aria-label={t("panelLabel")}>
         <ActionOutcome message={message} className="panel-message" />
         {canWrite && (
           <SelectionPanel
@@ -83,14 +85,14 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
             pending={pending}
             onMode={setMode}
             onCreate={async (input) => {
-              const created = passageSelection && (await act(() => createClaimAction({ ...input, passage: passageSelection }), "Claim created from the selection."));
+              const created = passageSelection && (await act(() => createClaimAction({ ...input, passage: passageSelection }), t("done.created")));
               if (created) setActiveClaimId(created.id);
             }}
             onAttach={async (claim) => {
-              const added = passageSelection && (await act(() => addPassageAction({ claimId: claim.id, ...passageSelection }), `Passage attached to “${excerpt(claim.statement, 60)}”.`));
+              const added = passageSelection && (await act(() => addPassageAction({ claimId: claim.id, ...passageSelection }), t("done.attached", { statement: excerpt(claim.statement, 60) })));
               if (added) setActiveClaimId(claim.id);
             }}
-            onReattach={(passageId) => selection && act(() => reattachPassageAction({ passageId, ...selection }), "The passage is attached to the selected text.")}
+            onReattach={(passageId) => selection && act(() => reattachPassageAction({ passageId, ...selection }), t("done.reattached"))}
           />
         )}
         {needsDecision.length > 0 && (
@@ -100,9 +102,9 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
             canWrite={canWrite}
             pending={pending}
             onShow={showPassage}
-            onConfirm={(passageId) => act(() => confirmPassageAction({ passageId }), "Passage confirmed in its new place.")}
+            onConfirm={(passageId) => act(() => confirmPassageAction({ passageId }), t("done.confirmed"))}
             onReattach={(passageId) => setMode({ kind: "reattach", passageId })}
-            onDrop={(passageId) => act(() => removePassageAction({ passageId }), "Passage dropped.")}
+            onDrop={(passageId) => act(() => removePassageAction({ passageId }), t("done.dropped"))}
           />
         )}
         <ClaimList
@@ -111,7 +113,7 @@ export function Annotator({ article, canWrite, focusPassageId }: { article: Arti
           canWrite={canWrite}
           pending={pending}
           onShow={showPassage}
-          onRemove={(passageId) => act(() => removePassageAction({ passageId }), "Passage removed from the claim.")}
+          onRemove={(passageId) => act(() => removePassageAction({ passageId }), t("done.removed"))}
         />
       </aside>
     </div>

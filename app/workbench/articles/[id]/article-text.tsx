@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, type RefObject } from "react";
+import { useTranslations } from "next-intl";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
 import { segmentHighlights } from "@/lib/articles/segment-highlights";
 
@@ -25,6 +26,7 @@ export function ArticleText({
   selectable: boolean;
   onChooseClaim: (claimId: string) => void;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const passageById = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
   const segments = useMemo(() => {
     const placed = passages.filter((passage): passage is AnnotatedPassage & { start: number; end: number } => passage.start !== null && passage.end !== null);
@@ -55,7 +57,7 @@ export function ArticleText({
       role="textbox"
       aria-readonly="true"
       aria-multiline="true"
-      aria-label="Article text. Select a passage with the mouse, or with Shift and the arrow keys."
+      aria-label={t("textLabel")}
       tabIndex={0}
       spellCheck={false}
       onBeforeInput={(event) => event.preventDefault()}
