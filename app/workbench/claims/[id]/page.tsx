@@ -189,7 +189,7 @@ export default async function ClaimPage({ params }: Props) {
 
           <section className="vr-panel" aria-labelledby="suggestions-title">
             <h2 id="suggestions-title" className="vr-panel-title">
-              {t("suggestions")}
+              {t("suggestionsTitle")}
             </h2>
             <p className="meta cl-suggestions-intro">{t("suggestionsIntro")}</p>
             <Suspense fallback={<p className="meta">{t("suggestionsLoading")}</p>}>

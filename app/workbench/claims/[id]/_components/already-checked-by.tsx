@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
 import { ExternalRating, formatDay } from "@/app/workbench/exchange/_components/external-rating";
@@ -7,23 +8,25 @@ import "@/app/workbench/exchange/exchange.css";
 export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claimId: string }) {
   const matches = await listExternalChecksOfClaim(actor, claimId);
   if (matches.length === 0) return null;
+  const t = await getTranslations("workbenchClaim.checkedBy");
   return (
     <section className="vr-panel ex-checked-by" aria-labelledby="checked-by-title">
       <h2 id="checked-by-title" className="vr-panel-title">
-        Already checked elsewhere <span className="meta">({matches.length})</span>
+        {t("title")} <span className="meta">({matches.length})</span>
       </h2>
       <ul>
         {matches.map((match) => (
           <li key={match.id}>
             <p className="ex-checked-line">
-              Already checked by <strong>{match.publisherName}</strong>: <ExternalRating ratingText={match.ratingText} rating={match.rating} />
+              {t.rich("by", { publisher: match.publisherName, strong: (chunks) => <strong>{chunks}</strong> })} <ExternalRating ratingText={match.ratingText} rating={match.rating} />
               {match.reviewedAt && <span className="meta"> · {formatDay(match.reviewedAt)}</span>} ·{" "}
               <a href={match.reviewUrl} rel="noopener noreferrer nofollow" target="_blank">
-                Read their fact-check<span className="visually-hidden"> by {match.publisherName}, opens in a new tab</span>
+                {t("read")}
+                <span className="visually-hidden"> {t("readHidden", { publisher: match.publisherName })}</span>
               </a>
             </p>
             <p className="meta" lang={match.language !== "und" ? match.language : undefined}>
-              Their claim: “{match.claimText}”{match.claimant ? `, ${match.claimant}` : ""} ({Math.round(match.similarity * 100)}% alike)
+              {t("theirClaim", { text: match.claimText, claimant: match.claimant ? `, ${match.claimant}` : "", similarity: match.similarity })}
             </p>
           </li>
         ))}
