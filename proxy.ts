@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedActionRequest } from "@/lib/actions/refuse-malformed-action-request";
+import { LOCALE_HEADER, isLocale } from "@/lib/i18n/locales";
 
 // Content-Security-Policy with a fresh nonce per response (DESIGN.md section 8). Next reads the nonce
 // from the request's policy header and puts it on every script it renders, so no inline script runs
 // without it: no 'unsafe-inline' for scripts. 'strict-dynamic' lets those scripts load the app's
 // chunks. Styles keep 'unsafe-inline' for React's style attributes (highlights, progress bars).
 // It also answers server-action bodies Next cannot decode with a clear 4xx instead of Next's 500.
+// It sets the interface language of a locale-prefixed address (/fr, /fr/search) for next-intl, from the
+// address alone (a client's own header is dropped), so that a cached reader page is one language.
 // It guards nothing else: authorization lives in the use cases.
 const isDev = process.env.NODE_ENV !== "production";
 
@@ -31,6 +34,9 @@ export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
+  requestHeaders.delete(LOCALE_HEADER);
+  const segment = request.nextUrl.pathname.split("/")[1];
+  if (isLocale(segment)) requestHeaders.set(LOCALE_HEADER, segment);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
