@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { InterfaceLanguage } from "@/lib/users/set-interface-language";
+import type { Locale } from "@/lib/i18n/locales";
 import { forbidden, DomainError } from "@/lib/errors";
 import { can, type Action } from "@/lib/auth/permissions";
 
@@ -12,7 +12,7 @@ export type Actor = {
   status: "active" | "disabled";
   requestId: string;
   /** The workbench language the person picked; null or absent: the browser's Accept-Language decides. */
-  interfaceLanguage?: InterfaceLanguage | null;
+  interfaceLanguage?: Locale | null;
 };
 
 /** Every use case starts here: no actor, or an actor without the permission, stops the work. */

@@ -4,18 +4,11 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
 import { parseInput, blankToUndefined } from "@/lib/validation";
-
-/** The languages the workbench speaks. */
-export const INTERFACE_LANGUAGES = ["en", "fr"] as const;
-export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
-
-export function isInterfaceLanguage(value: unknown): value is InterfaceLanguage {
-  return typeof value === "string" && (INTERFACE_LANGUAGES as readonly string[]).includes(value);
-}
+import { LOCALES } from "@/lib/i18n/locales";
 
 // An empty choice ("follow my browser") stores null: the browser's Accept-Language decides.
 export const setInterfaceLanguageSchema = z.object({
-  language: z.preprocess(blankToUndefined, z.enum(INTERFACE_LANGUAGES, "choose English, French or your browser's language").optional()),
+  language: z.preprocess(blankToUndefined, z.enum(LOCALES, "choose English, French or your browser's language").optional()),
 });
 
 /**
