@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
 import { ExternalRating, formatDay } from "@/app/workbench/exchange/_components/external-rating";
@@ -9,6 +9,7 @@ export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claim
   const matches = await listExternalChecksOfClaim(actor, claimId);
   if (matches.length === 0) return null;
   const t = await getTranslations("workbenchClaim.checkedBy");
+  const format = await getFormatter();
   return (
     <section className="vr-panel ex-checked-by" aria-labelledby="checked-by-title">
       <h2 id="checked-by-title" className="vr-panel-title">
@@ -19,7 +20,7 @@ export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claim
           <li key={match.id}>
             <p className="ex-checked-line">
               {t.rich("by", { publisher: match.publisherName, strong: (chunks) => <strong>{chunks}</strong> })} <ExternalRating ratingText={match.ratingText} rating={match.rating} />
-              {match.reviewedAt && <span className="meta"> · {formatDay(match.reviewedAt)}</span>} ·{" "}
+              {match.reviewedAt && <span className="meta"> · {formatDay(format, match.reviewedAt)}</span>} ·{" "}
               <a href={match.reviewUrl} rel="noopener noreferrer nofollow" target="_blank">
                 {t("read")}
                 <span className="visually-hidden"> {t("readHidden", { publisher: match.publisherName })}</span>
