@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
 import type { GraphEdge, GraphNode } from "@/lib/relations/get-claim-graph";
 import { EDGE_COLOURS, RATING_COLOURS } from "./graph-colours";
@@ -131,6 +132,7 @@ function arrange(cy: Core) {
  * below the canvas for screen readers.
  */
 export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }) {
+  const t = useTranslations("workbenchGraph.canvas");
   const router = useRouter();
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -295,15 +297,15 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
 
   return (
     <div className="cl-graph-frame">
-      <div className="cl-graph-tools" role="group" aria-label="Zoom">
+      <div className="cl-graph-tools" role="group" aria-label={t("zoom")}>
         <button type="button" className="secondary cl-small" onClick={() => zoom(1.25)} disabled={!ready}>
-          Zoom in
+          {t("zoomIn")}
         </button>
         <button type="button" className="secondary cl-small" onClick={() => zoom(0.8)} disabled={!ready}>
-          Zoom out
+          {t("zoomOut")}
         </button>
         <button type="button" className="secondary cl-small" onClick={() => cyRef.current?.fit(undefined, 40)} disabled={!ready}>
-          Fit
+          {t("fit")}
         </button>
       </div>
       <div
@@ -311,21 +313,20 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
         className="cl-graph-canvas"
         tabIndex={0}
         role="application"
-        aria-roledescription="claim graph"
-        aria-label={`Claim graph: ${nodes.length} claims, ${edges.length} links`}
+        aria-roledescription={t("roleDescription")}
+        aria-label={t("label", { claims: nodes.length, links: edges.length })}
         aria-describedby={helpId}
         onKeyDown={onKeyDown}
         data-ready={ready ? "true" : "false"}
       />
       <p id={helpId} className="meta cl-graph-help">
-        Click a claim to open it. With the keyboard: focus the graph, walk the claims with the arrow keys, press Enter to open one.
-        Every claim and link is also listed below.
+        {t("help")}
       </p>
       <p className="cl-graph-focus" aria-live="polite">
         {failed
-          ? "The graph could not be drawn in this browser; the lists below hold every claim and link."
+          ? t("failed")
           : focused
-            ? `${describe(focused, linkCounts.get(focused.id) ?? 0)} Press Enter to open it.`
+            ? `${describe(focused, linkCounts.get(focused.id) ?? 0)} ${t("pressEnter")}`
             : ""}
       </p>
     </div>
