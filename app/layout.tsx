@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { localeOf } from "@/lib/i18n/locales";
+import { PATH_HEADER, isReaderPath, localeOf } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,13 +23,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const locale = localeOf(await getLocale());
   const t = await getTranslations("common");
+  // Client components get the catalogue; reader pages have none, so their pages (cached, read by
+  // everyone) do not carry it.
+  const readerPage = isReaderPath((await headers()).get(PATH_HEADER) ?? "");
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#content">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={readerPage ? null : undefined}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -31,3 +31,14 @@ export const LOCALE_COOKIE = "claimwork-locale";
 
 /** The header proxy.ts sets from a locale-prefixed address (/fr/search): the one next-intl reads as the request's locale. */
 export const LOCALE_HEADER = "x-next-intl-locale";
+
+/** The header proxy.ts sets to the path asked for (never a client's own), for i18n/reader-locale.ts. */
+export const PATH_HEADER = "x-claimwork-path";
+
+/** Reader pages served at their old, unprefixed addresses, in English as before (proxy.ts). */
+export const UNPREFIXED_READER_PAGES = ["/", "/search", "/methodology"];
+
+/** A reader page's path (home, search, methodology in any language, a fact-check's pages): rendered on the server only. */
+export function isReaderPath(path: string): boolean {
+  return UNPREFIXED_READER_PAGES.includes(path) || path.startsWith("/fact-checks/") || isLocale(path.split("/")[1]);
+}
