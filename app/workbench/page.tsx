@@ -6,7 +6,6 @@ import type { SourceChangeQueueItem } from "@/lib/sources/list-source-changes";
 import { requireSignedIn } from "./require-signed-in";
 import { AssignmentQueues } from "./_assignments/assignment-queues";
 import { QueueSection } from "./_components/queue-section";
-import { LONG_DATE } from "./_components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("workbenchHome");
@@ -26,7 +25,7 @@ async function Queue({ title, items, empty, target }: { title: string; items: Qu
       {items.map((item) => (
         <li key={item.verdictId}>
           <Link href={itemHref(item, target)}>{item.headline || t("untitledVerdict")}</Link>
-          <div className="meta">{t("queueItemMeta", { statement: item.statement, date: format.dateTime(item.updatedAt, LONG_DATE) })}</div>
+          <div className="meta">{t("queueItemMeta", { statement: item.statement, date: format.dateTime(item.updatedAt, "day") })}</div>
         </li>
       ))}
     </QueueSection>
@@ -52,7 +51,7 @@ async function SourceChangeQueue({ items }: { items: SourceChangeQueueItem[] }) 
               <div className="meta">
                 {t("sourceChanges.meta", {
                   articles: format.list(item.articles.map((article) => t("sourceChanges.article", { title: article.title, revision: article.revisionNumber }))),
-                  date: format.dateTime(item.raisedAt, LONG_DATE),
+                  date: format.dateTime(item.raisedAt, "day"),
                 })}
               </div>
             </li>

@@ -4,7 +4,7 @@ import { getActor } from "@/lib/auth/get-actor";
 import { getSourceChangesForVerdict, type ChangedQuote, type SourceChangeView } from "@/lib/sources/get-source-changes-for-verdict";
 import { WordDiff } from "@/app/_components/word-diff";
 import { SourceChangeForm } from "./source-change-form";
-import { DATE_TIME, LONG_DATE } from "./date-format";
+import { DATE_TIME } from "./date-format";
 import "@/app/workbench/sources/sources.css";
 
 /**
@@ -95,7 +95,7 @@ async function ChangedQuotes({ item }: { item: SourceChangeView }) {
           <p className="cl-passage-source">
             <span className="cl-passage-article">{quote.article.title}</span>
             <span className="meta">
-              {t("panel.revisionOn", { number: quote.article.revisionNumber, date: format.dateTime(quote.article.revisionCreatedAt, LONG_DATE) })}
+              {t("panel.revisionOn", { number: quote.article.revisionNumber, date: format.dateTime(quote.article.revisionCreatedAt, "day") })}
             </span>
             <span className={`cl-anchor cl-anchor-${quote.anchorStatus}`}>
               {t(`anchor.${anchorKey(quote.anchorStatus)}`)}

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listArticles } from "@/lib/articles/list-articles";
 import { can } from "@/lib/auth/permissions";
-import { LONG_DATE } from "../_components/date-format";
 import { requireSignedIn } from "../require-signed-in";
 import "./articles.css";
 
@@ -48,8 +47,8 @@ export default async function ArticlesPage() {
                   <span className="meta">
                     {[
                       article.outlet,
-                      article.publishedAt ? format.dateTime(article.publishedAt, LONG_DATE) : null,
-                      t("imported", { date: format.dateTime(article.importedAt, LONG_DATE) }),
+                      article.publishedAt ? format.dateTime(article.publishedAt, "day") : null,
+                      t("imported", { date: format.dateTime(article.importedAt, "day") }),
                     ]
                       .filter(Boolean)
                       .join(" · ")}

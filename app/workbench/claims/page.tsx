@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
 import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
-import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
+import { ratingInfo } from "@/lib/verdicts/rating-scale";
+import { localizedScale } from "../_components/localized-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { requireSignedIn } from "../require-signed-in";
@@ -15,7 +16,6 @@ import { ArticleFilterSelect, FilterSelect } from "../_components/filter-select"
 import { ListPager } from "../_components/list-pager";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
 import { languageNamer } from "../_components/language-names";
-import { LONG_DATE } from "../_components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("workbenchClaims");
@@ -60,7 +60,8 @@ export default async function ClaimsPage({ searchParams }: Props) {
   const t = await getTranslations("workbenchClaims");
   const shared = await getTranslations("workbenchShared");
   const format = await getFormatter();
-  const languageName = languageNamer(await getLocale(), shared("undeterminedLanguage"));
+  const locale = await getLocale();
+  const languageName = languageNamer(locale, shared("undeterminedLanguage"));
   const languages = [...new Set([...options.languages, ...(values.language ? [values.language] : [])])];
 
   return (
@@ -120,7 +121,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           label={t("filters.rating")}
           anyLabel={t("filters.anyRating")}
           value={values.rating}
-          options={RATING_SCALE.map((entry) => ({ value: entry.rating, label: entry.label }))}
+          options={localizedScale(locale).map((entry) => ({ value: entry.rating, label: entry.label }))}
         />
         <ArticleFilterSelect id="claims-article" value={values.article} articles={options.articles} />
         <div className="cl-filter-actions">
@@ -177,7 +178,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
                       <span className="cl-lang" title={languageName(item.language)}>
                         {item.language.toUpperCase()}
                       </span>
-                      {item.claimedAt && <span className="meta">{format.dateTime(item.claimedAt, LONG_DATE)}</span>}
+                      {item.claimedAt && <span className="meta">{format.dateTime(item.claimedAt, "day")}</span>}
                       {item.tags.map((tag) => (
                         <span key={tag} className="cl-tag">
                           {tag}

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getClaimGraph, listClaimFilterOptions, MAX_GRAPH_NODES, type ClaimGraph } from "@/lib/relations/get-claim-graph";
 import { isDomainError } from "@/lib/errors";
 import { requireSignedIn } from "../require-signed-in";
-import { ClaimGraphCanvas } from "./_components/claim-graph-canvas";
+import { ClaimGraphCanvas, type GraphLabels } from "./_components/claim-graph-canvas";
+import { ratingName } from "../_components/localized-scale";
+import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { EDGE_COLOURS, RATING_COLOURS } from "./_components/graph-colours";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,6 +30,7 @@ export default async function GraphPage({ searchParams }: Props) {
 
   const options = await listClaimFilterOptions(actor);
   const t = await getTranslations("workbenchGraph");
+  const labels = await graphLabels();
   let graph: ClaimGraph = { nodes: [], edges: [], truncated: false };
   let problem: string | null = null;
   try {
@@ -94,7 +97,7 @@ export default async function GraphPage({ searchParams }: Props) {
           {filtered && graph.nodes.some((node) => node.context) && (
             <p className="meta">{t("faded")}</p>
           )}
-          <ClaimGraphCanvas nodes={graph.nodes} edges={graph.edges} />
+          <ClaimGraphCanvas nodes={graph.nodes} edges={graph.edges} labels={labels} />
 
           {warnings.length > 0 && (
             <p className="vr-notice vr-notice-warn">
@@ -129,7 +132,7 @@ export default async function GraphPage({ searchParams }: Props) {
                       <td>{node.claimant}</td>
                       <td>
                         <span className="cl-swatch" style={{ background: RATING_COLOURS[node.rating ?? "none"]?.fill, borderColor: RATING_COLOURS[node.rating ?? "none"]?.border }} aria-hidden="true" />{" "}
-                        {RATING_COLOURS[node.rating ?? "none"]?.label}
+                        {labels.ratings[node.rating ?? "none"]}
                       </td>
                       <td>{links}</td>
                     </tr>
@@ -195,8 +198,19 @@ export default async function GraphPage({ searchParams }: Props) {
   );
 }
 
+/** Each rating's name ("none": no verdict yet) and each kind of link, in the workbench's language. */
+async function graphLabels(): Promise<GraphLabels> {
+  const t = await getTranslations("workbenchGraph");
+  const locale = await getLocale();
+  const ratings = Object.fromEntries(
+    Object.keys(RATING_COLOURS).map((key) => [key, key === "none" ? t("noVerdict") : ratingName(key as RatingInfo["rating"], locale)]),
+  );
+  return { ratings, edges: { supports: t("edge.supports"), contradicts: t("edge.contradicts"), same_claim: t("edge.same_claim") } };
+}
+
 async function Legend() {
   const t = await getTranslations("workbenchGraph.legend");
+  const labels = await graphLabels();
   return (
     <div className="cl-legend" aria-label={t("label")} role="group">
       <div className="cl-legend-group">
@@ -208,7 +222,7 @@ async function Legend() {
               style={{ background: colours.fill, borderColor: colours.border }}
               aria-hidden="true"
             />
-            {colours.label}
+            {labels.ratings[key]}
           </span>
         ))}
       </div>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listReviewQueue, type ReviewQueueItem } from "@/lib/verdicts/list-review-queue";
 import { RatingBadge } from "@/app/_components/rating-badge";
-import { LONG_DATE } from "../_components/date-format";
 import { requireSignedIn } from "../require-signed-in";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { LiveBar } from "../_live/live-bar";
@@ -55,7 +54,7 @@ async function QueueTable({ id, title, items, empty, column }: { id: string; tit
                   {item.revisionNumber}
                   <div className="meta">{t("by", { name: item.authorName })}</div>
                 </td>
-                <td>{format.dateTime(column === "publish" && item.decidedAt ? item.decidedAt : item.submittedAt, LONG_DATE)}</td>
+                <td>{format.dateTime(column === "publish" && item.decidedAt ? item.decidedAt : item.submittedAt, "day")}</td>
                 <td className="action-cell">
                   {column === "review" && (
                     <Link className="button" href={`/workbench/review/${item.revisionId}`}>

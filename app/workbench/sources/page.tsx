@@ -7,7 +7,6 @@ import { can } from "@/lib/auth/permissions";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { WordDiff } from "@/app/_components/word-diff";
 import { anchorKey } from "@/app/workbench/_components/source-change-panel";
-import { LONG_DATE } from "../_components/date-format";
 import { requireSignedIn } from "../require-signed-in";
 import "./sources.css";
 
@@ -23,7 +22,7 @@ export default async function SourceChangesPage() {
   const details = await Promise.all(items.map((item) => getSourceChangesForVerdict(actor, { verdictId: item.verdictId })));
   const t = await getTranslations("workbenchSources.page");
   const format = await getFormatter();
-  const day = (date: Date) => format.dateTime(date, LONG_DATE);
+  const day = (date: Date) => format.dateTime(date, "day");
   return (
     <>
       <p className="kicker">{t("kicker")}</p>

@@ -7,7 +7,6 @@ import { can } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { LiveBar } from "../../_live/live-bar";
-import { LONG_DATE } from "../../_components/date-format";
 import { requireSignedIn } from "../../require-signed-in";
 import { Annotator } from "./annotator";
 import { DetailsEditor } from "./details-editor";
@@ -47,8 +46,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         {[
           article.outlet,
           article.author,
-          article.publishedAt ? format.dateTime(article.publishedAt, LONG_DATE) : null,
-          article.sourceUpdatedAt ? t("updated", { date: format.dateTime(article.sourceUpdatedAt, LONG_DATE) }) : null,
+          article.publishedAt ? format.dateTime(article.publishedAt, "day") : null,
+          article.sourceUpdatedAt ? t("updated", { date: format.dateTime(article.sourceUpdatedAt, "day") }) : null,
           article.language.toUpperCase(),
         ]
           .filter(Boolean)

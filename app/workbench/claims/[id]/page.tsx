@@ -13,7 +13,8 @@ import { getActor } from "@/lib/auth/get-actor";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { ConsistencyWarnings } from "@/app/_components/consistency-warnings";
-import { DATE_TIME, LONG_DATE } from "@/app/workbench/_components/date-format";
+import { DATE_TIME } from "@/app/workbench/_components/date-format";
+import { ratingName } from "@/app/workbench/_components/localized-scale";
 import { languageNamer } from "@/app/workbench/_components/language-names";
 import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
 import { ClaimEditor } from "./_components/claim-editor";
@@ -65,7 +66,8 @@ export default async function ClaimPage({ params }: Props) {
   const lang = claim.language !== "und" ? claim.language : undefined;
   const t = await getTranslations("workbenchClaim");
   const format = await getFormatter();
-  const languageName = languageNamer(await getLocale(), t("undeterminedLanguage"));
+  const locale = await getLocale();
+  const languageName = languageNamer(locale, t("undeterminedLanguage"));
   const when = (date: Date) => format.dateTime(date, DATE_TIME);
 
   const relations: RelationItem[] = claim.relations.map((relation) => ({
@@ -78,11 +80,11 @@ export default async function ClaimPage({ params }: Props) {
       claimant: relation.other.claimant,
       language: relation.other.language,
       rating: relation.other.rating,
-      ratingLabel: relation.other.rating ? ratingInfo(relation.other.rating).label : null,
+      ratingLabel: relation.other.rating ? ratingName(relation.other.rating, locale) : null,
     },
     rationale: relation.rationale,
     createdBy: relation.createdByName,
-    createdOn: format.dateTime(relation.createdAt, LONG_DATE),
+    createdOn: format.dateTime(relation.createdAt, "day"),
     passages: relation.passages.map((passage) => ({
       id: passage.id,
       exact: passage.exact,
@@ -117,7 +119,7 @@ export default async function ClaimPage({ params }: Props) {
             </>
           )}
         </span>
-        {claim.claimedAt && <span>{format.dateTime(claim.claimedAt, LONG_DATE)}</span>}
+        {claim.claimedAt && <span>{format.dateTime(claim.claimedAt, "day")}</span>}
         <span>{languageName(claim.language)}</span>
         {claim.tags.length > 0 && (
           <span className="cl-tags">
@@ -243,7 +245,7 @@ async function PassageQuote({ passage }: { passage: ClaimPassage }) {
         <span className="meta">
           {[
             passage.article.outlet,
-            passage.article.publishedAt ? format.dateTime(passage.article.publishedAt, LONG_DATE) : null,
+            passage.article.publishedAt ? format.dateTime(passage.article.publishedAt, "day") : null,
             t("articleRevision", { number: passage.article.revisionNumber }),
           ]
             .filter(Boolean)
@@ -267,6 +269,7 @@ async function PassageQuote({ passage }: { passage: ClaimPassage }) {
 async function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdictHref: string }) {
   const t = await getTranslations("workbenchClaim.verdict");
   const format = await getFormatter();
+  const locale = await getLocale();
   const verdict = claim.verdict;
   return (
     <section className="vr-panel vr-panel-action" aria-labelledby="verdict-title">
@@ -317,7 +320,7 @@ async function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdic
                 <li key={revision.id}>
                   <div className="cl-history-head">
                     <Link href={`/workbench/review/${revision.id}`}>{t("revision", { number: revision.number })}</Link>
-                    <span className={`cl-mini-rating rating-${revision.rating}`}>{ratingInfo(revision.rating).label}</span>
+                    <span className={`cl-mini-rating rating-${revision.rating}`}>{ratingName(revision.rating, locale)}</span>
                     {revision.isPublic && <span className="status-badge status-published">{t("public")}</span>}
                   </div>
                   <div className="meta">
@@ -328,7 +331,7 @@ async function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdic
                         : verdict.current?.id === revision.id && verdict.status === "in_review"
                           ? t("inReview")
                           : t("notReviewed")}{" "}
-                    · {t("by", { name: revision.authorName, date: format.dateTime(revision.createdAt, LONG_DATE) })}
+                    · {t("by", { name: revision.authorName, date: format.dateTime(revision.createdAt, "day") })}
                   </div>
                 </li>
               ))}
@@ -342,17 +345,18 @@ async function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdic
 
 async function Suggestions({ actor, claimId, canRelate }: { actor: Actor; claimId: string; canRelate: boolean }) {
   const suggestions = await suggestRelatedClaims(actor, { claimId });
-  return <SuggestionList claimId={claimId} suggestions={suggestions.map(toItem)} canRelate={canRelate} />;
+  const locale = await getLocale();
+  return <SuggestionList claimId={claimId} suggestions={suggestions.map((suggestion) => toItem(suggestion, locale))} canRelate={canRelate} />;
 }
 
-function toItem(suggestion: ClaimSuggestion): SuggestionItem {
+function toItem(suggestion: ClaimSuggestion, locale: string): SuggestionItem {
   return {
     id: suggestion.claim.id,
     statement: suggestion.claim.statement,
     claimant: suggestion.claim.claimant,
     language: suggestion.claim.language,
     rating: suggestion.claim.rating,
-    ratingLabel: suggestion.claim.rating ? ratingInfo(suggestion.claim.rating).label : null,
+    ratingLabel: suggestion.claim.rating ? ratingName(suggestion.claim.rating, locale) : null,
     match: suggestion.match,
     reasons: suggestion.reasons.map((reason) => ({ text: describeReason(reason), against: reason.weight < 0 })),
     rationale: suggestion.rationale,

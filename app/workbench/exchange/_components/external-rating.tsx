@@ -2,7 +2,6 @@ import { useTranslations } from "next-intl";
 import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { ratingInfo } from "@/lib/verdicts/rating-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
-import { LONG_DATE } from "@/app/workbench/_components/date-format";
 
 /** Another fact-checker's rating as they wrote it, and where it falls on our scale (or that it is not mapped). */
 export function ExternalRating({ ratingText, rating }: { ratingText: string; rating: RatingInfo["rating"] | null }) {
@@ -23,6 +22,6 @@ export function ExternalRating({ ratingText, rating }: { ratingText: string; rat
 }
 
 /** "14 March 2024" (14 mars 2024) from the "YYYY-MM-DD" the use cases return, with next-intl's formatter. */
-export function formatDay(format: { dateTime: (date: Date, options: typeof LONG_DATE) => string }, day: string): string {
-  return format.dateTime(new Date(`${day}T00:00:00Z`), LONG_DATE);
+export function formatDay(format: { dateTime: (date: Date, format: "day") => string }, day: string): string {
+  return format.dateTime(new Date(`${day}T00:00:00Z`), "day");
 }

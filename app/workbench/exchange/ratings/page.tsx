@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { listRatingMappings } from "@/lib/exchange/list-rating-mappings";
-import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
+import { ratingInfo } from "@/lib/verdicts/rating-scale";
+import { localizedScale } from "../../_components/localized-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
-import { LONG_DATE } from "../../_components/date-format";
 import { requireSignedIn } from "../../require-signed-in";
 import { RatingMappingForm } from "./rating-mapping-form";
 import "../exchange.css";
@@ -22,6 +22,7 @@ export default async function RatingMappingsPage() {
   const unmapped = rows.filter((row) => row.rating === null).length;
   const t = await getTranslations("workbenchExchange.ratings");
   const format = await getFormatter();
+  const scale = localizedScale(await getLocale());
   return (
     <>
       <p className="kicker">
@@ -56,7 +57,7 @@ export default async function RatingMappingsPage() {
               </td>
               <td>
                 {canEdit ? (
-                  <RatingMappingForm ratingText={row.ratingText} rating={row.rating} version={row.version} scale={RATING_SCALE} />
+                  <RatingMappingForm ratingText={row.ratingText} rating={row.rating} version={row.version} scale={scale} />
                 ) : row.rating ? (
                   <RatingBadge rating={ratingInfo(row.rating)} />
                 ) : (
@@ -65,8 +66,8 @@ export default async function RatingMappingsPage() {
               </td>
               <td className="meta">{row.updatedAt
                   ? row.updatedBy
-                    ? t("changedBy", { date: format.dateTime(row.updatedAt, LONG_DATE), name: row.updatedBy })
-                    : t("changedDefault", { date: format.dateTime(row.updatedAt, LONG_DATE) })
+                    ? t("changedBy", { date: format.dateTime(row.updatedAt, "day"), name: row.updatedBy })
+                    : t("changedDefault", { date: format.dateTime(row.updatedAt, "day") })
                   : "—"}</td>
             </tr>
           ))}

@@ -7,7 +7,7 @@ import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { WordDiff } from "@/app/_components/word-diff";
 import { Paragraphs } from "@/app/_components/paragraphs";
-import { DATE_TIME, LONG_DATE } from "@/app/workbench/_components/date-format";
+import { DATE_TIME } from "@/app/workbench/_components/date-format";
 import { requireSignedIn } from "../../require-signed-in";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { LiveBar } from "@/app/workbench/_live/live-bar";
@@ -63,7 +63,7 @@ export default async function ReviewPage({ params }: Props) {
             <blockquote lang={claim.language !== "und" ? claim.language : undefined}>{t("quoted", { text: claim.statement })}</blockquote>
             <div className="meta">
               {t.rich("claimedBy", { claimant: claim.claimant, strong: (chunks) => <strong>{chunks}</strong> })}
-              {claim.claimedAt ? `, ${format.dateTime(claim.claimedAt, LONG_DATE)}` : ""}
+              {claim.claimedAt ? `, ${format.dateTime(claim.claimedAt, "day")}` : ""}
               {claim.claimantSameAs && (
                 <>
                   {" "}

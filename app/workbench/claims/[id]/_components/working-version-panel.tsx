@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { compareWorkingVersion } from "@/lib/publishing/compare-working-version";
-import { LONG_DATE } from "@/app/workbench/_components/date-format";
 import { WordDiff } from "@/app/_components/word-diff";
 import { SnapshotDiffView } from "@/app/workbench/_components/snapshot-diff-view";
 
@@ -25,7 +24,7 @@ export async function WorkingVersionPanel({ actor, claimId }: { actor: Actor; cl
       <p>
         {t.rich("published", {
           number: comparison.publishedRevisionNumber,
-          date: format.dateTime(comparison.publishedAt, LONG_DATE),
+          date: format.dateTime(comparison.publishedAt, "day"),
           strong: (chunks) => <strong>{chunks}</strong>,
           link: () => <Link href={`/fact-checks/${comparison.slug}`}>/fact-checks/{comparison.slug}</Link>,
         })}

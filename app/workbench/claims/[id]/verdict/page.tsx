@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getVerdictForEditing, type RevisionHistoryEntry, type VerdictEditingView } from "@/lib/verdicts/get-verdict-for-editing";
-import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
+import { ratingInfo } from "@/lib/verdicts/rating-scale";
+import { localizedScale } from "@/app/workbench/_components/localized-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { Paragraphs } from "@/app/_components/paragraphs";
-import { DATE_TIME, LONG_DATE } from "@/app/workbench/_components/date-format";
+import { DATE_TIME } from "@/app/workbench/_components/date-format";
 import { requireSignedIn } from "../../../require-signed-in";
 import { VerdictEditor } from "./verdict-editor";
 import { getLivePosition } from "@/lib/live/get-live-position";
@@ -48,7 +49,7 @@ export default async function VerdictPage({ params }: Props) {
       <LiveBar page={liveTopic} topics={[`claim:${claim.id}`]} since={since} what="verdict" />
       <p className="meta">
         {t.rich("claimedBy", { claimant: claim.claimant, strong: (chunks) => <strong>{chunks}</strong> })}
-        {claim.claimedAt ? `, ${format.dateTime(claim.claimedAt, LONG_DATE)}` : ""}
+        {claim.claimedAt ? `, ${format.dateTime(claim.claimedAt, "day")}` : ""}
       </p>
 
       <div className="vr-status-line">
@@ -76,7 +77,7 @@ export default async function VerdictPage({ params }: Props) {
                 verdictId={verdict?.id ?? null}
                 version={verdict?.version ?? null}
                 initial={verdict?.draft ?? { rating: null, headline: "", summary: "", explanation: "" }}
-                scale={RATING_SCALE}
+                scale={localizedScale(await getLocale())}
                 canSubmit={permissions.canSubmit}
                 editStartsNewDraft={status === "approved" || status === "published"}
                 passages={claim.passages
@@ -84,7 +85,7 @@ export default async function VerdictPage({ params }: Props) {
                   .map((passage) => ({
                     id: passage.id,
                     exact: passage.exact,
-                    source: [passage.article.title, passage.article.outlet, passage.article.publishedAt ? format.dateTime(passage.article.publishedAt, LONG_DATE) : null]
+                    source: [passage.article.title, passage.article.outlet, passage.article.publishedAt ? format.dateTime(passage.article.publishedAt, "day") : null]
                       .filter(Boolean)
                       .join(", "),
                   }))}
