@@ -1,4 +1,6 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
 // The Content-Security-Policy, with its per-response nonce, is set by proxy.ts.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,6 +11,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "pg"],
+  // The message catalogue is read from messages/ at run time (lib/i18n/load-messages.ts).
+  outputFileTracingIncludes: { "/**": ["./messages/**/*.json"] },
   async headers() {
     return [
       {
@@ -24,4 +28,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads its request configuration from i18n/request.ts (ADR 0018).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

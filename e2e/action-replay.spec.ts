@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Expectation> = {
     permission: "account.update",
     args: (r) => ({ currentPassword: r.target.password, newPassword: "a replayed new password", confirmation: "a replayed new password" }),
   },
+  "app/workbench/account/actions.ts#setInterfaceLanguageAction": { permission: "account.update", args: () => ({ language: "fr" }) },
   "app/workbench/articles/[id]/actions.ts#createClaimAction": {
     permission: "claims.write",
     args: () => ({ statement: "A claim planted by a replayed request", claimant: "Nobody", language: "en" }),

@@ -46,7 +46,7 @@ test("npm start without DATABASE_URL, on an empty data folder, serves the seeded
     await page.getByLabel("Password").fill(demoPassword());
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/workbench$/);
-    await expect(page.locator(".stat").filter({ hasText: "published fact-checks" })).toContainText("1");
+    await expect(page.locator(".stat").filter({ hasText: "published fact-check" })).toContainText("1");
     await context.close();
   } finally {
     child.kill("SIGTERM");

@@ -9,11 +9,19 @@ export type DomainErrorCode =
   | "illegal_transition"
   | "rate_limited";
 
+/**
+ * What the interface shows for an error in any language (ADR 0018): a key of the message catalogue's
+ * `errors` namespace and its parameters. Without one, the interface says what the code means in
+ * general, or the English message to an English reader.
+ */
+export type ErrorMessageKey = { key: string; params?: Record<string, string | number> };
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly messageKey?: ErrorMessageKey,
   ) {
     super(message);
     this.name = "DomainError";
@@ -21,7 +29,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
-export const forbidden = (message = "You are not allowed to do this.") => new DomainError("forbidden", message);
+export const forbidden = (message?: string) =>
+  new DomainError("forbidden", message ?? "You are not allowed to do this.", undefined, message ? undefined : { key: "forbidden" });
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError("conflict", message, details);
 export const invalid = (message: string, details?: Record<string, unknown>) =>

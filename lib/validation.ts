@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalid } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 
 /** For z.preprocess: an empty form field means "none". */
 export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -101,5 +101,10 @@ export function safeParseInput<Schema extends z.ZodType>(schema: Schema, input: 
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = safeParseInput(schema, input);
   if (parsed.success) return parsed.data;
-  throw invalid(describeIssues(parsed.error), { fields: z.flattenError(parsed.error).fieldErrors });
+  const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".")).filter(Boolean))];
+  // In other languages the interface names the fields refused (zod's reasons are English).
+  throw new DomainError("invalid", describeIssues(parsed.error), { fields: z.flattenError(parsed.error).fieldErrors }, {
+    key: fields.length ? "invalidFields" : "invalid",
+    params: { fields: fields.join(", ") },
+  });
 }

@@ -1,25 +1,35 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LOCALES, localeOf } from "@/lib/i18n/locales";
 
-export default function PublicLayout({ children }: { children: ReactNode }) {
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const locale = localeOf(await getLocale());
+  const other = LOCALES.find((candidate) => candidate !== locale)!;
+  const t = await getTranslations("reader");
   return (
     <>
       <header className="masthead">
         <div className="masthead-inner">
-          <Link href="/" className="brand">
+          <Link href={`/${locale}`} className="brand">
             Claimwork
-            <small>Fact-checks, with their sources</small>
+            <small>{t("masthead.tagline")}</small>
           </Link>
-          <nav aria-label="Site">
-            <Link href="/">Latest</Link>
-            <Link href="/methodology">Methodology</Link>
+          <nav aria-label={t("masthead.site")}>
+            <Link href={`/${locale}`}>{t("masthead.latest")}</Link>
+            <Link href={`/${locale}/methodology`}>{t("masthead.methodology")}</Link>
+            <Link href={`/${other}`} hrefLang={other} lang={other}>
+              {t("masthead.otherLanguage")}
+            </Link>
           </nav>
         </div>
       </header>
       <main id="content">{children}</main>
       <footer className="site-footer">
-        Every rating follows our published <Link href="/methodology">methodology</Link>. Found an error?{" "}
-        <Link href="/methodology#report-an-error">Tell us</Link>.
+        {t.rich("footer", {
+          methodology: (chunks) => <Link href={`/${locale}/methodology`}>{chunks}</Link>,
+          report: (chunks) => <Link href={`/${locale}/methodology#report-an-error`}>{chunks}</Link>,
+        })}
       </footer>
     </>
   );

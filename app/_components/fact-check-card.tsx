@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
-import { formatDate } from "@/app/_components/format-date";
 
 export type FactCheckCardData = {
   slug: string;
@@ -9,26 +9,31 @@ export type FactCheckCardData = {
   rating: RatingInfo;
   claimant: string;
   claimStatement: string;
+  /** The fact-check's language: its words are marked so, whatever the page's language. */
+  language: string;
   firstPublishedAt: Date;
   correctedAt: Date | null;
 };
 
 /** One published fact-check as readers meet it in lists: the verdict at a glance, then the claim. */
 export function FactCheckCard({ factCheck }: { factCheck: FactCheckCardData }) {
+  const t = useTranslations("reader.card");
+  const format = useFormatter();
+  const lang = factCheck.language !== "und" ? factCheck.language : undefined;
   return (
     <li className={`card card-${factCheck.rating.rating}`}>
       <div>
         <RatingBadge rating={factCheck.rating} /> <RatingMeter rating={factCheck.rating} />
       </div>
-      <h2>
+      <h2 lang={lang}>
         <Link href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</Link>
       </h2>
-      <p className="claim">
-        {factCheck.claimant}: “{factCheck.claimStatement}”
+      <p className="claim" lang={lang}>
+        {t("claim", { claimant: factCheck.claimant, statement: factCheck.claimStatement })}
       </p>
       <p className="meta">
-        Published {formatDate(factCheck.firstPublishedAt)}
-        {factCheck.correctedAt ? ` · Corrected ${formatDate(factCheck.correctedAt)}` : ""}
+        {t("published", { date: format.dateTime(factCheck.firstPublishedAt, "day") })}
+        {factCheck.correctedAt ? ` · ${t("corrected", { date: format.dateTime(factCheck.correctedAt, "day") })}` : ""}
       </p>
     </li>
   );

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** One password input with its label and, when the action refused it, its error tied to it for screen readers. */
 export function PasswordField(props: { name: string; label: string; autoComplete: "current-password" | "new-password"; error: string | undefined; minLength?: number }) {
   const errorId = `${props.name}-error`;
@@ -24,10 +26,11 @@ export function PasswordField(props: { name: string; label: string; autoComplete
 
 /** A new password typed twice (fields newPassword and confirmation), as every password form asks for it. */
 export function NewPasswordFields({ fieldError }: { fieldError: (name: string) => string | undefined }) {
+  const t = useTranslations("account");
   return (
     <>
-      <PasswordField name="newPassword" label="New password" autoComplete="new-password" minLength={12} error={fieldError("newPassword")} />
-      <PasswordField name="confirmation" label="New password again" autoComplete="new-password" error={fieldError("confirmation")} />
+      <PasswordField name="newPassword" label={t("newPassword")} autoComplete="new-password" minLength={12} error={fieldError("newPassword")} />
+      <PasswordField name="confirmation" label={t("newPasswordAgain")} autoComplete="new-password" error={fieldError("confirmation")} />
     </>
   );
 }

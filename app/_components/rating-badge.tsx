@@ -1,4 +1,6 @@
-import type { RatingInfo } from "@/lib/verdicts/rating-scale";
+import { useLocale, useTranslations } from "next-intl";
+import { localeOf } from "@/lib/i18n/locales";
+import { ratingWords, type RatingInfo } from "@/lib/verdicts/rating-scale";
 
 const SYMBOLS: Record<string, string> = {
   false: "✕",
@@ -9,18 +11,17 @@ const SYMBOLS: Record<string, string> = {
   unproven: "?",
 };
 
-/** The verdict as a coloured badge with its word and, on the numeric scale, a five-step meter. */
+/** The verdict as a coloured badge with its word (in the page's language) and, on the numeric scale, a five-step meter. */
 export function RatingBadge({ rating, size = "normal" }: { rating: RatingInfo; size?: "normal" | "large" }) {
-  const scale = rating.value === null ? "outside the 1 to 5 scale" : `${rating.value} on a scale of 1 (false) to 5 (true)`;
+  const t = useTranslations("ratings");
+  const name = ratingWords(rating.rating, localeOf(useLocale())).name;
+  const scale = rating.value === null ? t("offScale") : t("onScale", { value: rating.value });
   return (
-    <span
-      role="img"
-      className={`rating rating-${rating.rating}${size === "large" ? " rating-large" : ""}`}
-      aria-label={`Rating: ${rating.label}, ${scale}`}>
+    <span role="img" className={`rating rating-${rating.rating}${size === "large" ? " rating-large" : ""}`} aria-label={t("badge", { name, scale })}>
       <span className="rating-dot" aria-hidden="true">
         {SYMBOLS[rating.rating]}
       </span>
-      <span aria-hidden="true">{rating.label}</span>
+      <span aria-hidden="true">{name}</span>
     </span>
   );
 }

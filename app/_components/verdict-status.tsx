@@ -1,16 +1,15 @@
-const LABELS: Record<string, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-  published: "Published",
-};
+import { useTranslations } from "next-intl";
 
-/** A verdict's workflow status in words; null is a claim with no verdict yet. */
-export const verdictStatusLabel = (status: string | null) => (status ? (LABELS[status] ?? status) : "No verdict yet");
+/** The workflow statuses with words in the catalogue (workbenchShared.status); "none" is a claim with no verdict yet. */
+export const VERDICT_STATUS_KEYS = ["none", "draft", "in_review", "changes_requested", "approved", "published"] as const;
+export type VerdictStatusKey = (typeof VERDICT_STATUS_KEYS)[number];
 
-/** A verdict's workflow status as a small labelled badge. */
+export const verdictStatusKey = (status: string | null): VerdictStatusKey =>
+  (VERDICT_STATUS_KEYS as readonly string[]).includes(status ?? "none") ? ((status ?? "none") as VerdictStatusKey) : "none";
+
+/** A verdict's workflow status as a small labelled badge, in the workbench's language. */
 export function VerdictStatusBadge({ status }: { status: string | null }) {
+  const t = useTranslations("workbenchShared");
   const key = status ?? "none";
-  return <span className={`status-badge status-${key}`}>{verdictStatusLabel(status)}</span>;
+  return <span className={`status-badge status-${key}`}>{t(`status.${verdictStatusKey(status)}`)}</span>;
 }

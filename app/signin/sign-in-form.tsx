@@ -2,11 +2,12 @@
 
 import { signIn } from "next-auth/react";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 
-const GENERIC_FAILURE = "Wrong email or password.";
 const subscribeToNothing = () => () => {};
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("signin");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // False in the server's HTML, true once this script runs: until then the button stays disabled,
@@ -29,15 +30,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC_FAILURE);
+    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong"));
   }
 
   return (
     // POST, so that even a native submission never puts the password in a URL or a log.
     <form method="post" onSubmit={onSubmit} noValidate>
-      <label htmlFor="email">Email</label>
+      <label htmlFor="email">{t("email")}</label>
       <input id="email" name="email" type="email" autoComplete="username" required />
-      <label htmlFor="password">Password</label>
+      <label htmlFor="password">{t("password")}</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required />
       {error && (
         <p className="form-error" role="alert">
@@ -46,7 +47,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <p>
         <button type="submit" disabled={pending || !hydrated}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("signingIn") : t("submit")}
         </button>
       </p>
     </form>

@@ -1,28 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getWorkbenchQueues, type QueueItem } from "@/lib/verdicts/get-workbench-queues";
 import type { SourceChangeQueueItem } from "@/lib/sources/list-source-changes";
-import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "./require-signed-in";
 import { AssignmentQueues } from "./_assignments/assignment-queues";
 import { QueueSection } from "./_components/queue-section";
 
-export const metadata: Metadata = { title: "Workbench" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchHome");
+  return { title: t("title") };
+}
 
 /** Where an item is worked on: the review page of its revision, or the verdict editor. */
 function itemHref(item: QueueItem, target: "review" | "edit"): string {
   return target === "review" && item.revisionId ? `/workbench/review/${item.revisionId}` : `/workbench/claims/${item.claimId}/verdict`;
 }
 
-function Queue({ title, items, empty, target }: { title: string; items: QueueItem[]; empty: string; target: "review" | "edit" }) {
+async function Queue({ title, items, empty, target }: { title: string; items: QueueItem[]; empty: string; target: "review" | "edit" }) {
+  const t = await getTranslations("workbenchHome");
+  const format = await getFormatter();
   return (
     <QueueSection title={title} count={items.length} empty={empty}>
       {items.map((item) => (
         <li key={item.verdictId}>
-          <Link href={itemHref(item, target)}>{item.headline || "Untitled verdict"}</Link>
-          <div className="meta">
-            “{item.statement}” · updated {formatDate(item.updatedAt)}
-          </div>
+          <Link href={itemHref(item, target)}>{item.headline || t("untitledVerdict")}</Link>
+          <div className="meta">{t("queueItemMeta", { statement: item.statement, date: format.dateTime(item.updatedAt, "day") })}</div>
         </li>
       ))}
     </QueueSection>
@@ -30,21 +33,26 @@ function Queue({ title, items, empty, target }: { title: string; items: QueueIte
 }
 
 /** Fact-checks whose quoted sources changed: each waits for a decision on its claim page. */
-function SourceChangeQueue({ items }: { items: SourceChangeQueueItem[] }) {
+async function SourceChangeQueue({ items }: { items: SourceChangeQueueItem[] }) {
+  const t = await getTranslations("workbenchHome");
+  const format = await getFormatter();
   return (
-    <section className="queue sc-queue" aria-label="Sources changed under fact-checks">
+    <section className="queue sc-queue" aria-label={t("sourceChanges.title")}>
       <h2>
-        Sources changed under fact-checks <span className="meta">({items.length})</span>
+        {t("sourceChanges.title")} <span className="meta">({items.length})</span>
       </h2>
       {items.length === 0 ? (
-        <p className="meta">No quoted article changed.</p>
+        <p className="meta">{t("sourceChanges.empty")}</p>
       ) : (
         <ul>
           {items.map((item) => (
             <li key={item.itemId}>
-              <Link href={`/workbench/claims/${item.claimId}#source-changes`}>{item.headline || "Untitled verdict"}</Link>
+              <Link href={`/workbench/claims/${item.claimId}#source-changes`}>{item.headline || t("untitledVerdict")}</Link>
               <div className="meta">
-                {item.articles.map((article) => `“${article.title}” (revision ${article.revisionNumber})`).join(", ")} · since {formatDate(item.raisedAt)}
+                {t("sourceChanges.meta", {
+                  articles: format.list(item.articles.map((article) => t("sourceChanges.article", { title: article.title, revision: article.revisionNumber }))),
+                  date: format.dateTime(item.raisedAt, "day"),
+                })}
               </div>
             </li>
           ))}
@@ -57,39 +65,35 @@ function SourceChangeQueue({ items }: { items: SourceChangeQueueItem[] }) {
 export default async function WorkbenchPage() {
   const actor = await requireSignedIn("/workbench");
   const queues = await getWorkbenchQueues(actor);
+  const t = await getTranslations("workbenchHome");
+  const nav = await getTranslations("workbenchNav");
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>Good to see you, {actor.name}</h1>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("greeting", { name: actor.name })}</h1>
       <p>
-        You are signed in as <strong>{actor.email}</strong> with the role <span className="role-badge">{actor.role}</span>.
+        {t.rich("signedInAs", {
+          email: actor.email,
+          strong: (chunks) => <strong>{chunks}</strong>,
+          role: () => <span className="role-badge">{nav(`roles.${actor.role}`)}</span>,
+        })}
       </p>
       <div className="stats">
-        <div className="stat">
-          <strong>{queues.counts.articles}</strong> articles
-        </div>
-        <div className="stat">
-          <strong>{queues.counts.claims}</strong> claims
-        </div>
-        <div className="stat">
-          <strong>{queues.counts.published}</strong> published fact-checks
-        </div>
+        <div className="stat">{t.rich("stats.articles", { count: queues.counts.articles, strong: (chunks) => <strong>{chunks}</strong> })}</div>
+        <div className="stat">{t.rich("stats.claims", { count: queues.counts.claims, strong: (chunks) => <strong>{chunks}</strong> })}</div>
+        <div className="stat">{t.rich("stats.published", { count: queues.counts.published, strong: (chunks) => <strong>{chunks}</strong> })}</div>
       </div>
       <div className="queues">
         <AssignmentQueues actor={actor} />
         {queues.sourceChanges && <SourceChangeQueue items={queues.sourceChanges} />}
-        {queues.awaitingMyReview && (
-          <Queue title="Awaiting your review" items={queues.awaitingMyReview} empty="Nothing to review right now." target="review" />
-        )}
-        {queues.readyToPublish && (
-          <Queue title="Approved, ready to publish" items={queues.readyToPublish} empty="Nothing waiting to be published." target="review" />
-        )}
-        <Queue title="Changes requested on your verdicts" items={queues.changesRequestedOnMine} empty="No verdict of yours was sent back." target="edit" />
-        <Queue title="Your drafts" items={queues.myDrafts} empty="You have no draft verdicts." target="edit" />
+        {queues.awaitingMyReview && <Queue title={t("queues.awaitingReview")} items={queues.awaitingMyReview} empty={t("queues.awaitingReviewEmpty")} target="review" />}
+        {queues.readyToPublish && <Queue title={t("queues.readyToPublish")} items={queues.readyToPublish} empty={t("queues.readyToPublishEmpty")} target="review" />}
+        <Queue title={t("queues.changesRequested")} items={queues.changesRequestedOnMine} empty={t("queues.changesRequestedEmpty")} target="edit" />
+        <Queue title={t("queues.drafts")} items={queues.myDrafts} empty={t("queues.draftsEmpty")} target="edit" />
       </div>
       {actor.role === "admin" && (
         <p>
-          <Link href="/workbench/users">Manage users and roles</Link>
+          <Link href="/workbench/users">{t("manageUsers")}</Link>
         </p>
       )}
     </>

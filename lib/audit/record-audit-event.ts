@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   "user.reset_link_created",
   "user.password_changed",
   "user.password_reset",
+  "user.interface_language_set",
   "exchange.imported",
   "exchange.archive_imported",
   "rating_mapping.saved",

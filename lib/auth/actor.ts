@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/locales";
 import { forbidden, DomainError } from "@/lib/errors";
 import { can, type Action } from "@/lib/auth/permissions";
 
@@ -10,6 +11,8 @@ export type Actor = {
   role: Role;
   status: "active" | "disabled";
   requestId: string;
+  /** The workbench language the person picked; null or absent: the browser's Accept-Language decides. */
+  interfaceLanguage?: Locale | null;
 };
 
 /** Every use case starts here: no actor, or an actor without the permission, stops the work. */

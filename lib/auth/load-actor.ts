@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { touchSession } from "@/lib/auth/user-sessions";
+import { isLocale } from "@/lib/i18n/locales";
 
 /**
  * The user as an actor, read fresh from the database: null when missing, disabled, when the session
@@ -18,5 +19,5 @@ export async function loadActor(
   if (!user || user.status !== "active") return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   if (sessionId !== undefined && !(await touchSession(sessionId, user.id))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, status: user.status, requestId };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, status: user.status, requestId, interfaceLanguage: isLocale(user.interfaceLanguage) ? user.interfaceLanguage : null };
 }

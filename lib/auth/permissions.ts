@@ -3,6 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // The one role -> actions table (DESIGN.md section 1). Anything not listed is denied.
 export const ACTIONS = [
   "workbench.access",
+  /** One's own account: password, workbench language (set-interface-language). */
   "account.update",
   "articles.read",
   "articles.write",

@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
+import { LOCALES } from "@/lib/i18n/locales";
 
-/** Pages built from the list of publications: any publication or correction changes them. */
-export const PUBLICATION_LISTS = ["/", "/search", "/feed.xml", "/sitemap.xml"];
+/** Pages built from the list of publications: any publication or correction changes them, in every language (ADR 0018). */
+export const PUBLICATION_LISTS = ["/", "/search", ...LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/search`]), "/feed.xml", "/sitemap.xml"];
 
 /**
  * What a use case that changes readers' pages returns: the pages, named once. The same list is

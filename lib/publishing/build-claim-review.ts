@@ -1,4 +1,5 @@
-import { BEST_RATING, WORST_RATING, ratingInfo } from "@/lib/verdicts/rating-scale";
+import { BEST_RATING, WORST_RATING, ratingInfo, ratingWords } from "@/lib/verdicts/rating-scale";
+import { localeOf, type Locale } from "@/lib/i18n/locales";
 import type { Rating } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
 import type { FactCheckSnapshot } from "@/lib/publishing/fact-check-snapshot";
@@ -11,6 +12,8 @@ export type ClaimReviewSource = {
   claimantSameAs: string | null;
   claimedAt: Date | null;
   rating: Rating;
+  /** The language the review is written and shown in (its page's language); the rating is named in it. */
+  inLanguage: Locale;
   headline: string;
   datePublished: Date;
   dateModified: Date;
@@ -35,6 +38,7 @@ export function buildClaimReview(source: ClaimReviewSource): Record<string, unkn
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     url: source.url,
+    inLanguage: source.inLanguage,
     claimReviewed: source.claimStatement,
     headline: source.headline,
     datePublished: isoDate(source.datePublished),
@@ -44,7 +48,7 @@ export function buildClaimReview(source: ClaimReviewSource): Record<string, unkn
       "@type": "Rating",
       // Unproven sits outside the numeric scale: it carries only its name.
       ...(info.value !== null ? { ratingValue: info.value, bestRating: BEST_RATING, worstRating: WORST_RATING } : {}),
-      alternateName: info.label,
+      alternateName: ratingWords(source.rating, source.inLanguage).name,
     },
     itemReviewed: {
       "@type": "Claim",
@@ -83,6 +87,8 @@ export function publishedClaimReview(published: {
     claimantSameAs: claim.claimantSameAs,
     claimedAt: claim.claimedAt ? new Date(`${claim.claimedAt}T00:00:00Z`) : null,
     rating: published.revision.rating,
+    // A fact-check is written in its claim's language, or in English when the app does not speak it.
+    inLanguage: localeOf(claim.language),
     headline: published.revision.headline,
     datePublished: published.firstPublishedAt,
     dateModified: published.updatedAt,

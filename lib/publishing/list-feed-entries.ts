@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { cachedPublishedRead } from "@/lib/publishing/list-published-fact-checks";
 import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
+import { localeOf, type Locale } from "@/lib/i18n/locales";
 
 /** One event readers are told about: a first publication, or a correction of a published fact-check. */
 export type FeedEntry = {
@@ -16,6 +17,8 @@ export type FeedEntry = {
   rating: RatingInfo;
   claimStatement: string;
   claimant: string;
+  /** The language the entry is written in: its fact-check's (lib/i18n/locales.ts). */
+  language: Locale;
   date: Date;
   correction: { kind: "correction" | "update"; whatChanged: string; why: string; previousRevisionNumber: number } | null;
 };
@@ -52,6 +55,7 @@ export async function listFeedEntries(limit = 50): Promise<FeedEntry[]> {
       rating: ratingInfo(first.rating),
       claimStatement: firstClaim.statement,
       claimant: firstClaim.claimant,
+      language: localeOf(firstClaim.language),
       date: publication.firstPublishedAt,
       correction: null,
     });
@@ -67,6 +71,7 @@ export async function listFeedEntries(limit = 50): Promise<FeedEntry[]> {
         rating: ratingInfo(correction.revision.rating),
         claimStatement: claim.statement,
         claimant: claim.claimant,
+        language: localeOf(claim.language),
         date: correction.createdAt,
         correction: {
           kind: correction.kind,

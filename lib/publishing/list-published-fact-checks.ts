@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { snapshotOf } from "@/lib/publishing/fact-check-snapshot";
+import { localeOf, type Locale } from "@/lib/i18n/locales";
 
 export type FactCheckSummary = {
   slug: string;
@@ -9,6 +10,8 @@ export type FactCheckSummary = {
   rating: RatingInfo;
   claimStatement: string;
   claimant: string;
+  /** The language its page is in (the claim's, lib/i18n/locales.ts). */
+  language: Locale;
   firstPublishedAt: Date;
   updatedAt: Date;
   corrected: boolean;
@@ -33,6 +36,7 @@ export async function listPublishedFactChecks(limit = 30): Promise<FactCheckSumm
       rating: ratingInfo(publication.publishedRevision.rating),
       claimStatement: claim.statement,
       claimant: claim.claimant,
+      language: localeOf(claim.language),
       firstPublishedAt: publication.firstPublishedAt,
       updatedAt: publication.updatedAt,
       corrected: publication._count.corrections > 0,

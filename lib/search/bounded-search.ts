@@ -30,7 +30,12 @@ export const SEARCH_BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** The answer to a search over its bounds: clear, and safe to retry. */
 export function searchBusy(): DomainError {
-  return new DomainError("rate_limited", SEARCH_BUSY_MESSAGE, { retryAfterSeconds: SEARCH_BUSY_RETRY_AFTER_SECONDS });
+  return new DomainError(
+    "rate_limited",
+    SEARCH_BUSY_MESSAGE,
+    { retryAfterSeconds: SEARCH_BUSY_RETRY_AFTER_SECONDS },
+    { key: "searchBusy", params: { seconds: SEARCH_BUSY_RETRY_AFTER_SECONDS } },
+  );
 }
 
 let running = 0;

@@ -54,6 +54,13 @@ const upstream = http.createServer((request, response) => {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
     });
+    // Like Next since ADR 0018, a reader page's language comes from its address (/fr/…; other addresses
+    // are English); it also shows any Accept-Language or cookie that reached it.
+    if (/^\/(en|fr)(\/|\?|$)|^\/(\?|$)/.test(request.url ?? "")) {
+      const lang = /^\/fr/.test(request.url!) ? "fr" : "en";
+      response.end(`<html lang="${lang}"><h1>Render ${renders}</h1><p>accept-language: ${request.headers["accept-language"] ?? "-"}; cookie: ${request.headers.cookie ?? "-"}</p></html>`);
+      return;
+    }
     // A page that asks not to be kept, as /search does when search is busy.
     const hint = request.url?.includes("q=busy") ? NOT_FOR_READER_CACHE_HTML : "";
     response.end(`${hint}<h1>Render ${renders}</h1><p>${"The claim, quoted in context. ".repeat(60)}</p><script nonce="${nonce}">boot()</script>`);
@@ -229,6 +236,38 @@ describe("front server cache keys", () => {
     cache.invalidate(["/fact-checks/spelled"]);
     expect((await get("/fact-checks/spell%65d")).cache).toBe("miss");
     expect((await get("/fact-checks/spelled")).cache).toBe("hit");
+  });
+
+  it("keeps the French and English home and search pages apart, whatever the reader's Accept-Language or cookie", async () => {
+    const asked = [
+      { path: "/fr/search?q=langue", lang: "fr", other: "en" },
+      { path: "/en/search?q=langue", lang: "en", other: "fr" },
+      { path: "/fr", lang: "fr", other: "en" },
+      { path: "/en", lang: "en", other: "fr" },
+      { path: "/", lang: "en", other: "fr" },
+    ];
+    // Each asked first by a browser that prefers the other language: rendered in the address's
+    // language, with neither the header nor the cookie passed on.
+    for (const { path, lang, other } of asked) {
+      const first = await get(path, { "accept-language": other, cookie: `claimwork-locale=${other}` });
+      expect(first.cache, path).toBe("miss");
+      expect(first.body, path).toContain(`<html lang="${lang}">`);
+      expect(first.body, path).toContain("accept-language: -; cookie: -");
+    }
+    // Then by browsers of either language (a search is kept once asked twice): each address keeps its own language.
+    for (const { path, lang } of asked) {
+      const states: (string | null)[] = [];
+      for (const prefers of ["fr-FR,fr;q=0.9", "en-GB,en;q=0.9", "fr", "en"]) {
+        const again = await get(path, { "accept-language": prefers, cookie: `claimwork-locale=${prefers.slice(0, 2)}` });
+        states.push(again.cache);
+        expect(again.body, `${path} for ${prefers}`).toContain(`<html lang="${lang}">`);
+      }
+      expect(states.slice(-2), path).toEqual(["hit", "hit"]);
+    }
+    // Pages that are not kept (the workbench) still get both: a person's language follows them there.
+    await get("/workbench/claims", { "accept-language": "fr", cookie: "claimwork-locale=fr" });
+    expect(lastHeaders["accept-language"]).toBe("fr");
+    expect(lastHeaders.cookie).toBe("claimwork-locale=fr");
   });
 
   it("caches only for the configured host names", async () => {

@@ -245,6 +245,12 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       // The nonce is cut out of the cached body, which must be plain text for that; the reader cache
       // compresses what it serves.
       if (page) delete headers["accept-encoding"];
+      // What is stored is keyed by address alone, so Next must render it from the address alone: a
+      // reader page's language never follows the browser's Accept-Language or a cookie (ADR 0018).
+      if (page) {
+        delete headers["accept-language"];
+        delete headers.cookie;
+      }
 
       const abort = new AbortController();
       response.on("close", () => {

@@ -1,12 +1,19 @@
 // The readers' pages and the one spelling of each that the reader cache keys it by. Next decodes a
 // path's segments and reads only some query parameters, so "/fact-checks/%63", "/fact-checks/c" and
 // "/fact-checks/c?utm_source=x" are one page: one cache entry, dropped at once by a correction.
+import { LOCALES } from "../../lib/i18n/locales";
+
+// A page's language is a function of its address alone (ADR 0018): /fr/search and /en/search are two
+// entries, the old addresses (/, /search, /methodology) are English, and a fact-check's pages are in its
+// own language. No reader page reads Accept-Language or a cookie: the front server does not even pass
+// them on for these pages (front-server.ts), so the address is the whole key.
+const LOCALE = `(?:${LOCALES.join("|")})`;
 
 /** Each reader page with the query parameters it reads (app/(public)/**, feed.xml, sitemap.ts, robots.ts). */
 const READER_PAGES: { path: RegExp; reads: string[] }[] = [
-  { path: /^\/$/, reads: [] },
-  { path: /^\/methodology$/, reads: [] },
-  { path: /^\/search$/, reads: ["q", "rating", "claimant", "language", "cursor"] },
+  { path: new RegExp(`^(?:/|/${LOCALE})$`), reads: [] },
+  { path: new RegExp(`^(?:/${LOCALE})?/methodology$`), reads: [] },
+  { path: new RegExp(`^(?:/${LOCALE})?/search$`), reads: ["q", "rating", "claimant", "language", "cursor"] },
   { path: /^\/feed\.xml$/, reads: [] },
   { path: /^\/sitemap\.xml$/, reads: [] },
   { path: /^\/robots\.txt$/, reads: [] },

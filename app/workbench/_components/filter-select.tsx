@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** One labelled filter of a list page's GET form: "any" first, then the choices. */
 export function FilterSelect(props: {
   id: string;
@@ -25,12 +27,13 @@ export function FilterSelect(props: {
 
 /** The article filter: every article claims are quoted from, long titles shortened. */
 export function ArticleFilterSelect(props: { id: string; value: string | undefined; articles: readonly { id: string; title: string }[] }) {
+  const t = useTranslations("workbenchShared");
   return (
     <FilterSelect
       id={props.id}
       name="article"
-      label="Article"
-      anyLabel="Any article"
+      label={t("article")}
+      anyLabel={t("anyArticle")}
       value={props.value}
       className="cl-select-article"
       options={props.articles.map((article) => ({ value: article.id, label: article.title.length > 70 ? `${article.title.slice(0, 69)}…` : article.title }))}

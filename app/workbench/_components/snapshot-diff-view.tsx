@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { SnapshotDiff } from "@/lib/publishing/diff-snapshots";
 import { WordDiff } from "@/app/_components/word-diff";
 
@@ -6,6 +7,7 @@ import { WordDiff } from "@/app/_components/word-diff";
  * the quoted passages and the related fact-checks. Renders nothing when nothing differs.
  */
 export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
+  const t = useTranslations("workbenchShared.snapshotDiff");
   if (!diff.changed) return null;
   const { passages, related } = diff;
   return (
@@ -18,8 +20,8 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
               <WordDiff parts={field.parts} />
             ) : (
               <>
-                <del>{field.before || "(none)"}</del> <span aria-hidden="true">→</span>
-                <span className="visually-hidden"> changed to </span> <ins>{field.after || "(none)"}</ins>
+                <del>{field.before || t("none")}</del> <span aria-hidden="true">→</span>
+                <span className="visually-hidden"> {t("changedTo")} </span> <ins>{field.after || t("none")}</ins>
               </>
             )}
           </dd>
@@ -27,25 +29,25 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
       ))}
       {passages.added.length + passages.removed.length + passages.sourceChanged.length > 0 && (
         <div className="diff-changed">
-          <dt>Quoted passages</dt>
+          <dt>{t("passages")}</dt>
           <dd>
             <ul className="diff-items">
               {passages.removed.map((passage) => (
                 <li key={`removed-${passage.key}`}>
-                  <span className="diff-tag">No longer quoted:</span> <del>“{passage.exact}”</del> <span className="meta">{passage.source}</span>
+                  <span className="diff-tag">{t("noLongerQuoted")}</span> <del>{t("quoted", { text: passage.exact })}</del> <span className="meta">{passage.source}</span>
                 </li>
               ))}
               {passages.added.map((passage) => (
                 <li key={`added-${passage.key}`}>
-                  <span className="diff-tag">Newly quoted:</span> <ins>“{passage.exact}”</ins> <span className="meta">{passage.source}</span>
+                  <span className="diff-tag">{t("newlyQuoted")}</span> <ins>{t("quoted", { text: passage.exact })}</ins> <span className="meta">{passage.source}</span>
                 </li>
               ))}
               {passages.sourceChanged.map(({ before, after }) => (
                 <li key={`source-${after.key}`}>
-                  <span className="diff-tag">Same quote, source details changed:</span> “{after.exact}”{" "}
+                  <span className="diff-tag">{t("sourceChanged")}</span> {t("quoted", { text: after.exact })}{" "}
                   <span className="meta">
                     <del>{before.source}</del> <span aria-hidden="true">→</span>
-                    <span className="visually-hidden"> changed to </span> <ins>{after.source}</ins>
+                    <span className="visually-hidden"> {t("changedTo")} </span> <ins>{after.source}</ins>
                   </span>
                 </li>
               ))}
@@ -55,17 +57,17 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
       )}
       {related.added.length + related.removed.length > 0 && (
         <div className="diff-changed">
-          <dt>Related fact-checks</dt>
+          <dt>{t("related")}</dt>
           <dd>
             <ul className="diff-items">
               {related.removed.map((entry) => (
                 <li key={`removed-${entry.key}`}>
-                  <span className="diff-tag">No longer listed:</span> <del>{entry.description}</del>
+                  <span className="diff-tag">{t("noLongerListed")}</span> <del>{entry.description}</del>
                 </li>
               ))}
               {related.added.map((entry) => (
                 <li key={`added-${entry.key}`}>
-                  <span className="diff-tag">Newly listed:</span> <ins>{entry.description}</ins>
+                  <span className="diff-tag">{t("newlyListed")}</span> <ins>{entry.description}</ins>
                 </li>
               ))}
             </ul>

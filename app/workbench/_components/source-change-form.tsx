@@ -2,11 +2,13 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { resolveSourceChangeAction } from "@/app/workbench/sources/actions";
 
 /** A reviewer's decision that the fact-check needs no change after its source changed, with the reason. */
 export function SourceChangeForm({ itemId, version }: { itemId: string; version: number }) {
+  const t = useTranslations("workbenchSources.form");
   const router = useRouter();
   const ids = useId();
   const [note, setNote] = useState("");
@@ -17,7 +19,7 @@ export function SourceChangeForm({ itemId, version }: { itemId: string; version:
   async function confirm() {
     setError(null);
     if (note.trim().length < 3) {
-      setError({ code: "invalid", message: "Say in a few words why nothing needs to change: the note stays on the record." });
+      setError({ code: "invalid", message: t("noteRequired") });
       document.getElementById(`${ids}-note`)?.focus();
       return;
     }
@@ -35,22 +37,22 @@ export function SourceChangeForm({ itemId, version }: { itemId: string; version:
   if (done) {
     return (
       <p className="form-ok" role="status">
-        Confirmed: the fact-check needs no change.
+        {t("done")}
       </p>
     );
   }
   return (
     <form
-      aria-label="Decide on the source change"
+      aria-label={t("label")}
       className="decision-form"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void confirm();
       }}>
-      <label htmlFor={`${ids}-note`}>Why nothing needs to change</label>
+      <label htmlFor={`${ids}-note`}>{t("note")}</label>
       <p className="vr-hint" id={`${ids}-hint`}>
-        Required; it stays on the record. If the fact-check must change, its editor resubmits a revision quoting the new text instead.
+        {t("hint")}
       </p>
       <textarea
         id={`${ids}-note`}
@@ -70,7 +72,7 @@ export function SourceChangeForm({ itemId, version }: { itemId: string; version:
       )}
       <div className="vr-actions">
         <button type="submit" disabled={pending}>
-          {pending ? "Confirming…" : "Nothing needs to change"}
+          {pending ? t("confirming") : t("submit")}
         </button>
       </div>
     </form>

@@ -1,17 +1,17 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/get-actor";
 import { getSourceChangesForVerdict, type ChangedQuote, type SourceChangeView } from "@/lib/sources/get-source-changes-for-verdict";
 import { WordDiff } from "@/app/_components/word-diff";
-import { formatDate } from "@/app/_components/format-date";
 import { SourceChangeForm } from "./source-change-form";
-import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
+import { DATE_TIME } from "./date-format";
 import "@/app/workbench/sources/sources.css";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (date: Date) => `${dateTime.format(date)} UTC`;
-
-/** A changed quote's passage in the new text; "kept" there means its place, with new words. */
-export const ANCHOR_WORDS: Record<ChangedQuote["anchorStatus"], string> = { ...PASSAGE_STATUS_LABELS, anchored: "Same place, new words" };
+/**
+ * A changed quote's passage in the new text, as the key of its words in workbenchSources.anchor;
+ * "anchored" there means its place, with new words.
+ */
+export const anchorKey = (status: ChangedQuote["anchorStatus"]) => status;
 
 /**
  * The source changes of one fact-check, on its claim page and its review page: what the approved
@@ -24,32 +24,34 @@ export async function SourceChangePanel(props: { claimId: string } | { verdictId
   const changes = await getSourceChangesForVerdict(actor, props);
   if (!changes || (!changes.open && changes.closed.length === 0)) return null;
   const { open } = changes;
+  const t = await getTranslations("workbenchSources.panel");
+  const format = await getFormatter();
+  const when = (date: Date) => format.dateTime(date, DATE_TIME);
   return (
     <section id="source-changes" className={`vr-panel sc-panel${open ? " sc-panel-open" : ""}`} aria-labelledby="source-changes-title">
       <h2 id="source-changes-title" className="vr-panel-title">
-        {open ? "Source changed: a decision is needed" : "Source changes"}
+        {open ? t("titleOpen") : t("title")}
       </h2>
       {open && (
         <>
           <p className="vr-notice vr-notice-warn" role="note">
-            An article this fact-check quotes has a new revision that changed, moved or lost a quoted passage (raised {when(open.raisedAt)}
-            {open.version > 1 ? `, last added to ${when(open.updatedAt)}` : ""}). Until a reviewer decides, no revision quoting the old text can be
-            approved.
+            {open.version > 1
+              ? t("noticeUpdated", { raised: when(open.raisedAt), updated: when(open.updatedAt) })
+              : t("notice", { raised: when(open.raisedAt) })}
           </p>
           <ChangedQuotes item={open} />
           {changes.canResolve ? (
             <SourceChangeForm itemId={open.id} version={open.version} />
           ) : (
             <p className="meta">
-              A reviewer who wrote none of this fact-check confirms that nothing needs to change; otherwise its editor{" "}
-              <Link href={`/workbench/claims/${changes.claimId}/verdict`}>resubmits the verdict</Link> quoting the new text.
+              {t.rich("whoDecides", { link: (chunks) => <Link href={`/workbench/claims/${changes.claimId}/verdict`}>{chunks}</Link> })}
             </p>
           )}
         </>
       )}
       {changes.closed.length > 0 && (
         <details className="sc-history">
-          <summary>Earlier decisions ({changes.closed.length})</summary>
+          <summary>{t("earlier", { count: changes.closed.length })}</summary>
           <ul>
             {changes.closed.map((item) => (
               <li key={item.id}>
@@ -64,36 +66,45 @@ export async function SourceChangePanel(props: { claimId: string } | { verdictId
   );
 }
 
-function Decision({ item }: { item: SourceChangeView }) {
+async function Decision({ item }: { item: SourceChangeView }) {
   if (!item.resolution) return null;
+  const t = await getTranslations("workbenchSources.panel");
+  const format = await getFormatter();
   const { byName, at, note, revisionNumber } = item.resolution;
   return (
     <p>
-      <strong>{item.status === "confirmed" ? "Nothing needed to change" : `Revised: revision ${revisionNumber} quotes the new text`}</strong>, decided by {byName},{" "}
-      {when(at)}
-      {note && <span className="sc-note">“{note}”</span>}
+      {t.rich("decision", {
+        status: item.status === "confirmed" ? "confirmed" : "revised",
+        number: revisionNumber ?? 0,
+        name: byName,
+        date: format.dateTime(at, DATE_TIME),
+        strong: (chunks) => <strong>{chunks}</strong>,
+      })}
+      {note && <span className="sc-note">{t("quoted", { text: note })}</span>}
     </p>
   );
 }
 
-function ChangedQuotes({ item }: { item: SourceChangeView }) {
+async function ChangedQuotes({ item }: { item: SourceChangeView }) {
+  const t = await getTranslations("workbenchSources");
+  const format = await getFormatter();
   return (
-    <ol className="sc-quotes" aria-label="Changed quotes">
+    <ol className="sc-quotes" aria-label={t("panel.changedQuotes")}>
       {item.quotes.map((quote) => (
         <li key={quote.key} className="sc-quote">
           <p className="cl-passage-source">
             <span className="cl-passage-article">{quote.article.title}</span>
             <span className="meta">
-              revision {quote.article.revisionNumber}, {formatDate(quote.article.revisionCreatedAt)}
+              {t("panel.revisionOn", { number: quote.article.revisionNumber, date: format.dateTime(quote.article.revisionCreatedAt, "day") })}
             </span>
             <span className={`cl-anchor cl-anchor-${quote.anchorStatus}`}>
-              {ANCHOR_WORDS[quote.anchorStatus]}
-              {quote.anchorStatus === "fuzzy" ? ` (${Math.round(quote.confidence * 100)}% sure)` : ""}
+              {t(`anchor.${anchorKey(quote.anchorStatus)}`)}
+              {quote.anchorStatus === "fuzzy" ? ` ${t("sure", { confidence: quote.confidence })}` : ""}
             </span>
           </p>
           <dl className="sc-compare">
             <div>
-              <dt>Approved quote</dt>
+              <dt>{t("panel.approvedQuote")}</dt>
               <dd>
                 <blockquote>
                   {quote.approved.prefix && <span className="cl-context">…{quote.approved.prefix}</span>}
@@ -103,15 +114,15 @@ function ChangedQuotes({ item }: { item: SourceChangeView }) {
               </dd>
             </div>
             <div>
-              <dt>What the article says now</dt>
-              <dd>{quote.now === null ? <em>The quoted text is no longer in the article.</em> : <blockquote>{quote.now}</blockquote>}</dd>
+              <dt>{t("panel.now")}</dt>
+              <dd>{quote.now === null ? <em>{t("panel.gone")}</em> : <blockquote>{quote.now}</blockquote>}</dd>
             </div>
             {quote.diff && (
               <div>
                 <dt>
-                  Word diff{" "}
+                  {t("panel.wordDiff")}{" "}
                   <span className="vr-legend">
-                    <del>removed</del> <ins>added</ins>
+                    <del>{t("panel.removed")}</del> <ins>{t("panel.added")}</ins>
                   </span>
                 </dt>
                 <dd className="vr-pre">
@@ -121,8 +132,8 @@ function ChangedQuotes({ item }: { item: SourceChangeView }) {
             )}
           </dl>
           <Link href={`/workbench/articles/${quote.article.id}?revision=${quote.article.revisionNumber}${quote.currentPassageId ? `&passage=${quote.currentPassageId}` : ""}`}>
-            {quote.anchorStatus === "fuzzy" || quote.anchorStatus === "orphaned" ? "Check the passage in the article" : "Open the article"}
-            <span className="visually-hidden">: {quote.article.title}, revision {quote.article.revisionNumber}</span>
+            {quote.anchorStatus === "fuzzy" || quote.anchorStatus === "orphaned" ? t("panel.checkPassage") : t("panel.openArticle")}
+            <span className="visually-hidden">{t("panel.articleHidden", { title: quote.article.title, number: quote.article.revisionNumber })}</span>
           </Link>
         </li>
       ))}

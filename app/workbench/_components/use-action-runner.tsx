@@ -2,11 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionError, ActionResult } from "@/lib/actions/create-action";
 
 export type ActionMessage = { kind: "ok"; text: string } | { kind: "error"; text: string; error: ActionError };
-
-const UNREACHABLE: ActionError = { code: "unavailable", message: "The server could not be reached; nothing was saved. Try again." };
 
 /**
  * The one way a workbench client component runs a server action: one at a time, with its pending
@@ -14,6 +13,7 @@ const UNREACHABLE: ActionError = { code: "unavailable", message: "The server cou
  * the page's data fetched again on success.
  */
 export function useActionRunner() {
+  const t = useTranslations("workbenchShared");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
@@ -32,12 +32,13 @@ export function useActionRunner() {
       router.refresh();
       return result.data;
     } catch {
-      setMessage({ kind: "error", text: UNREACHABLE.message, error: UNREACHABLE });
+      const unreachable: ActionError = { code: "unavailable", message: t("unreachable") };
+      setMessage({ kind: "error", text: unreachable.message, error: unreachable });
       return null;
     } finally {
       setPending(false);
     }
-  }, [router]);
+  }, [router, t]);
 
   return { run, pending, message };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { MentionCandidate } from "@/lib/discussion/find-mentions";
 import { postCommentAction } from "./actions";
 import { mentionQuery, suggestColleagues } from "@/lib/discussion/suggest-colleagues";
@@ -10,6 +11,7 @@ type Target = { claimId: string } | { verdictRevisionId: string } | { threadId: 
 
 /** Writes a comment (a new thread or a reply); typing "@" offers colleagues to mention, by keyboard or pointer. */
 export function CommentForm(props: { target: Target; colleagues: MentionCandidate[]; label: string; submitLabel: string }) {
+  const t = useTranslations("workbenchDiscussion");
   const ids = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState("");
@@ -60,7 +62,7 @@ export function CommentForm(props: { target: Target; colleagues: MentionCandidat
       }}>
       <label htmlFor={`${ids}-body`}>{props.label}</label>
       <p className="vr-hint" id={`${ids}-hint`}>
-        Plain text; web addresses become links. Type @ and a name to mention a colleague. Never shown to readers.
+        {t("hint")}
       </p>
       <div className="dc-compose">
         <textarea
@@ -85,7 +87,7 @@ export function CommentForm(props: { target: Target; colleagues: MentionCandidat
           aria-invalid={error ? true : undefined}
         />
         {open && (
-          <ul className="dc-mentions" role="listbox" id={`${ids}-people`} aria-label="Colleagues to mention">
+          <ul className="dc-mentions" role="listbox" id={`${ids}-people`} aria-label={t("mentionList")}>
             {options.map((person, index) => (
               <li
                 key={person.id}
@@ -103,7 +105,7 @@ export function CommentForm(props: { target: Target; colleagues: MentionCandidat
         )}
       </div>
       <p className="visually-hidden" role="status">
-        {open ? `${options.length} colleague${options.length === 1 ? "" : "s"} to mention; arrow keys to choose, Enter to insert.` : ""}
+        {open ? t("mentionStatus", { count: options.length }) : ""}
       </p>
       {error && (
         <p className="form-error" role="alert" id={`${ids}-error`}>
@@ -112,7 +114,7 @@ export function CommentForm(props: { target: Target; colleagues: MentionCandidat
       )}
       <div className="vr-actions">
         <button type="submit" className="cl-small" disabled={pending}>
-          {pending ? "Posting…" : props.submitLabel}
+          {pending ? t("posting") : props.submitLabel}
         </button>
       </div>
     </form>

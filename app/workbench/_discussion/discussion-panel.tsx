@@ -1,13 +1,13 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getDiscussion, type DiscussionThreadView } from "@/lib/discussion/get-discussion";
 import type { MentionCandidate } from "@/lib/discussion/find-mentions";
 import { CommentText } from "./comment-text";
 import { CommentForm } from "./comment-form";
 import { ResolveButton } from "./resolve-button";
+import { DATE_TIME } from "../_components/date-format";
 import "../working-together.css";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * The workbench discussion of a claim (with the threads on its verdict's revisions) or of one verdict
@@ -16,45 +16,48 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 export async function DiscussionPanel({ actor, on }: { actor: Actor; on: { claimId: string } | { verdictRevisionId: string } }) {
   const discussion = await getDiscussion(actor, on);
   const open = discussion.threads.filter((thread) => !thread.resolved).length;
-  const about = "claimId" in on ? "this claim" : "this revision";
+  const about = "claimId" in on ? "claim" : "revision";
+  const t = await getTranslations("workbenchDiscussion");
   return (
     <section className="vr-panel dc-panel" aria-labelledby="discussion-title">
       <h2 id="discussion-title" className="vr-panel-title">
-        Discussion <span className="meta">({open} open of {discussion.threads.length})</span>
+        {t("title")} <span className="meta">{t("count", { open, total: discussion.threads.length })}</span>
       </h2>
-      {discussion.threads.length === 0 && <p className="meta">No question about {about} yet.</p>}
+      {discussion.threads.length === 0 && <p className="meta">{t("empty", { about })}</p>}
       <ol className="dc-threads">
         {discussion.threads.map((thread) => (
           <Thread key={thread.id} thread={thread} canWrite={discussion.canWrite} colleagues={discussion.colleagues} showRevision={"claimId" in on} />
         ))}
       </ol>
       {discussion.canWrite && (
-        <CommentForm target={on} colleagues={discussion.colleagues} label={`Start a thread about ${about}`} submitLabel="Post question" />
+        <CommentForm target={on} colleagues={discussion.colleagues} label={t("start", { about })} submitLabel={t("postQuestion")} />
       )}
     </section>
   );
 }
 
-function Thread(props: { thread: DiscussionThreadView; canWrite: boolean; colleagues: MentionCandidate[]; showRevision: boolean }) {
+async function Thread(props: { thread: DiscussionThreadView; canWrite: boolean; colleagues: MentionCandidate[]; showRevision: boolean }) {
+  const t = await getTranslations("workbenchDiscussion");
+  const format = await getFormatter();
   const { thread } = props;
   const [first] = thread.comments;
   return (
     <li className={`dc-thread${thread.resolved ? " dc-resolved" : ""}`} id={`thread-${thread.id}`}>
-      <article aria-label={`Thread started by ${first?.authorName ?? "someone"}${thread.resolved ? ", resolved" : ""}`}>
+      <article aria-label={t("threadLabel", { name: first?.authorName ?? "", resolved: thread.resolved ? "yes" : "no" })}>
         <p className="dc-thread-head">
           {thread.resolved ? (
-            <span className="status-badge status-approved">Resolved</span>
+            <span className="status-badge status-approved">{t("resolved")}</span>
           ) : (
-            <span className="status-badge status-in_review">Open</span>
+            <span className="status-badge status-in_review">{t("open")}</span>
           )}
           {props.showRevision && thread.revision && (
             <Link href={`/workbench/review/${thread.revision.id}`} className="meta">
-              on revision {thread.revision.number}
+              {t("onRevision", { number: thread.revision.number })}
             </Link>
           )}
           {thread.resolved && (
             <span className="meta">
-              by {thread.resolved.byName}, {dateTime.format(thread.resolved.at)} UTC
+              {t("resolvedBy", { name: thread.resolved.byName, date: format.dateTime(thread.resolved.at, DATE_TIME) })}
             </span>
           )}
         </p>
@@ -62,7 +65,7 @@ function Thread(props: { thread: DiscussionThreadView; canWrite: boolean; collea
           {thread.comments.map((comment) => (
             <li key={comment.id} className="dc-comment">
               <p className="dc-comment-head">
-                <strong>{comment.authorName}</strong> <span className="meta">{dateTime.format(comment.createdAt)} UTC</span>
+                <strong>{comment.authorName}</strong> <span className="meta">{format.dateTime(comment.createdAt, DATE_TIME)}</span>
               </p>
               <CommentText body={comment.body} />
             </li>
@@ -70,7 +73,7 @@ function Thread(props: { thread: DiscussionThreadView; canWrite: boolean; collea
         </ol>
         {props.canWrite && (
           <div className="dc-thread-actions">
-            {!thread.resolved && <CommentForm target={{ threadId: thread.id }} colleagues={props.colleagues} label="Answer" submitLabel="Post answer" />}
+            {!thread.resolved && <CommentForm target={{ threadId: thread.id }} colleagues={props.colleagues} label={t("answer")} submitLabel={t("postAnswer")} />}
             <ResolveButton threadId={thread.id} version={thread.version} resolved={thread.resolved !== null} />
           </div>
         )}

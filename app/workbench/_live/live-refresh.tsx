@@ -2,10 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { isLiveRefreshHeld, onLiveHoldChange } from "./live-hold";
 import { useLiveTopics } from "./use-live-topics";
-
-const STATUS_TEXT = { connecting: "Connecting live updates…", live: "Live", reconnecting: "Reconnecting…" } as const;
 
 /**
  * Keeps a server-rendered page current: when a change to one of its topics commits, anywhere, the
@@ -14,6 +13,7 @@ const STATUS_TEXT = { connecting: "Connecting live updates…", live: "Live", re
  * refresh comes when the hold ends. `present` shows the viewer to the others on that topic.
  */
 export function LiveRefresh({ topics, present, since }: { topics: string[]; present?: string; since?: string }) {
+  const t = useTranslations("workbenchLive");
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [waiting, setWaiting] = useState(false);
@@ -51,14 +51,14 @@ export function LiveRefresh({ topics, present, since }: { topics: string[]; pres
   );
   return (
     <>
-      <p className={`live-status live-status-${status}`} role="status" aria-label={`Live updates: ${STATUS_TEXT[status]}`}>
-        <span aria-hidden="true" className="live-dot" /> {STATUS_TEXT[status]}
+      <p className={`live-status live-status-${status}`} role="status" aria-label={t("statusLabel", { status: t(`status.${status}`) })}>
+        <span aria-hidden="true" className="live-dot" /> {t(`status.${status}`)}
       </p>
       {waiting && (
         <p className="updated-bar" role="status">
-          <span>A colleague changed this page.</span>
+          <span>{t("colleagueChanged")}</span>
           <button type="button" className="secondary" onClick={refresh}>
-            Updated: show
+            {t("show")}
           </button>
         </p>
       )}

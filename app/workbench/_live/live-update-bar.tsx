@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { useLiveTopics } from "./use-live-topics";
 
 const EDITING_MARK_MS = 5_000;
@@ -12,6 +13,7 @@ const EDITING_MARK_MS = 5_000;
  * Typing in it marks the viewer as editing that verdict, for the others' presence lists.
  */
 export function LiveUpdateBar({ topic, viewerId, verdictId, children }: { topic: string; viewerId: string; verdictId: string | null; children: ReactNode }) {
+  const t = useTranslations("workbenchLive");
   const router = useRouter();
   const [updated, setUpdated] = useState(false);
   const [generation, setGeneration] = useState(0);
@@ -31,7 +33,7 @@ export function LiveUpdateBar({ topic, viewerId, verdictId, children }: { topic:
     <div onInput={markEditing}>
       {updated && (
         <div className="updated-bar" role="status">
-          <span>A colleague changed this verdict.</span>
+          <span>{t("colleagueChangedVerdict")}</span>
           <button
             type="button"
             className="secondary"
@@ -44,7 +46,7 @@ export function LiveUpdateBar({ topic, viewerId, verdictId, children }: { topic:
               })
             }
           >
-            {showing ? "Loading…" : "Updated: show"}
+            {showing ? t("loading") : t("show")}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useLiveTopics } from "./use-live-topics";
 
 type Person = { id: string; name: string; editing: boolean };
@@ -18,6 +19,7 @@ const RECHECK_MS = 15_000;
 
 /** Who else has this page open, and who is typing in its verdict draft: names, initials, for everyone. */
 export function PresenceList({ topic, what }: { topic: string; what: string }) {
+  const t = useTranslations("workbenchLive");
   const [people, setPeople] = useState<Person[]>([]);
   const load = useCallback(async () => {
     const response = await fetch(`/api/live/presence?topic=${encodeURIComponent(topic)}`, { cache: "no-store" }).catch(() => null);
@@ -37,8 +39,8 @@ export function PresenceList({ topic, what }: { topic: string; what: string }) {
 
   if (people.length === 0) return null;
   return (
-    <section className="presence" aria-label={`Also on this ${what}`}>
-      <span className="meta">Also here:</span>
+    <section className="presence" aria-label={t("presence.label", { what })}>
+      <span className="meta">{t("presence.alsoHere")}</span>
       <ul className="presence-list">
         {people.map((person) => (
           <li key={person.id} className={person.editing ? "presence-person presence-editing" : "presence-person"}>
@@ -47,7 +49,7 @@ export function PresenceList({ topic, what }: { topic: string; what: string }) {
             </span>
             <span className="presence-name">
               {person.name}
-              {person.editing ? " (editing the draft)" : ""}
+              {person.editing ? ` ${t("presence.editing")}` : ""}
             </span>
           </li>
         ))}

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { changePasswordAction } from "./actions";
 import { NewPasswordFields, PasswordField } from "@/app/_components/password-fields";
@@ -9,6 +10,7 @@ import { NewPasswordFields, PasswordField } from "@/app/_components/password-fie
 type Result = ActionResult<{ signedOut: true }> | null;
 
 export function ChangePasswordForm() {
+  const t = useTranslations("account.changePassword");
   const router = useRouter();
   const [result, formAction, pending] = useActionState<Result, FormData>((_, form) => changePasswordAction(form), null);
   useEffect(() => {
@@ -18,7 +20,7 @@ export function ChangePasswordForm() {
   const fieldError = (name: string) => (result && !result.ok ? result.error.fields?.[name]?.[0] : undefined);
   return (
     <form action={formAction} className="narrow">
-      <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" error={fieldError("currentPassword")} />
+      <PasswordField name="currentPassword" label={t("current")} autoComplete="current-password" error={fieldError("currentPassword")} />
       <NewPasswordFields fieldError={fieldError} />
       {result && !result.ok && (
         <p className="form-error" role="alert">
@@ -27,12 +29,12 @@ export function ChangePasswordForm() {
       )}
       {result?.ok && (
         <p className="form-ok" role="status">
-          Password changed. You were signed out everywhere; sign in with the new password.
+          {t("done")}
         </p>
       )}
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? "Changing…" : "Change password"}
+          {pending ? t("changing") : t("submit")}
         </button>
       </p>
     </form>

@@ -1,29 +1,34 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "../require-signed-in";
 import { ChangePasswordForm } from "./change-password-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/password-policy";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
 
 export default async function AccountPage() {
   const actor = await requireSignedIn("/workbench/account");
+  const t = await getTranslations("account");
+  const nav = await getTranslations("workbenchNav");
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <dl className="meta">
-        <dt>Name</dt>
+        <dt>{t("name")}</dt>
         <dd>{actor.name}</dd>
-        <dt>Email</dt>
+        <dt>{t("email")}</dt>
         <dd>{actor.email}</dd>
-        <dt>Role</dt>
-        <dd>{actor.role}</dd>
+        <dt>{t("role")}</dt>
+        <dd>{nav(`roles.${actor.role}`)}</dd>
+        <dt>{t("language")}</dt>
+        <dd>{actor.interfaceLanguage ? t(`languages.${actor.interfaceLanguage}`) : t("languages.browser")}</dd>
       </dl>
       <section aria-labelledby="change-password">
-        <h2 id="change-password">Change your password</h2>
-        <p className="meta">
-          At least {PASSWORD_MIN_LENGTH} characters; a few unrelated words make a good one. Changing it signs you out everywhere, here
-          too: you then sign in with the new password.
-        </p>
+        <h2 id="change-password">{t("changePassword.title")}</h2>
+        <p className="meta">{t("changePassword.intro", { min: PASSWORD_MIN_LENGTH })}</p>
         <ChangePasswordForm />
       </section>
     </>

@@ -1,37 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listArticles } from "@/lib/articles/list-articles";
 import { can } from "@/lib/auth/permissions";
-import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
 import "./articles.css";
 
-export const metadata: Metadata = { title: "Articles" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchArticles.list");
+  return { title: t("title") };
+}
 
 export default async function ArticlesPage() {
   const actor = await requireSignedIn("/workbench/articles");
   const articles = await listArticles(actor);
+  const t = await getTranslations("workbenchArticles.list");
+  const format = await getFormatter();
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>Articles</h1>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
       {can(actor, "articles.write") && (
         <p>
           <Link className="button" href="/workbench/articles/import">
-            Import articles
+            {t("import")}
           </Link>
         </p>
       )}
       {articles.length === 0 ? (
-        <p className="empty">No article yet. Import one to start anchoring claims.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
         <table className="article-table">
           <thead>
             <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Language</th>
-              <th scope="col">Revision</th>
-              <th scope="col">Passages</th>
+              <th scope="col">{t("table.article")}</th>
+              <th scope="col">{t("table.language")}</th>
+              <th scope="col">{t("table.revision")}</th>
+              <th scope="col">{t("table.passages")}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,7 +45,11 @@ export default async function ArticlesPage() {
                 <td>
                   <Link href={`/workbench/articles/${article.id}`}>{article.title}</Link>
                   <span className="meta">
-                    {[article.outlet, article.publishedAt ? formatDate(article.publishedAt) : null, `imported ${formatDate(article.importedAt)}`]
+                    {[
+                      article.outlet,
+                      article.publishedAt ? format.dateTime(article.publishedAt, "day") : null,
+                      t("imported", { date: format.dateTime(article.importedAt, "day") }),
+                    ]
                       .filter(Boolean)
                       .join(" · ")}
                   </span>
@@ -49,7 +58,7 @@ export default async function ArticlesPage() {
                 <td>{article.revisionNumber}</td>
                 <td>
                   {article.passageCount}
-                  {article.needsAttention > 0 && <span className="attention"> · {article.needsAttention} to check</span>}
+                  {article.needsAttention > 0 && <span className="attention"> · {t("toCheck", { count: article.needsAttention })}</span>}
                 </td>
               </tr>
             ))}

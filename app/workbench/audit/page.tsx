@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listAuditEvents, type AuditPage } from "@/lib/audit/list-audit-events";
 import { listAuditPeople } from "@/lib/audit/list-audit-people";
 import { AUDIT_ACTIONS, AUDITED_RECORD_KINDS } from "@/lib/audit/record-audit-event";
@@ -9,75 +10,81 @@ import { listOrExplain, readFilterParams } from "../read-filter-params";
 import { FilterSelect } from "../_components/filter-select";
 import { ListPager } from "../_components/list-pager";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchAudit");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** URL parameters: the filters live in the URL, so that a filtered log is a link (and its CSV export). */
 const PARAMS = ["person", "action", "kind", "from", "to", "cursor"] as const;
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const TIME = { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" } as const;
 
 export default async function AuditLogPage({ searchParams }: Props) {
   const values = readFilterParams(await searchParams, PARAMS);
   const filters = new URLSearchParams(Object.entries(values).filter(([name]) => name !== "cursor"));
   const actor = await requireSignedIn(`/workbench/audit${filters.size ? `?${filters}` : ""}`);
+  const t = await getTranslations("workbenchAudit");
+  const format = await getFormatter();
   if (!can(actor, "audit.read")) {
     return (
       <>
-        <h1>Audit log</h1>
-        <p className="form-error">Only an admin can read the audit log.</p>
+        <h1>{t("title")}</h1>
+        <p className="form-error">{t("adminOnly")}</p>
       </>
     );
   }
 
   const people = await listAuditPeople(actor);
   const { result: page, problem } = await listOrExplain<AuditPage>(() => listAuditEvents(actor, values), { rows: [], nextCursor: null });
+  const kindLabel = (kind: string, fallback: string) => (kind in AUDITED_RECORD_KINDS ? t(`kinds.${kind}`) : fallback);
   const nextHref = page.nextCursor ? `/workbench/audit?${new URLSearchParams([...filters, ["cursor", page.nextCursor]])}` : null;
 
   return (
     <>
-      <p className="kicker">Admin</p>
-      <h1>Audit log</h1>
-      <p className="meta">Every change anyone made, newest first. Rows are never changed or removed. Times are UTC.</p>
-      <form className="cl-filters" method="get" action="/workbench/audit" aria-label="Filter the audit log">
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
+      <p className="meta">{t("intro")}</p>
+      <form className="cl-filters" method="get" action="/workbench/audit" aria-label={t("filter")}>
         <FilterSelect
           id="audit-person"
           name="person"
-          label="Person"
-          anyLabel="Anyone"
+          label={t("person")}
+          anyLabel={t("anyone")}
           value={values.person}
           options={people.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` }))}
         />
         <FilterSelect
           id="audit-action"
           name="action"
-          label="Action"
-          anyLabel="Any action"
+          label={t("action")}
+          anyLabel={t("anyAction")}
           value={values.action}
           options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
         />
         <FilterSelect
           id="audit-kind"
           name="kind"
-          label="Kind of record"
-          anyLabel="Any kind"
+          label={t("kind")}
+          anyLabel={t("anyKind")}
           value={values.kind}
-          options={Object.entries(AUDITED_RECORD_KINDS).map(([kind, label]) => ({ value: kind, label }))}
+          options={Object.keys(AUDITED_RECORD_KINDS).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
         />
         <div className="cl-field">
-          <label htmlFor="audit-from">From (day)</label>
+          <label htmlFor="audit-from">{t("from")}</label>
           <input id="audit-from" name="from" type="date" defaultValue={values.from ?? ""} />
         </div>
         <div className="cl-field">
-          <label htmlFor="audit-to">To (day, included)</label>
+          <label htmlFor="audit-to">{t("to")}</label>
           <input id="audit-to" name="to" type="date" defaultValue={values.to ?? ""} />
         </div>
         <div className="cl-filter-actions">
-          <button type="submit">Filter</button>
-          {filters.size > 0 && <Link href="/workbench/audit">Clear</Link>}
+          <button type="submit">{t("submit")}</button>
+          {filters.size > 0 && <Link href="/workbench/audit">{t("clear")}</Link>}
           <a href={`/workbench/audit/export${filters.size ? `?${filters}` : ""}`} download>
-            Download these rows as CSV
+            {t("download")}
           </a>
         </div>
       </form>
@@ -88,44 +95,44 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </p>
       )}
       {!problem && page.rows.length === 0 ? (
-        <p className="empty">No audit row matches these filters.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
         page.rows.length > 0 && (
           <table className="wb-table audit-table">
-            <caption className="visually-hidden">Audit rows, newest first</caption>
+            <caption className="visually-hidden">{t("table.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Record</th>
-                <th scope="col">Before and after</th>
+                <th scope="col">{t("table.when")}</th>
+                <th scope="col">{t("table.who")}</th>
+                <th scope="col">{t("table.what")}</th>
+                <th scope="col">{t("table.record")}</th>
+                <th scope="col">{t("table.changes")}</th>
               </tr>
             </thead>
             <tbody>
               {page.rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    <time dateTime={row.at.toISOString()}>{timeFormat.format(row.at)}</time>
+                    <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, TIME)}</time>
                   </td>
-                  <td>{row.person?.name ?? "The system"}</td>
+                  <td>{row.person?.name ?? t("system")}</td>
                   <td>
                     <code>{row.action}</code>
                   </td>
                   <td>
                     {row.link ? (
                       <Link href={row.link}>
-                        {row.kindLabel}
+                        {kindLabel(row.kind, row.kindLabel)}
                         <span className="visually-hidden"> {row.recordId}</span>
                       </Link>
                     ) : (
-                      row.kindLabel
+                      kindLabel(row.kind, row.kindLabel)
                     )}
                     <div className="meta audit-record-id">{row.recordId}</div>
                   </td>
                   <td>
                     {row.changes.length === 0 ? (
-                      <span className="meta">No fields recorded</span>
+                      <span className="meta">{t("noFields")}</span>
                     ) : (
                       <dl className="audit-changes">
                         {row.changes.map((change) => (
@@ -134,14 +141,14 @@ export default async function AuditLogPage({ searchParams }: Props) {
                             <dd>
                               {change.before !== null && (
                                 <del>
-                                  <span className="visually-hidden">before: </span>
+                                  <span className="visually-hidden">{t("before")} </span>
                                   {change.before}
                                 </del>
                               )}
                               {change.before !== null && change.after !== null && " → "}
                               {change.after !== null && (
                                 <ins>
-                                  <span className="visually-hidden">after: </span>
+                                  <span className="visually-hidden">{t("after")} </span>
                                   {change.after}
                                 </ins>
                               )}
@@ -158,7 +165,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         )
       )}
 
-      <ListPager firstHref={values.cursor ? `/workbench/audit${filters.size ? `?${filters}` : ""}` : null} nextHref={nextHref} nextLabel="Older rows" />
+      <ListPager firstHref={values.cursor ? `/workbench/audit${filters.size ? `?${filters}` : ""}` : null} nextHref={nextHref} nextLabel={t("older")} />
     </>
   );
 }

@@ -1,22 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { BOARD_COLUMNS, listBoard, type Board, type BoardColumn } from "@/lib/assignments/list-board";
 import { listBoardFilterOptions } from "@/lib/assignments/list-board-filter-options";
-import { verdictStatusLabel } from "@/app/_components/verdict-status";
+import { verdictStatusKey } from "@/app/_components/verdict-status";
 import { requireSignedIn } from "../require-signed-in";
 import { ArticleFilterSelect, FilterSelect } from "../_components/filter-select";
 import { ListPager } from "../_components/list-pager";
-import { languageName } from "../_components/language-names";
+import { languageNamer } from "../_components/language-names";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
 import "../working-together.css";
 
-export const metadata: Metadata = { title: "Board" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchBoard");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const PARAMS = ["assignee", "tag", "language", "article", "column", "cursor"] as const;
 const EMPTY: Board = { columns: [], nextCursor: null };
-const columnTitle = (column: BoardColumn) => verdictStatusLabel(column === "none" ? null : column);
 
 export default async function BoardPage({ searchParams }: Props) {
   const values = readFilterParams(await searchParams, PARAMS);
@@ -37,40 +40,44 @@ export default async function BoardPage({ searchParams }: Props) {
     EMPTY,
   );
   const href = (extra: [string, string][]) => `/workbench/board${filters.size || extra.length ? `?${new URLSearchParams([...filters, ...extra])}` : ""}`;
+  const t = await getTranslations("workbenchBoard");
+  const shared = await getTranslations("workbenchShared");
+  const languageName = languageNamer(await getLocale(), shared("undeterminedLanguage"));
+  const columnTitle = (column: BoardColumn) => shared(`status.${verdictStatusKey(column)}`);
   const single = values.column && BOARD_COLUMNS.includes(values.column as BoardColumn) ? (values.column as BoardColumn) : null;
 
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>{single ? `Board: ${columnTitle(single)}` : "Board"}</h1>
-      <form className="cl-filters" method="get" action="/workbench/board" aria-label="Filter the board">
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{single ? t("titleColumn", { column: columnTitle(single) }) : t("title")}</h1>
+      <form className="cl-filters" method="get" action="/workbench/board" aria-label={t("filter")}>
         {single && <input type="hidden" name="column" value={single} />}
         <FilterSelect
           id="board-assignee"
           name="assignee"
-          label="Assignee"
-          anyLabel="Anyone or nobody"
+          label={t("assignee")}
+          anyLabel={t("anyone")}
           value={values.assignee}
-          options={[{ value: "me", label: "Me" }, ...options.people.map((person) => ({ value: person.id, label: person.name }))]}
+          options={[{ value: "me", label: t("me") }, ...options.people.map((person) => ({ value: person.id, label: person.name }))]}
         />
-        <FilterSelect id="board-tag" name="tag" label="Tag" anyLabel="Any tag" value={values.tag} options={options.tags.map((tag) => ({ value: tag, label: tag }))} />
+        <FilterSelect id="board-tag" name="tag" label={t("tag")} anyLabel={t("anyTag")} value={values.tag} options={options.tags.map((tag) => ({ value: tag, label: tag }))} />
         <FilterSelect
           id="board-language"
           name="language"
-          label="Language"
-          anyLabel="Any language"
+          label={t("language")}
+          anyLabel={t("anyLanguage")}
           value={values.language}
           options={options.languages.map((code) => ({ value: code, label: languageName(code) }))}
         />
         <ArticleFilterSelect id="board-article" value={values.article} articles={options.articles} />
         <div className="cl-filter-actions">
-          <button type="submit">Filter</button>
-          {filters.size > 0 && <Link href={single ? `/workbench/board?column=${single}` : "/workbench/board"}>Clear</Link>}
+          <button type="submit">{t("submit")}</button>
+          {filters.size > 0 && <Link href={single ? `/workbench/board?column=${single}` : "/workbench/board"}>{t("clear")}</Link>}
         </div>
       </form>
       {single && (
         <p>
-          <Link href={href([])}>Back to all columns</Link>
+          <Link href={href([])}>{t("back")}</Link>
         </p>
       )}
       {problem && (
@@ -85,7 +92,7 @@ export default async function BoardPage({ searchParams }: Props) {
               {columnTitle(column)} <span className="meta">{total}</span>
             </h2>
             {cards.length === 0 ? (
-              <p className="meta">None.</p>
+              <p className="meta">{t("none")}</p>
             ) : (
               <ul className="bd-cards">
                 {cards.map((card) => (
@@ -94,8 +101,13 @@ export default async function BoardPage({ searchParams }: Props) {
                       {card.statement.length > 140 ? `${card.statement.slice(0, 139)}…` : card.statement}
                     </Link>
                     <span className="meta">
-                      {[card.editorName && `Editor: ${card.editorName}`, card.reviewerName && `Reviewer: ${card.reviewerName}`, card.tags.join(", ")].filter(Boolean).join(" · ") ||
-                        "Unassigned"}
+                      {[
+                        card.editorName && t("editor", { name: card.editorName }),
+                        card.reviewerName && t("reviewer", { name: card.reviewerName }),
+                        card.tags.join(", "),
+                      ]
+                        .filter(Boolean)
+                        .join(" · ") || t("unassigned")}
                     </span>
                   </li>
                 ))}
@@ -103,8 +115,8 @@ export default async function BoardPage({ searchParams }: Props) {
             )}
             {!single && total > cards.length && (
               <Link href={href([["column", column]])}>
-                All {total}
-                <span className="visually-hidden"> {columnTitle(column)} claims</span>
+                {t("all", { total })}
+                <span className="visually-hidden"> {t("allHidden", { column: columnTitle(column) })}</span>
               </Link>
             )}
           </section>
@@ -114,7 +126,7 @@ export default async function BoardPage({ searchParams }: Props) {
         <ListPager
           firstHref={values.cursor ? href([["column", single]]) : null}
           nextHref={result.nextCursor ? href([["column", single], ["cursor", result.nextCursor]]) : null}
-          nextLabel="Next page"
+          nextLabel={t("nextPage")}
         />
       )}
     </>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
 import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
-import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
+import { ratingInfo } from "@/lib/verdicts/rating-scale";
+import { localizedScale } from "../_components/localized-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
-import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
 import { Snippet } from "./_components/snippet";
 import { BulkBar, BulkCheckbox } from "./_components/bulk-bar";
@@ -14,25 +15,18 @@ import { can } from "@/lib/auth/permissions";
 import { ArticleFilterSelect, FilterSelect } from "../_components/filter-select";
 import { ListPager } from "../_components/list-pager";
 import { listOrExplain, readFilterParams } from "../read-filter-params";
-import { LANGUAGE_NAMES } from "../_components/language-names";
+import { languageNamer } from "../_components/language-names";
 
-export const metadata: Metadata = { title: "Claims" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchClaims");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** URL parameter -> search input field. Filters live in the URL so that a result list is a link. */
 const PARAMS = ["q", "claimant", "language", "status", "rating", "article", "cursor"] as const;
 type Param = (typeof PARAMS)[number];
-
-const STATUS_LABELS: Record<(typeof VERDICT_STATUS_FILTERS)[number], string> = {
-  none: "No verdict yet",
-  draft: "Draft",
-  in_review: "In review",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-  published: "Published",
-};
-
 
 export default async function ClaimsPage({ searchParams }: Props) {
   const values = readFilterParams(await searchParams, PARAMS);
@@ -63,33 +57,38 @@ export default async function ClaimsPage({ searchParams }: Props) {
     next.set(name, value);
     return `/workbench/claims?${next}`;
   };
+  const t = await getTranslations("workbenchClaims");
+  const shared = await getTranslations("workbenchShared");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const languageName = languageNamer(locale, shared("undeterminedLanguage"));
   const languages = [...new Set([...options.languages, ...(values.language ? [values.language] : [])])];
 
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>Claims</h1>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
       <p className="meta">
         <a href="/api/claims/export.csv" download>
-          Download every claim with its verdict status and rating (CSV)
+          {t("download")}
         </a>
       </p>
-      <form className="cl-filters" method="get" action="/workbench/claims" role="search" aria-label="Search and filter claims">
+      <form className="cl-filters" method="get" action="/workbench/claims" role="search" aria-label={t("filters.label")}>
         <div className="cl-field cl-field-wide">
-          <label htmlFor="claims-q">Search claims</label>
+          <label htmlFor="claims-q">{t("filters.search")}</label>
           <input
             id="claims-q"
             name="q"
             type="search"
             defaultValue={values.q ?? ""}
             maxLength={200}
-            placeholder="Words of the statement or the claimant, in English or French"
+            placeholder={t("filters.searchPlaceholder")}
           />
         </div>
         <div className="cl-field">
-          <label htmlFor="claims-claimant">Claimant</label>
+          <label htmlFor="claims-claimant">{t("filters.claimant")}</label>
           <select id="claims-claimant" name="claimant" defaultValue={values.claimant ?? ""}>
-            <option value="">Any claimant</option>
+            <option value="">{t("filters.anyClaimant")}</option>
             {values.claimant && !options.claimants.some((name) => name.toLowerCase() === values.claimant!.toLowerCase()) && (
               <option value={values.claimant}>{values.claimant}</option>
             )}
@@ -103,31 +102,31 @@ export default async function ClaimsPage({ searchParams }: Props) {
         <FilterSelect
           id="claims-language"
           name="language"
-          label="Language"
-          anyLabel="Any language"
+          label={t("filters.language")}
+          anyLabel={t("filters.anyLanguage")}
           value={values.language}
-          options={languages.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] ?? code.toUpperCase() }))}
+          options={languages.map((code) => ({ value: code, label: languageName(code) }))}
         />
         <FilterSelect
           id="claims-status"
           name="status"
-          label="Verdict"
-          anyLabel="Any status"
+          label={t("filters.verdict")}
+          anyLabel={t("filters.anyStatus")}
           value={values.status}
-          options={VERDICT_STATUS_FILTERS.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+          options={VERDICT_STATUS_FILTERS.map((status) => ({ value: status, label: shared(`status.${status}`) }))}
         />
         <FilterSelect
           id="claims-rating"
           name="rating"
-          label="Rating"
-          anyLabel="Any rating"
+          label={t("filters.rating")}
+          anyLabel={t("filters.anyRating")}
           value={values.rating}
-          options={RATING_SCALE.map((entry) => ({ value: entry.rating, label: entry.label }))}
+          options={localizedScale(locale).map((entry) => ({ value: entry.rating, label: entry.label }))}
         />
         <ArticleFilterSelect id="claims-article" value={values.article} articles={options.articles} />
         <div className="cl-filter-actions">
-          <button type="submit">Search</button>
-          {filtered && <Link href="/workbench/claims">Clear</Link>}
+          <button type="submit">{t("filters.submit")}</button>
+          {filtered && <Link href="/workbench/claims">{t("filters.clear")}</Link>}
         </div>
       </form>
 
@@ -138,29 +137,29 @@ export default async function ClaimsPage({ searchParams }: Props) {
       )}
       {result.correctedQuery && (
         <p className="meta">
-          Also showing results for <strong>{result.correctedQuery}</strong>.
+          {t.rich("correctedQuery", { query: result.correctedQuery, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
 
       {!problem && result.items.length === 0 ? (
         <p className="empty">
-          {filtered ? "No claim matches this search." : "No claim yet. Claims are created from passages in the articles."}
+          {filtered ? t("emptyFiltered") : t("empty")}
         </p>
       ) : (
         result.items.length > 0 && (
           <table className="wb-table cl-table cl-claims-table">
-            <caption className="visually-hidden">Claims{values.q ? ` matching “${values.q}”` : ", newest first"}</caption>
+            <caption className="visually-hidden">{values.q ? t("table.captionMatching", { q: values.q }) : t("table.caption")}</caption>
             <thead>
               <tr>
                 {canBulk && (
                   <th scope="col" className="bk-check">
-                    <span className="visually-hidden">Select</span>
+                    <span className="visually-hidden">{t("table.select")}</span>
                   </th>
                 )}
-                <th scope="col">Claim</th>
-                <th scope="col">Claimant</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Passages</th>
+                <th scope="col">{t("table.claim")}</th>
+                <th scope="col">{t("table.claimant")}</th>
+                <th scope="col">{t("table.verdict")}</th>
+                <th scope="col">{t("table.passages")}</th>
               </tr>
             </thead>
             <tbody>
@@ -176,10 +175,10 @@ export default async function ClaimsPage({ searchParams }: Props) {
                       {item.snippet ? <Snippet parts={item.snippet} /> : item.statement}
                     </Link>
                     <div className="cl-row-meta">
-                      <span className="cl-lang" title={LANGUAGE_NAMES[item.language] ?? item.language}>
+                      <span className="cl-lang" title={languageName(item.language)}>
                         {item.language.toUpperCase()}
                       </span>
-                      {item.claimedAt && <span className="meta">{formatDate(item.claimedAt)}</span>}
+                      {item.claimedAt && <span className="meta">{format.dateTime(item.claimedAt, "day")}</span>}
                       {item.tags.map((tag) => (
                         <span key={tag} className="cl-tag">
                           {tag}
@@ -190,7 +189,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
                   <td>
                     <Link href={filterHref("claimant", item.claimant)} className="cl-quiet-link">
                       {item.claimant}
-                      <span className="visually-hidden">: show only this claimant’s claims</span>
+                      <span className="visually-hidden">{t("table.onlyThisClaimant")}</span>
                     </Link>
                   </td>
                   <td>
@@ -199,7 +198,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
                       {item.rating && <RatingBadge rating={ratingInfo(item.rating)} />}
                     </div>
                   </td>
-                  <td>{item.passageCount}</td>
+                  <td>{format.number(item.passageCount)}</td>
                 </tr>
               ))}
             </tbody>
@@ -213,7 +212,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           claims={result.items.map((item) => ({ id: item.id, label: item.statement.length > 80 ? `${item.statement.slice(0, 79)}…` : item.statement }))}
         />
       )}
-      <ListPager firstHref={values.cursor ? firstHref : null} nextHref={nextHref} nextLabel="Next page" />
+      <ListPager firstHref={values.cursor ? firstHref : null} nextHref={nextHref} nextLabel={t("nextPage")} />
     </>
   );
 }

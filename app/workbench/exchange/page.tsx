@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { searchExternalFactChecks, type ExternalSearchResult } from "@/lib/exchange/search-external-fact-checks";
 import { requireSignedIn } from "../require-signed-in";
@@ -8,7 +9,10 @@ import { Snippet } from "../claims/_components/snippet";
 import { ExternalRating, formatDay } from "./_components/external-rating";
 import "./exchange.css";
 
-export const metadata: Metadata = { title: "Other fact-checkers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchExchange.list");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,31 +20,30 @@ export default async function ExchangePage({ searchParams }: Props) {
   const values = readFilterParams(await searchParams, ["q"] as const);
   const actor = await requireSignedIn(`/workbench/exchange${values.q ? `?q=${encodeURIComponent(values.q)}` : ""}`);
   const { result, problem } = await listOrExplain<ExternalSearchResult>(() => searchExternalFactChecks(actor, { q: values.q }), { items: [], total: 0 });
+  const t = await getTranslations("workbenchExchange.list");
+  const format = await getFormatter();
 
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>Other fact-checkers</h1>
-      <p className="meta ex-intro">
-        Fact-checks published by other newsrooms, imported from their pages, feeds or spreadsheets. They are not ours and never
-        appear on our reader pages; a claim’s page shows those that check the same claim.
-      </p>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
+      <p className="meta ex-intro">{t("intro")}</p>
       <p className="ex-actions">
         {can(actor, "exchange.import") && (
           <Link className="button" href="/workbench/exchange/import">
-            Import fact-checks
+            {t("import")}
           </Link>
         )}
-        <Link href="/workbench/exchange/ratings">Their ratings on our scale</Link>
+        <Link href="/workbench/exchange/ratings">{t("ratings")}</Link>
       </p>
-      <form className="cl-filters" method="get" action="/workbench/exchange" role="search" aria-label="Search other fact-checkers’ work">
+      <form className="cl-filters" method="get" action="/workbench/exchange" role="search" aria-label={t("searchLabel")}>
         <div className="cl-field cl-field-wide">
-          <label htmlFor="exchange-q">Search</label>
-          <input id="exchange-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={200} placeholder="Words of the claim, the claimant or the publisher" />
+          <label htmlFor="exchange-q">{t("search")}</label>
+          <input id="exchange-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={200} placeholder={t("placeholder")} />
         </div>
         <div className="cl-filter-actions">
-          <button type="submit">Search</button>
-          {values.q && <Link href="/workbench/exchange">Clear</Link>}
+          <button type="submit">{t("search")}</button>
+          {values.q && <Link href="/workbench/exchange">{t("clear")}</Link>}
         </div>
       </form>
       {problem && (
@@ -49,21 +52,25 @@ export default async function ExchangePage({ searchParams }: Props) {
         </p>
       )}
       {!problem && result.items.length === 0 ? (
-        <p className="empty">{values.q ? "No external fact-check matches this search." : "Nothing imported yet."}</p>
+        <p className="empty">{values.q ? t("emptyFiltered") : t("empty")}</p>
       ) : (
         result.items.length > 0 && (
           <>
             <p className="meta" role="status">
-              {result.total.toLocaleString("en")} {values.q ? "matching" : "imported"}
-              {result.total > result.items.length ? `, the first ${result.items.length} shown${values.q ? " (best matches first)" : " (newest first)"}` : ""}.
+              {t("count", {
+                total: result.total,
+                shown: result.items.length,
+                filtered: values.q ? "yes" : "no",
+                partial: result.total > result.items.length ? "yes" : "no",
+              })}
             </p>
             <table className="wb-table cl-table ex-table">
-              <caption className="visually-hidden">External fact-checks{values.q ? ` matching “${values.q}”` : ", newest first"}</caption>
+              <caption className="visually-hidden">{values.q ? t("captionMatching", { q: values.q }) : t("caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Claim</th>
-                  <th scope="col">Checked by</th>
-                  <th scope="col">Rating</th>
+                  <th scope="col">{t("table.claim")}</th>
+                  <th scope="col">{t("table.checkedBy")}</th>
+                  <th scope="col">{t("table.rating")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,15 +82,15 @@ export default async function ExchangePage({ searchParams }: Props) {
                       </span>
                       <div className="cl-row-meta">
                         {item.claimant && <span>{item.claimant}</span>}
-                        {item.claimedAt && <span className="meta">{formatDay(item.claimedAt)}</span>}
+                        {item.claimedAt && <span className="meta">{formatDay(format, item.claimedAt)}</span>}
                       </div>
                     </td>
                     <td>
                       <a href={item.reviewUrl} rel="noopener noreferrer nofollow" target="_blank">
                         {item.publisherName}
-                        <span className="visually-hidden">: their fact-check, opens in a new tab</span>
+                        <span className="visually-hidden">{t("theirFactCheck")}</span>
                       </a>
-                      {item.reviewedAt && <div className="meta">{formatDay(item.reviewedAt)}</div>}
+                      {item.reviewedAt && <div className="meta">{formatDay(format, item.reviewedAt)}</div>}
                     </td>
                     <td>
                       <ExternalRating ratingText={item.ratingText} rating={item.rating} />

@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getClaimGraph, listClaimFilterOptions, MAX_GRAPH_NODES, type ClaimGraph } from "@/lib/relations/get-claim-graph";
 import { isDomainError } from "@/lib/errors";
 import { requireSignedIn } from "../require-signed-in";
-import { ClaimGraphCanvas } from "./_components/claim-graph-canvas";
+import { ClaimGraphCanvas, type GraphLabels } from "./_components/claim-graph-canvas";
+import { ratingName } from "../_components/localized-scale";
+import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { EDGE_COLOURS, RATING_COLOURS } from "./_components/graph-colours";
 
-export const metadata: Metadata = { title: "Claim graph" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchGraph");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
-const RELATION_LABELS = { supports: "supports", contradicts: "contradicts", same_claim: "is the same claim as" } as const;
 
 export default async function GraphPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -24,13 +29,15 @@ export default async function GraphPage({ searchParams }: Props) {
   const actor = await requireSignedIn(`/workbench/graph${query.size ? `?${query}` : ""}`);
 
   const options = await listClaimFilterOptions(actor);
+  const t = await getTranslations("workbenchGraph");
+  const labels = await graphLabels();
   let graph: ClaimGraph = { nodes: [], edges: [], truncated: false };
   let problem: string | null = null;
   try {
     graph = await getClaimGraph(actor, { articleId, claimant });
   } catch (error) {
     if (!isDomainError(error) || error.code !== "invalid") throw error;
-    problem = "These filters are not valid. Choose an article or a claimant from the lists.";
+    problem = t("invalidFilters");
   }
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const filtered = Boolean(articleId || claimant);
@@ -38,18 +45,15 @@ export default async function GraphPage({ searchParams }: Props) {
 
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>Claim graph</h1>
-      <p className="meta narrow">
-        Claims and how they relate, across articles, languages and years. Colours show each claim’s rating (its verdict’s latest
-        submitted revision).
-      </p>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
+      <p className="meta narrow">{t("intro")}</p>
 
-      <form className="cl-filters" method="get" action="/workbench/graph" aria-label="Filter the graph">
+      <form className="cl-filters" method="get" action="/workbench/graph" aria-label={t("filter")}>
         <div className="cl-field">
-          <label htmlFor="graph-article">Article</label>
+          <label htmlFor="graph-article">{t("article")}</label>
           <select id="graph-article" name="article" defaultValue={articleId ?? ""}>
-            <option value="">All articles</option>
+            <option value="">{t("allArticles")}</option>
             {options.articles.map((article) => (
               <option key={article.id} value={article.id}>
                 {article.title.length > 80 ? `${article.title.slice(0, 79)}…` : article.title}
@@ -58,9 +62,9 @@ export default async function GraphPage({ searchParams }: Props) {
           </select>
         </div>
         <div className="cl-field">
-          <label htmlFor="graph-claimant">Claimant</label>
+          <label htmlFor="graph-claimant">{t("claimant")}</label>
           <select id="graph-claimant" name="claimant" defaultValue={claimant ?? ""}>
-            <option value="">All claimants</option>
+            <option value="">{t("allClaimants")}</option>
             {claimant && !options.claimants.some((name) => name.toLowerCase() === claimant.toLowerCase()) && (
               <option value={claimant}>{claimant}</option>
             )}
@@ -72,8 +76,8 @@ export default async function GraphPage({ searchParams }: Props) {
           </select>
         </div>
         <div className="cl-filter-actions">
-          <button type="submit">Show</button>
-          {filtered && <Link href="/workbench/graph">Clear filters</Link>}
+          <button type="submit">{t("show")}</button>
+          {filtered && <Link href="/workbench/graph">{t("clear")}</Link>}
         </div>
       </form>
 
@@ -82,37 +86,36 @@ export default async function GraphPage({ searchParams }: Props) {
       <Legend />
 
       {graph.nodes.length === 0 ? (
-        <p className="empty">{filtered ? "No claim matches these filters." : "No claim yet. Anchor claims in articles to see them here."}</p>
+        <p className="empty">{filtered ? t("emptyFiltered") : t("empty")}</p>
       ) : (
         <>
           {graph.truncated && (
             <p className="vr-notice vr-notice-info">
-              Only the first {MAX_GRAPH_NODES} claims are drawn. Filter by article or claimant to see the rest.
+              {t("truncated", { max: MAX_GRAPH_NODES })}
             </p>
           )}
           {filtered && graph.nodes.some((node) => node.context) && (
-            <p className="meta">Faded claims do not match the filters; they are shown because a matching claim links to them.</p>
+            <p className="meta">{t("faded")}</p>
           )}
-          <ClaimGraphCanvas nodes={graph.nodes} edges={graph.edges} />
+          <ClaimGraphCanvas nodes={graph.nodes} edges={graph.edges} labels={labels} />
 
           {warnings.length > 0 && (
             <p className="vr-notice vr-notice-warn">
-              {warnings.length} link{warnings.length === 1 ? "" : "s"} marked ⚠ {warnings.length === 1 ? "has" : "have"} ratings that
-              disagree with {warnings.length === 1 ? "it" : "them"}: see the links table below.
+              {t("warnings", { count: warnings.length })}
             </p>
           )}
 
           <section aria-labelledby="graph-claims">
             <h2 id="graph-claims">
-              Claims in the graph <span className="meta">({graph.nodes.length})</span>
+              {t("claimsTitle")} <span className="meta">({graph.nodes.length})</span>
             </h2>
             <table className="wb-table cl-table cl-nodes-table">
               <thead>
                 <tr>
-                  <th scope="col">Claim</th>
-                  <th scope="col">Claimant</th>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Links</th>
+                  <th scope="col">{t("table.claim")}</th>
+                  <th scope="col">{t("table.claimant")}</th>
+                  <th scope="col">{t("table.rating")}</th>
+                  <th scope="col">{t("table.links")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,12 +127,12 @@ export default async function GraphPage({ searchParams }: Props) {
                         <Link href={`/workbench/claims/${node.id}`} lang={node.language !== "und" ? node.language : undefined}>
                           {node.statement}
                         </Link>
-                        {node.context && <span className="meta"> (linked, outside the filters)</span>}
+                        {node.context && <span className="meta"> {t("outside")}</span>}
                       </td>
                       <td>{node.claimant}</td>
                       <td>
                         <span className="cl-swatch" style={{ background: RATING_COLOURS[node.rating ?? "none"]?.fill, borderColor: RATING_COLOURS[node.rating ?? "none"]?.border }} aria-hidden="true" />{" "}
-                        {RATING_COLOURS[node.rating ?? "none"]?.label}
+                        {labels.ratings[node.rating ?? "none"]}
                       </td>
                       <td>{links}</td>
                     </tr>
@@ -141,18 +144,18 @@ export default async function GraphPage({ searchParams }: Props) {
 
           <section aria-labelledby="graph-links">
             <h2 id="graph-links">
-              Links <span className="meta">({graph.edges.length})</span>
+              {t("linksTitle")} <span className="meta">({graph.edges.length})</span>
             </h2>
             {graph.edges.length === 0 ? (
-              <p className="meta">None of these claims is linked to another yet.</p>
+              <p className="meta">{t("noLinks")}</p>
             ) : (
               <table className="wb-table cl-table cl-links-table">
                 <thead>
                   <tr>
-                    <th scope="col">Claim</th>
-                    <th scope="col">Link</th>
-                    <th scope="col">Other claim</th>
-                    <th scope="col">Rationale</th>
+                    <th scope="col">{t("table.claim")}</th>
+                    <th scope="col">{t("table.link")}</th>
+                    <th scope="col">{t("table.otherClaim")}</th>
+                    <th scope="col">{t("table.rationale")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -167,7 +170,7 @@ export default async function GraphPage({ searchParams }: Props) {
                           <div className="meta">{source.statement}</div>
                         </td>
                         <td>
-                          <span className={`cl-relation-tag cl-relation-${edge.type}`}>{RELATION_LABELS[edge.type]}</span>
+                          <span className={`cl-relation-tag cl-relation-${edge.type}`}>{t(`relation.${edge.type}`)}</span>
                         </td>
                         <td>
                           <Link href={`/workbench/claims/${target.id}`}>{target.claimant}</Link>
@@ -195,11 +198,23 @@ export default async function GraphPage({ searchParams }: Props) {
   );
 }
 
-function Legend() {
+/** Each rating's name ("none": no verdict yet) and each kind of link, in the workbench's language. */
+async function graphLabels(): Promise<GraphLabels> {
+  const t = await getTranslations("workbenchGraph");
+  const locale = await getLocale();
+  const ratings = Object.fromEntries(
+    Object.keys(RATING_COLOURS).map((key) => [key, key === "none" ? t("noVerdict") : ratingName(key as RatingInfo["rating"], locale)]),
+  );
+  return { ratings, edges: { supports: t("edge.supports"), contradicts: t("edge.contradicts"), same_claim: t("edge.same_claim") } };
+}
+
+async function Legend() {
+  const t = await getTranslations("workbenchGraph.legend");
+  const labels = await graphLabels();
   return (
-    <div className="cl-legend" aria-label="Legend" role="group">
+    <div className="cl-legend" aria-label={t("label")} role="group">
       <div className="cl-legend-group">
-        <span className="cl-legend-title">Rating</span>
+        <span className="cl-legend-title">{t("rating")}</span>
         {Object.entries(RATING_COLOURS).map(([key, colours]) => (
           <span key={key} className="cl-legend-item">
             <span
@@ -207,18 +222,18 @@ function Legend() {
               style={{ background: colours.fill, borderColor: colours.border }}
               aria-hidden="true"
             />
-            {colours.label}
+            {labels.ratings[key]}
           </span>
         ))}
       </div>
       <div className="cl-legend-group">
-        <span className="cl-legend-title">Links</span>
+        <span className="cl-legend-title">{t("links")}</span>
         <span className="cl-legend-item">
           <svg width="44" height="12" aria-hidden="true" focusable="false">
             <line x1="2" y1="6" x2="34" y2="6" stroke={EDGE_COLOURS.supports} strokeWidth="2.5" />
             <path d="M33 1 L42 6 L33 11 Z" fill={EDGE_COLOURS.supports} />
           </svg>
-          supports (arrow to the supported claim)
+          {t("supports")}
         </span>
         <span className="cl-legend-item">
           <svg width="44" height="12" aria-hidden="true" focusable="false">
@@ -226,17 +241,17 @@ function Legend() {
             <line x1="4" y1="1" x2="4" y2="11" stroke={EDGE_COLOURS.contradicts} strokeWidth="2.5" />
             <line x1="40" y1="1" x2="40" y2="11" stroke={EDGE_COLOURS.contradicts} strokeWidth="2.5" />
           </svg>
-          contradicts
+          {t("contradicts")}
         </span>
         <span className="cl-legend-item">
           <svg width="44" height="12" aria-hidden="true" focusable="false">
             <line x1="2" y1="6" x2="42" y2="6" stroke={EDGE_COLOURS.same_claim} strokeWidth="2.5" strokeDasharray="7 5" />
           </svg>
-          same claim
+          {t("sameClaim")}
         </span>
         <span className="cl-legend-item">
           <span className="cl-legend-warning" aria-hidden="true" />
-          ratings disagree with the link
+          {t("disagree")}
         </span>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { countUnreadNotifications } from "@/lib/notifications/count-unread-notifications";
@@ -7,13 +8,14 @@ import { countUnreadNotifications } from "@/lib/notifications/count-unread-notif
 export async function InboxLink({ actor }: { actor: Actor | null }) {
   if (!actor || !can(actor, "notifications.read")) return null;
   const unread = await countUnreadNotifications(actor);
+  const t = await getTranslations("workbenchNav");
   return (
     <Link href="/workbench/inbox" data-testid="inbox-link">
-      Inbox
+      {t("inbox")}
       {unread > 0 && (
         <span className="nav-count">
           {unread}
-          <span className="visually-hidden"> unread</span>
+          <span className="visually-hidden"> {t("unread")}</span>
         </span>
       )}
     </Link>

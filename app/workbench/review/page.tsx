@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listReviewQueue, type ReviewQueueItem } from "@/lib/verdicts/list-review-queue";
 import { RatingBadge } from "@/app/_components/rating-badge";
-import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../require-signed-in";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { LiveBar } from "../_live/live-bar";
 import { ConsistencyWarningsSlot } from "./consistency-warnings-slot";
 
-export const metadata: Metadata = { title: "Review queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchReview.queue");
+  return { title: t("title") };
+}
 
 type Column = "review" | "waiting" | "publish" | "sent_back";
 
-function QueueTable({ id, title, items, empty, column }: { id: string; title: string; items: ReviewQueueItem[]; empty: string; column: Column }) {
+async function QueueTable({ id, title, items, empty, column }: { id: string; title: string; items: ReviewQueueItem[]; empty: string; column: Column }) {
+  const t = await getTranslations("workbenchReview.queue");
+  const format = await getFormatter();
   return (
     <section className="vr-panel queue-section" aria-labelledby={id}>
       <h2 id={id} className="vr-panel-title">
@@ -24,11 +29,11 @@ function QueueTable({ id, title, items, empty, column }: { id: string; title: st
         <table className="wb-table">
           <thead>
             <tr>
-              <th scope="col">Verdict</th>
-              <th scope="col">Revision</th>
-              <th scope="col">{column === "publish" ? "Approved" : "Submitted"}</th>
+              <th scope="col">{t("table.verdict")}</th>
+              <th scope="col">{t("table.revision")}</th>
+              <th scope="col">{column === "publish" ? t("table.approved") : t("table.submitted")}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t("table.action")}</span>
               </th>
             </tr>
           </thead>
@@ -38,41 +43,44 @@ function QueueTable({ id, title, items, empty, column }: { id: string; title: st
                 <td>
                   <div className="queue-headline">
                     <RatingBadge rating={item.rating} /> <strong>{item.headline}</strong>
-                    {item.publicSlug && <span className="status-badge status-correction">Correction</span>}
+                    {item.publicSlug && <span className="status-badge status-correction">{t("correction")}</span>}
                   </div>
                   <div className="meta">
-                    {item.claimant}: “{item.claimStatement}”
+                    {t("claimLine", { claimant: item.claimant, statement: item.claimStatement })}
                   </div>
                   <ConsistencyWarningsSlot verdictId={item.verdictId} />
                 </td>
                 <td>
                   {item.revisionNumber}
-                  <div className="meta">by {item.authorName}</div>
+                  <div className="meta">{t("by", { name: item.authorName })}</div>
                 </td>
-                <td>{formatDate(column === "publish" && item.decidedAt ? item.decidedAt : item.submittedAt)}</td>
+                <td>{format.dateTime(column === "publish" && item.decidedAt ? item.decidedAt : item.submittedAt, "day")}</td>
                 <td className="action-cell">
                   {column === "review" && (
                     <Link className="button" href={`/workbench/review/${item.revisionId}`}>
-                      Review<span className="visually-hidden"> revision {item.revisionNumber}: {item.headline}</span>
+                      {t("review")}
+                      <span className="visually-hidden"> {t("revisionHeadline", { number: item.revisionNumber, headline: item.headline })}</span>
                     </Link>
                   )}
                   {column === "waiting" && (
                     <>
-                      <span className="meta">Waiting for another reviewer</span>{" "}
+                      <span className="meta">{t("waitingForAnother")}</span>{" "}
                       <Link href={`/workbench/review/${item.revisionId}`}>
-                        Open<span className="visually-hidden"> revision {item.revisionNumber}: {item.headline}</span>
+                        {t("open")}
+                        <span className="visually-hidden"> {t("revisionHeadline", { number: item.revisionNumber, headline: item.headline })}</span>
                       </Link>
                     </>
                   )}
                   {column === "publish" && (
                     <Link className="button" href={`/workbench/review/${item.revisionId}`}>
-                      {item.publicSlug ? "Publish correction" : "Publish"}
+                      {item.publicSlug ? t("publishCorrection") : t("publish")}
                       <span className="visually-hidden">: {item.headline}</span>
                     </Link>
                   )}
                   {column === "sent_back" && (
                     <Link className="button" href={`/workbench/claims/${item.claimId}/verdict`}>
-                      Revise<span className="visually-hidden">: {item.headline}</span>
+                      {t("revise")}
+                      <span className="visually-hidden">: {item.headline}</span>
                     </Link>
                   )}
                 </td>
@@ -89,44 +97,44 @@ export default async function ReviewQueuePage() {
   const actor = await requireSignedIn("/workbench/review");
   const since = await getLivePosition(actor);
   const queue = await listReviewQueue(actor);
+  const t = await getTranslations("workbenchReview.queue");
   return (
     <>
-      <p className="kicker">Review</p>
-      <h1>Review queue</h1>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
       <LiveBar page="queue" topics={[]} since={since} />
       <p className="meta narrow">
-        Every verdict is approved by someone other than its author, on the exact revision that will be published. Revisions
-        you wrote wait for another reviewer.
+        {t("intro")}
       </p>
       <div className="queue-stack">
         {queue.awaitingReview ? (
           <QueueTable
             id="queue-awaiting"
-            title="Awaiting your review"
+            title={t("awaiting")}
             items={queue.awaitingReview}
-            empty="Nothing waits for your review."
+            empty={t("awaitingEmpty")}
             column="review"
           />
         ) : (
-          <p className="vr-notice">Reviewers approve or send back revisions. Yours are listed below while they wait.</p>
+          <p className="vr-notice">{t("notReviewer")}</p>
         )}
         {queue.readyToPublish && (
           <QueueTable
             id="queue-publish"
-            title="Approved, ready to publish"
+            title={t("readyToPublish")}
             items={queue.readyToPublish}
-            empty="No approved revision waits to be published."
+            empty={t("readyToPublishEmpty")}
             column="publish"
           />
         )}
         <QueueTable
           id="queue-waiting"
-          title="Your revisions, waiting for another reviewer"
+          title={t("waiting")}
           items={queue.waitingForAnotherReviewer}
-          empty="None of your revisions is in review."
+          empty={t("waitingEmpty")}
           column="waiting"
         />
-        <QueueTable id="queue-sent-back" title="Sent back to you" items={queue.sentBack} empty="No revision of yours was sent back." column="sent_back" />
+        <QueueTable id="queue-sent-back" title={t("sentBack")} items={queue.sentBack} empty={t("sentBackEmpty")} column="sent_back" />
       </div>
     </>
   );

@@ -1,52 +1,55 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listSourceChanges } from "@/lib/sources/list-source-changes";
 import { getSourceChangesForVerdict, type ChangedQuote } from "@/lib/sources/get-source-changes-for-verdict";
 import { can } from "@/lib/auth/permissions";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { WordDiff } from "@/app/_components/word-diff";
-import { formatDate } from "@/app/_components/format-date";
-import { ANCHOR_WORDS } from "@/app/workbench/_components/source-change-panel";
+import { anchorKey } from "@/app/workbench/_components/source-change-panel";
 import { requireSignedIn } from "../require-signed-in";
 import "./sources.css";
 
-export const metadata: Metadata = { title: "Source changes" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchSources.page");
+  return { title: t("kicker") };
+}
 
 export default async function SourceChangesPage() {
   const actor = await requireSignedIn("/workbench/sources");
   const items = await listSourceChanges(actor);
   // What each open item's quotes said and say now, so the queue shows what changed at a glance.
   const details = await Promise.all(items.map((item) => getSourceChangesForVerdict(actor, { verdictId: item.verdictId })));
+  const t = await getTranslations("workbenchSources.page");
+  const format = await getFormatter();
+  const day = (date: Date) => format.dateTime(date, "day");
   return (
     <>
-      <p className="kicker">Source changes</p>
-      <h1>Sources that changed under fact-checks</h1>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
       <p>
-        A new revision of an article changed, moved or lost a passage that a fact-check in review, approved or published quotes.{" "}
-        {can(actor, "verdicts.review")
-          ? "A reviewer who wrote none of the fact-check confirms that nothing needs to change, or its editor resubmits a revision quoting the new text."
-          : "These are the fact-checks you started or wrote: resubmit a revision quoting the new text, or ask a reviewer to confirm that nothing needs to change."}
+        {t("intro")} {can(actor, "verdicts.review") ? t("introReviewer") : t("introEditor")}
       </p>
       <section className="vr-panel queue-section" aria-labelledby="open-title">
         <h2 id="open-title" className="vr-panel-title">
-          Open <span className="vr-count">{items.length}</span>
+          {t("open")} <span className="vr-count">{items.length}</span>
         </h2>
         {items.length === 0 ? (
-          <p className="meta">No source changed under a fact-check you are asked about.</p>
+          <p className="meta">{t("empty")}</p>
         ) : (
           <table className="wb-table sc-queue">
             <thead>
               <tr>
-                <th scope="col">Fact-check</th>
+                <th scope="col">{t("table.factCheck")}</th>
                 <th scope="col">
-                  What changed{" "}
+                  {t("table.whatChanged")}{" "}
                   <span className="vr-legend" aria-hidden="true">
-                    <del>removed</del> <ins>added</ins>
+                    <del>{t("table.removed")}</del> <ins>{t("table.added")}</ins>
                   </span>
                 </th>
-                <th scope="col">Raised</th>
+                <th scope="col">{t("table.raised")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Action</span>
+                  <span className="visually-hidden">{t("table.action")}</span>
                 </th>
               </tr>
             </thead>
@@ -59,9 +62,9 @@ export default async function SourceChangesPage() {
                   <tr key={item.itemId}>
                     <td>
                       <div className="queue-headline">
-                        <VerdictStatusBadge status={item.verdictStatus} /> <strong>{item.headline || "Untitled verdict"}</strong>
+                        <VerdictStatusBadge status={item.verdictStatus} /> <strong>{item.headline || t("untitled")}</strong>
                       </div>
-                      <div className="meta">“{item.statement}”</div>
+                      <div className="meta">{t("quoted", { text: item.statement })}</div>
                     </td>
                     <td>
                       {open && open.quotes.length > 0 ? (
@@ -74,25 +77,26 @@ export default async function SourceChangesPage() {
                         <ul className="sc-articles">
                           {item.articles.map((article) => (
                             <li key={`${article.title}-${article.revisionNumber}`}>
-                              {article.title} <span className="meta">(revision {article.revisionNumber})</span>
+                              {article.title} <span className="meta">{t("revision", { number: article.revisionNumber })}</span>
                             </li>
                           ))}
                         </ul>
                       )}
                     </td>
                     <td>
-                      {formatDate(item.raisedAt)}
-                      {formatDate(item.updatedAt) !== formatDate(item.raisedAt) && <div className="meta">last change {formatDate(item.updatedAt)}</div>}
+                      {day(item.raisedAt)}
+                      {day(item.updatedAt) !== day(item.raisedAt) && <div className="meta">{t("lastChange", { date: day(item.updatedAt) })}</div>}
                     </td>
                     <td className="action-cell">
                       <Link className="button" href={`/workbench/claims/${item.claimId}#source-changes`}>
-                        {canResolve ? "Decide" : "Open"}
+                        {canResolve ? t("decide") : t("openItem")}
                         <span className="visually-hidden">: {name}</span>
                       </Link>
                       {item.reviewRevisionId && (
                         <div>
                           <Link href={`/workbench/review/${item.reviewRevisionId}#source-changes`}>
-                            Review page<span className="visually-hidden">: {name}</span>
+                            {t("reviewPage")}
+                            <span className="visually-hidden">: {name}</span>
                           </Link>
                         </div>
                       )}
@@ -109,24 +113,25 @@ export default async function SourceChangesPage() {
 }
 
 /** One changed quote in the queue: where, how it was re-anchored, and the words from the approved quote to now. */
-function QuoteChange({ quote }: { quote: ChangedQuote }) {
+async function QuoteChange({ quote }: { quote: ChangedQuote }) {
+  const t = await getTranslations("workbenchSources");
   return (
     <li>
       <p className="sc-queue-source">
-        {quote.article.title} <span className="meta">(revision {quote.article.revisionNumber})</span>{" "}
+        {quote.article.title} <span className="meta">{t("page.revision", { number: quote.article.revisionNumber })}</span>{" "}
         <span className={`cl-anchor cl-anchor-${quote.anchorStatus}`}>
-          {ANCHOR_WORDS[quote.anchorStatus]}
-          {quote.anchorStatus === "fuzzy" ? ` (${Math.round(quote.confidence * 100)}% sure)` : ""}
+          {t(`anchor.${anchorKey(quote.anchorStatus)}`)}
+          {quote.anchorStatus === "fuzzy" ? ` ${t("sure", { confidence: quote.confidence })}` : ""}
         </span>
       </p>
       {quote.now === null ? (
         <blockquote>
           <del>
-            <span className="visually-hidden">[removed: </span>
+            <span className="visually-hidden">[{t("page.removedHidden")} </span>
             {quote.approved.exact}
             <span className="visually-hidden">]</span>
           </del>{" "}
-          <em className="meta">The quoted text is no longer in the article.</em>
+          <em className="meta">{t("panel.gone")}</em>
         </blockquote>
       ) : quote.diff ? (
         <blockquote className="vr-pre">
@@ -134,9 +139,9 @@ function QuoteChange({ quote }: { quote: ChangedQuote }) {
         </blockquote>
       ) : (
         <dl className="sc-queue-compare">
-          <dt>Approved</dt>
+          <dt>{t("page.approved")}</dt>
           <dd>{quote.approved.exact}</dd>
-          <dt>Now</dt>
+          <dt>{t("page.now")}</dt>
           <dd>{quote.now}</dd>
         </dl>
       )}

@@ -1,29 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate } from "@/app/_components/format-date";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { describeReasons } from "@/lib/triage/describe-reasons";
 import { listSentencesToCheck } from "@/lib/triage/list-sentences-to-check";
 import { requireSignedIn } from "../require-signed-in";
 import "../articles/[id]/triage.css";
 
-export const metadata: Metadata = { title: "To check" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchToCheck");
+  return { title: t("title") };
+}
 
 /** The check-worthy sentences of recently imported articles that no claim covers yet, best first. */
 export default async function ToCheckPage() {
   const actor = await requireSignedIn("/workbench/to-check");
   const sentences = await listSentencesToCheck(actor);
+  const t = await getTranslations("workbenchToCheck");
+  const format = await getFormatter();
   return (
     <>
-      <p className="kicker">Workbench</p>
-      <h1>To check</h1>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
       <p className="meta">
-        Sentences of the most recently imported articles that the triage rules score as worth checking and that no claim covers yet, best first.
-        Each score is the sum of its reasons; the rules are explained in decision record 0015.
+        {t("intro")}
       </p>
       {sentences.length === 0 ? (
-        <p className="empty">Nothing to check: no recent article has an uncovered sentence that stands out.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <ol className="plain-list to-check-list" aria-label="Sentences to check">
+        <ol className="plain-list to-check-list" aria-label={t("listLabel")}>
           {sentences.map((sentence) => (
             <li key={`${sentence.article.id}-${sentence.start}`}>
               <blockquote lang={sentence.article.language !== "und" ? sentence.article.language : undefined}>
@@ -34,7 +38,7 @@ export default async function ToCheckPage() {
                 {describeReasons(sentence.reasons)}
               </p>
               <p className="meta">
-                {[sentence.article.title, sentence.article.outlet, `imported ${formatDate(sentence.article.importedAt)}`].filter(Boolean).join(" · ")}
+                {[sentence.article.title, sentence.article.outlet, t("imported", { date: format.dateTime(sentence.article.importedAt, "day") })].filter(Boolean).join(" · ")}
               </p>
             </li>
           ))}

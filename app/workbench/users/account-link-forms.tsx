@@ -2,6 +2,8 @@
 
 import { useActionState, useId } from "react";
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { DATE_TIME } from "../_components/date-format";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { createResetLinkAction, inviteUserAction } from "./actions";
 
@@ -9,6 +11,8 @@ type LinkResult = ActionResult<{ email: string; path: string; expiresAt: string 
 
 /** The link, shown once: the token is not stored, so it cannot be shown again. */
 function ShownOnce({ result, what }: { result: LinkResult; what: string }) {
+  const t = useTranslations("workbenchUsers.forms");
+  const format = useFormatter();
   const id = useId();
   if (!result) return null;
   if (!result.ok) {
@@ -22,17 +26,18 @@ function ShownOnce({ result, what }: { result: LinkResult; what: string }) {
   return (
     <div role="status" className="cite-box">
       <label htmlFor={id}>
-        {what} for {result.data.email}
+        {t("linkFor", { what, email: result.data.email })}
       </label>
       <input id={id} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} size={60} />
       <p className="meta">
-        Pass it on to them yourself: it is shown only this once, works once, and expires {new Date(result.data.expiresAt).toUTCString()}.
+        {t("passItOn", { date: format.dateTime(new Date(result.data.expiresAt), DATE_TIME) })}
       </p>
     </div>
   );
 }
 
 export function InviteForm() {
+  const t = useTranslations("workbenchUsers.forms");
   const router = useRouter();
   const [result, formAction, pending] = useActionState<LinkResult, FormData>(async (_, form) => {
     const outcome = await inviteUserAction(form);
@@ -41,35 +46,36 @@ export function InviteForm() {
   }, null);
   return (
     <form action={formAction} aria-labelledby="invite-heading">
-      <label htmlFor="invite-name">Name</label>
+      <label htmlFor="invite-name">{t("name")}</label>
       <input id="invite-name" name="name" type="text" required maxLength={200} autoComplete="off" />
-      <label htmlFor="invite-email">Email</label>
+      <label htmlFor="invite-email">{t("email")}</label>
       <input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" />
-      <label htmlFor="invite-role">Role</label>
+      <label htmlFor="invite-role">{t("role")}</label>
       <select id="invite-role" name="role" defaultValue="editor">
-        <option value="editor">Editor</option>
-        <option value="reviewer">Reviewer</option>
-        <option value="admin">Admin</option>
+        <option value="editor">{t("roles.editor")}</option>
+        <option value="reviewer">{t("roles.reviewer")}</option>
+        <option value="admin">{t("roles.admin")}</option>
       </select>
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? "Making the link…" : "Make an invitation link"}
+          {pending ? t("making") : t("makeInvitation")}
         </button>
       </p>
-      <ShownOnce result={result} what="Invitation link" />
+      <ShownOnce result={result} what={t("invitationLink")} />
     </form>
   );
 }
 
 export function ResetLinkForm({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("workbenchUsers.forms");
   const [result, formAction, pending] = useActionState<LinkResult, FormData>((_, form) => createResetLinkAction(form), null);
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" className="secondary" disabled={pending}>
-        Reset link for {name}
+        {t("resetFor", { name })}
       </button>
-      <ShownOnce result={result} what="Password reset link" />
+      <ShownOnce result={result} what={t("resetLink")} />
     </form>
   );
 }

@@ -1,41 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listUsers } from "@/lib/users/list-users";
 import { can } from "@/lib/auth/permissions";
 import { requireSignedIn } from "../require-signed-in";
 import { RoleForm, StatusForm } from "./user-row-forms";
 import { InviteForm, ResetLinkForm } from "./account-link-forms";
 import { listPendingInvitations } from "@/lib/users/list-pending-invitations";
+import { DATE_TIME } from "../_components/date-format";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchUsers");
+  return { title: t("title") };
+}
 
 export default async function UsersPage() {
   const actor = await requireSignedIn("/workbench/users");
+  const t = await getTranslations("workbenchUsers");
+  const nav = await getTranslations("workbenchNav");
+  const format = await getFormatter();
   if (!can(actor, "users.manage")) {
     return (
       <>
-        <h1>Users</h1>
-        <p className="form-error">Only an admin can manage users and roles.</p>
+        <h1>{t("title")}</h1>
+        <p className="form-error">{t("adminOnly")}</p>
       </>
     );
   }
   const [users, invitations] = await Promise.all([listUsers(actor), listPendingInvitations(actor)]);
   return (
     <>
-      <p className="kicker">Admin</p>
-      <h1>Users and roles</h1>
-      <p className="meta">
-        A change of role or status takes effect on that person&apos;s next request. Someone who forgot their password gets a reset link
-        from you (the old one keeps working until the link is used).
-      </p>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("heading")}</h1>
+      <p className="meta">{t("intro")}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Password</th>
+            <th scope="col">{t("table.name")}</th>
+            <th scope="col">{t("table.email")}</th>
+            <th scope="col">{t("table.role")}</th>
+            <th scope="col">{t("table.status")}</th>
+            <th scope="col">{t("table.password")}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,11 +48,11 @@ export default async function UsersPage() {
             <tr key={user.id}>
               <td>{user.name}</td>
               <td>{user.email}</td>
-              <td>{user.id === actor.id ? user.role : <RoleForm userId={user.id} role={user.role} name={user.name} />}</td>
-              <td>{user.id === actor.id ? user.status : <StatusForm userId={user.id} status={user.status} name={user.name} />}</td>
+              <td>{user.id === actor.id ? nav(`roles.${user.role}`) : <RoleForm userId={user.id} role={user.role} name={user.name} />}</td>
+              <td>{user.id === actor.id ? t(`statuses.${user.status}`) : <StatusForm userId={user.id} status={user.status} name={user.name} />}</td>
               <td>
                 {user.id === actor.id ? (
-                  <Link href="/workbench/account">Change yours</Link>
+                  <Link href="/workbench/account">{t("changeYours")}</Link>
                 ) : user.status === "active" ? (
                   <ResetLinkForm userId={user.id} name={user.name} />
                 ) : (
@@ -60,22 +65,19 @@ export default async function UsersPage() {
       </table>
 
       <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite a person</h2>
-        <p className="meta">
-          Their account starts when they open the link and choose a password; no one else ever knows it. No mail is sent: you pass the
-          link on.
-        </p>
+        <h2 id="invite-heading">{t("invite.title")}</h2>
+        <p className="meta">{t("invite.intro")}</p>
         <InviteForm />
         {invitations.length > 0 && (
           <>
-            <h3>Invitations not used yet</h3>
+            <h3>{t("invite.pending")}</h3>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
+                  <th scope="col">{t("table.name")}</th>
+                  <th scope="col">{t("table.email")}</th>
+                  <th scope="col">{t("table.role")}</th>
+                  <th scope="col">{t("table.expires")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,8 +85,8 @@ export default async function UsersPage() {
                   <tr key={invitation.id}>
                     <td>{invitation.name}</td>
                     <td>{invitation.email}</td>
-                    <td>{invitation.role}</td>
-                    <td>{invitation.expiresAt.toUTCString()}</td>
+                    <td>{nav(`roles.${invitation.role}`)}</td>
+                    <td>{format.dateTime(invitation.expiresAt, DATE_TIME)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { changeUserRoleAction, setUserStatusAction } from "./actions";
 
@@ -18,10 +19,11 @@ function useRefreshingAction(action: (form: FormData) => Promise<ActionResult<un
 }
 
 function Feedback({ result }: { result: Result }) {
+  const t = useTranslations("workbenchUsers.forms");
   if (!result) return null;
   return result.ok ? (
     <span className="form-ok" role="status">
-      Saved
+      {t("saved")}
     </span>
   ) : (
     <span className="form-error" role="alert">
@@ -31,20 +33,21 @@ function Feedback({ result }: { result: Result }) {
 }
 
 export function RoleForm({ userId, role, name }: { userId: string; role: string; name: string }) {
+  const t = useTranslations("workbenchUsers.forms");
   const [result, formAction, pending] = useRefreshingAction(changeUserRoleAction);
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`role-${userId}`} className="visually-hidden">
-        Role of {name}
+        {t("roleOf", { name })}
       </label>
       <select id={`role-${userId}`} name="role" defaultValue={role}>
-        <option value="editor">Editor</option>
-        <option value="reviewer">Reviewer</option>
-        <option value="admin">Admin</option>
+        <option value="editor">{t("roles.editor")}</option>
+        <option value="reviewer">{t("roles.reviewer")}</option>
+        <option value="admin">{t("roles.admin")}</option>
       </select>
-      <button type="submit" disabled={pending} aria-label={`Save role of ${name}`}>
-        Save role
+      <button type="submit" disabled={pending} aria-label={t("saveRoleOf", { name })}>
+        {t("saveRole")}
       </button>
       <Feedback result={result} />
     </form>
@@ -52,6 +55,7 @@ export function RoleForm({ userId, role, name }: { userId: string; role: string;
 }
 
 export function StatusForm({ userId, status, name }: { userId: string; status: string; name: string }) {
+  const t = useTranslations("workbenchUsers.forms");
   const [result, formAction, pending] = useRefreshingAction(setUserStatusAction);
   const next = status === "active" ? "disabled" : "active";
   return (
@@ -59,7 +63,7 @@ export function StatusForm({ userId, status, name }: { userId: string; status: s
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="status" value={next} />
       <button type="submit" className="secondary" disabled={pending}>
-        {next === "disabled" ? `Disable ${name}` : `Enable ${name}`}
+        {next === "disabled" ? t("disable", { name }) : t("enable", { name })}
       </button>
       <Feedback result={result} />
     </form>

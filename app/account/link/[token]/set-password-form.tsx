@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { redeemAccountLinkAction } from "./actions";
 import { NewPasswordFields } from "@/app/_components/password-fields";
@@ -9,13 +10,14 @@ import { NewPasswordFields } from "@/app/_components/password-fields";
 type Result = ActionResult<{ kind: string; email: string }> | null;
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("account.link");
   const [result, formAction, pending] = useActionState<Result, FormData>((_, form) => redeemAccountLinkAction(form), null);
   if (result?.ok) {
     return (
       <div role="status">
-        <p className="form-ok">Your password is set. Sign in as {result.data.email} with it.</p>
+        <p className="form-ok">{t("done", { email: result.data.email })}</p>
         <p>
-          <Link href="/signin">Sign in</Link>
+          <Link href="/signin">{t("signIn")}</Link>
         </p>
       </div>
     );
@@ -34,7 +36,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       )}
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Set password"}
+          {pending ? t("saving") : t("submit")}
         </button>
       </p>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
 import { uncoveredCandidates } from "@/lib/triage/uncovered-candidates";
@@ -36,6 +37,7 @@ export function Annotator({
   /** Opened from the "to check" list: the start of the sentence to show. */
   focusSentence: number | null;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useTextSelection(rootRef, article.revision.text);
   const [mode, setMode] = useState<AnnotatorMode>({ kind: "idle" });
@@ -118,7 +120,7 @@ export function Annotator({
     },
     [run, setSelection],
   );
-  const removePassage = useCallback((passageId: string) => act(() => removePassageAction({ passageId }), "Passage removed from the claim."), [act]);
+  const removePassage = useCallback((passageId: string) => act(() => removePassageAction({ passageId }), t("done.removed")), [act, t]);
 
   // A selection made after a candidate was chosen wins over it.
   const chosen = selection ?? (mode.kind === "create" ? mode.proposed?.passage : undefined) ?? null;
@@ -141,7 +143,7 @@ export function Annotator({
         />
       </div>
 
-      <aside className="annotator-panel" aria-label="Claims in this article">
+      <aside className="annotator-panel" aria-label={t("panelLabel")}>
         <ActionOutcome message={message} className="panel-message" />
         {canWrite && (
           <SelectionPanel
@@ -151,15 +153,15 @@ export function Annotator({
             pending={pending}
             onMode={setMode}
             onCreate={async (input) => {
-              const success = selection ? "Claim created from the selection." : "Claim created from the sentence.";
+              const success = selection ? t("done.created") : t("done.createdFromSentence");
               const created = passageSelection && (await act(() => createClaimAction({ ...input, passage: passageSelection }), success));
               if (created) setActiveClaimId(created.id);
             }}
             onAttach={async (claim) => {
-              const added = passageSelection && (await act(() => addPassageAction({ claimId: claim.id, ...passageSelection }), `Passage attached to “${excerpt(claim.statement, 60)}”.`));
+              const added = passageSelection && (await act(() => addPassageAction({ claimId: claim.id, ...passageSelection }), t("done.attached", { statement: excerpt(claim.statement, 60) })));
               if (added) setActiveClaimId(claim.id);
             }}
-            onReattach={(passageId) => selection && act(() => reattachPassageAction({ passageId, ...selection }), "The passage is attached to the selected text.")}
+            onReattach={(passageId) => selection && act(() => reattachPassageAction({ passageId, ...selection }), t("done.reattached"))}
           />
         )}
         {article.revision.isCurrent && (
@@ -172,9 +174,9 @@ export function Annotator({
             canWrite={canWrite}
             pending={pending}
             onShow={showPassage}
-            onConfirm={(passageId) => act(() => confirmPassageAction({ passageId }), "Passage confirmed in its new place.")}
+            onConfirm={(passageId) => act(() => confirmPassageAction({ passageId }), t("done.confirmed"))}
             onReattach={(passageId) => setMode({ kind: "reattach", passageId })}
-            onDrop={(passageId) => act(() => removePassageAction({ passageId }), "Passage dropped.")}
+            onDrop={(passageId) => act(() => removePassageAction({ passageId }), t("done.dropped"))}
           />
         )}
         <ClaimList

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo, type RefObject } from "react";
+import { useTranslations } from "next-intl";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
 import { segmentHighlights } from "@/lib/articles/segment-highlights";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
@@ -38,6 +39,7 @@ export const ArticleText = memo(function ArticleText({
   activeCandidateStart?: number | null;
   onChooseCandidate?: (start: number) => void;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const passageById = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
   const candidateByStart = useMemo(() => new Map(candidates.map((candidate) => [candidate.start, candidate])), [candidates]);
   const segments = useMemo(() => {
@@ -74,7 +76,7 @@ export const ArticleText = memo(function ArticleText({
       role="textbox"
       aria-readonly="true"
       aria-multiline="true"
-      aria-label="Article text. Select a passage with the mouse, or with Shift and the arrow keys."
+      aria-label={t("textLabel")}
       tabIndex={0}
       spellCheck={false}
       onBeforeInput={(event) => event.preventDefault()}

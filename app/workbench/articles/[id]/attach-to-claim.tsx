@@ -1,11 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ClaimSearchItem } from "@/lib/search/search-claims";
 import { findClaimsAction } from "./actions";
 
 /** Searches claims as the editor types (any article, English or French) and offers them to choose. */
 export function AttachToClaim({ pending, onChoose, onCancel }: { pending: boolean; onChoose: (claim: ClaimSearchItem) => void; onCancel: () => void }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<ClaimSearchItem[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -34,30 +36,30 @@ export function AttachToClaim({ pending, onChoose, onCancel }: { pending: boolea
 
   return (
     <div className="attach-box">
-      <label htmlFor="attach-search">Find the claim (any article, English or French)</label>
+      <label htmlFor="attach-search">{t("attach.find")}</label>
       <input id="attach-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" autoFocus />
       <p className="meta" aria-live="polite">
-        {searching ? "Searching…" : query.trim().length >= 2 ? `${visible.length} claim(s) found` : "Type at least two characters."}
+        {searching ? t("attach.searching") : query.trim().length >= 2 ? t("attach.found", { count: visible.length }) : t("attach.typeMore")}
       </p>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      <ul className="plain-list" aria-label="Matching claims">
+      <ul className="plain-list" aria-label={t("attach.results")}>
         {visible.map((claim) => (
           <li key={claim.id}>
             <button type="button" className="result-button" disabled={pending} onClick={() => onChoose(claim)}>
               <span className="claim-statement">{claim.statement}</span>
               <span className="meta">
-                {claim.claimant} · {claim.language} · {claim.passageCount} passage(s)
+                {claim.claimant} · {claim.language} · {t("attach.passages", { count: claim.passageCount })}
               </span>
             </button>
           </li>
         ))}
       </ul>
       <button type="button" className="secondary" onClick={onCancel}>
-        Cancel
+        {t("cancel")}
       </button>
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { memo, useMemo } from "react";
+import { useTranslations } from "next-intl";
 import type { AnnotatedPassage, ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
-import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import { excerpt } from "./excerpt";
 import { RemoveButton } from "./remove-button";
 
@@ -25,15 +25,16 @@ export const ClaimList = memo(function ClaimList({
   onShow: (passageId: string) => void;
   onRemove: (passageId: string) => void;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const passagesByClaim = useMemo(() => {
     const grouped = new Map<string, AnnotatedPassage[]>();
     for (const passage of article.passages) grouped.set(passage.claimId, [...(grouped.get(passage.claimId) ?? []), passage]);
     return grouped;
   }, [article.passages]);
   return (
-    <section className="panel-box" aria-label="Claims">
-      <h2>Claims ({article.claims.length})</h2>
-      {article.claims.length === 0 && <p className="meta">No claim is anchored in this revision yet.</p>}
+    <section className="panel-box" aria-label={t("claims.label")}>
+      <h2>{t("claims.title", { count: article.claims.length })}</h2>
+      {article.claims.length === 0 && <p className="meta">{t("claims.empty")}</p>}
       <ul className="plain-list">
         {article.claims.map((claim) => (
           <li key={claim.id} className={`claim-card${claim.id === activeClaimId ? " claim-card-active" : ""}`} aria-current={claim.id === activeClaimId ? "true" : undefined}>
@@ -47,10 +48,10 @@ export const ClaimList = memo(function ClaimList({
               {(passagesByClaim.get(claim.id) ?? []).map((passage) => (
                   <li key={passage.id} className="passage-line">
                     <button type="button" className="link-button" onClick={() => onShow(passage.id)} disabled={passage.status === "orphaned"}>
-                      “{excerpt(passage.exact, 70)}”
+                      {t("quoted", { text: excerpt(passage.exact, 70) })}
                     </button>{" "}
-                    <span className={`status status-${passage.status}`}>{PASSAGE_STATUS_LABELS[passage.status]}</span>
-                    {canWrite && <RemoveButton label="Remove" pending={pending} onConfirm={() => onRemove(passage.id)} />}
+                    <span className={`status status-${passage.status}`}>{t(`passageStatus.${passage.status}`)}</span>
+                    {canWrite && <RemoveButton label={t("claims.remove")} pending={pending} onConfirm={() => onRemove(passage.id)} />}
                   </li>
               ))}
             </ul>

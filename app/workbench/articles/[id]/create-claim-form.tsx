@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { TextSelection } from "./use-text-selection";
 
 export type NewClaim = { statement: string; claimant: string; claimedAt?: string; language: string; tags: string[] };
@@ -35,10 +36,11 @@ export function CreateClaimForm({
   onSubmit: (input: NewClaim) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   return (
     <form
       className="claim-form"
-      aria-label="New claim"
+      aria-label={t("newClaim.label")}
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
@@ -55,36 +57,36 @@ export function CreateClaimForm({
         });
       }}
     >
-      <Field id="claim-statement" label="Statement (short, in its own language)">
+      <Field id="claim-statement" label={t("newClaim.statement")}>
         <textarea id="claim-statement" name="statement" rows={3} defaultValue={(proposal?.statement ?? selection.exact).slice(0, 500)} required autoFocus={Boolean(proposal)} />
       </Field>
-      <Field id="claim-claimant" label="Claimant (who made it)">
+      <Field id="claim-claimant" label={t("newClaim.claimant")}>
         <input id="claim-claimant" name="claimant" required autoComplete="off" defaultValue={proposal?.claimant} />
       </Field>
       <div className="field-row">
-        <Field id="claim-date" label="Claim date">
+        <Field id="claim-date" label={t("newClaim.date")}>
           <input id="claim-date" name="claimedAt" type="date" defaultValue={claimedAt ? new Date(claimedAt).toISOString().slice(0, 10) : ""} />
         </Field>
-        <Field id="claim-language" label="Language">
+        <Field id="claim-language" label={t("newClaim.language")}>
           <select id="claim-language" name="language" defaultValue={language}>
-            <option value="en">English</option>
-            <option value="fr">French</option>
-            <option value="es">Spanish</option>
-            <option value="de">German</option>
-            <option value="pt">Portuguese</option>
-            <option value="und">Other</option>
+            <option value="en">{t("newClaim.languages.en")}</option>
+            <option value="fr">{t("newClaim.languages.fr")}</option>
+            <option value="es">{t("newClaim.languages.es")}</option>
+            <option value="de">{t("newClaim.languages.de")}</option>
+            <option value="pt">{t("newClaim.languages.pt")}</option>
+            <option value="und">{t("newClaim.languages.und")}</option>
           </select>
         </Field>
       </div>
-      <Field id="claim-tags" label="Tags (comma separated)">
+      <Field id="claim-tags" label={t("newClaim.tags")}>
         <input id="claim-tags" name="tags" autoComplete="off" />
       </Field>
       <div className="button-row">
         <button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save claim"}
+          {pending ? t("saving") : t("newClaim.save")}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ArticleForAnnotation, AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
-import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import { PassageComparison } from "./passage-comparison";
 import { RemoveButton } from "./remove-button";
 
@@ -25,16 +25,17 @@ export function DecisionList({
   onReattach: (passageId: string) => void;
   onDrop: (passageId: string) => void;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   return (
-    <section className="panel-box needs-decision" aria-label="Passages that need your decision">
-      <h2>Needs your decision ({passages.length})</h2>
-      <p className="meta">This revision changed the text. Check each passage against the earlier revision.</p>
+    <section className="panel-box needs-decision" aria-label={t("decisions.label")}>
+      <h2>{t("decisions.title", { count: passages.length })}</h2>
+      <p className="meta">{t("decisions.intro")}</p>
       <ul className="plain-list">
         {passages.map((passage) => (
           <li key={passage.id} className="decision">
             <p>
-              <span className={`status status-${passage.status}`}>{PASSAGE_STATUS_LABELS[passage.status]}</span>
-              {passage.status === "fuzzy" && <span className="meta"> confidence {Math.round(passage.confidence * 100)}%</span>}{" "}
+              <span className={`status status-${passage.status}`}>{t(`passageStatus.${passage.status}`)}</span>
+              {passage.status === "fuzzy" && <span className="meta"> {t("decisions.confidence", { confidence: passage.confidence })}</span>}{" "}
               <span className="meta">{article.claims.find((claim) => claim.id === passage.claimId)?.statement}</span>
             </p>
             <PassageComparison passage={passage} text={article.revision.text} />
@@ -43,17 +44,17 @@ export function DecisionList({
                 {passage.status !== "orphaned" && (
                   <>
                     <button type="button" className="secondary" onClick={() => onShow(passage.id)}>
-                      Show
+                      {t("decisions.show")}
                     </button>
                     <button type="button" disabled={pending} onClick={() => onConfirm(passage.id)}>
-                      Confirm
+                      {t("decisions.confirm")}
                     </button>
                   </>
                 )}
                 <button type="button" className="secondary" onClick={() => onReattach(passage.id)}>
-                  Re-attach…
+                  {t("decisions.reattach")}
                 </button>
-                <RemoveButton label="Drop" pending={pending} onConfirm={() => onDrop(passage.id)} />
+                <RemoveButton label={t("decisions.drop")} pending={pending} onConfirm={() => onDrop(passage.id)} />
               </div>
             )}
           </li>

@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { updateArticleDetailsAction } from "./actions";
 
@@ -16,14 +17,15 @@ export type EditableDetails = {
   sourceUpdatedAt: string;
 };
 
-const FIELDS: readonly { name: keyof EditableDetails; label: string; type: string }[] = [
-  { name: "title", label: "Title", type: "text" },
-  { name: "outlet", label: "Outlet", type: "text" },
-  { name: "author", label: "Author(s)", type: "text" },
-  { name: "url", label: "Address (URL)", type: "url" },
-  { name: "language", label: "Language (en, fr…)", type: "text" },
-  { name: "publishedAt", label: "Published", type: "date" },
-  { name: "sourceUpdatedAt", label: "Updated by the outlet", type: "date" },
+// Each field's label is details.fields.<name> in the catalogue.
+const FIELDS: readonly { name: keyof EditableDetails; type: string }[] = [
+  { name: "title", type: "text" },
+  { name: "outlet", type: "text" },
+  { name: "author", type: "text" },
+  { name: "url", type: "url" },
+  { name: "language", type: "text" },
+  { name: "publishedAt", type: "date" },
+  { name: "sourceUpdatedAt", type: "date" },
 ];
 
 /** The saved details a conflict carries (see update-article-details.ts), in the form's terms. */
@@ -49,6 +51,7 @@ function readTheirs(error: ActionError): (EditableDetails & { version: number })
  * starts again from them. The revisions' text never changes here.
  */
 export function DetailsEditor({ articleId, version, details }: { articleId: string; version: number; details: EditableDetails }) {
+  const t = useTranslations("workbenchArticles.details");
   const router = useRouter();
   const ids = useId();
   const [open, setOpen] = useState(false);
@@ -75,7 +78,7 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
       return;
     }
     setOpen(false);
-    setNotice(result.data.changed ? "Details saved." : "Nothing had changed; nothing was saved.");
+    setNotice(result.data.changed ? t("saved") : t("unchanged"));
     router.refresh();
   }
 
@@ -93,7 +96,7 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
             setOpen(true);
           }}
         >
-          Edit details
+          {t("edit")}
         </button>
         <span className="form-ok" role="status">
           {notice}
@@ -104,17 +107,17 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
 
   const fieldErrors = error?.fields ?? (error?.details?.fields as Record<string, string[]> | undefined);
   return (
-    <form className="panel-box" onSubmit={save} aria-label="Article details">
+    <form className="panel-box" onSubmit={save} aria-label={t("label")}>
       {error && (
         <p className="form-error" role="alert">
           {error.message}
-          {error.code === "conflict" && " The form now shows the saved details: make your change again, then save."}
+          {error.code === "conflict" && ` ${t("conflict")}`}
         </p>
       )}
       <div className="details-grid">
-        {FIELDS.map(({ name, label, type }) => (
+        {FIELDS.map(({ name, type }) => (
           <div key={name} className="field">
-            <label htmlFor={`${ids}-${name}`}>{label}</label>
+            <label htmlFor={`${ids}-${name}`}>{t(`fields.${name}`)}</label>
             <input
               id={`${ids}-${name}`}
               type={type}
@@ -126,13 +129,13 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
           </div>
         ))}
       </div>
-      <p className="meta">The article’s text stays as imported; published fact-checks keep the details they were approved with.</p>
+      <p className="meta">{t("note")}</p>
       <div className="button-row">
         <button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save details"}
+          {pending ? t("saving") : t("save")}
         </button>
         <button type="button" className="secondary-button" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

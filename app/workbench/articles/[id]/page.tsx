@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getArticleForAnnotation, type ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import { can } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { findCheckWorthySentences } from "@/lib/triage/find-check-worthy-sentences";
 import { LiveBar } from "../../_live/live-bar";
-import { formatDate } from "@/app/_components/format-date";
 import { requireSignedIn } from "../../require-signed-in";
 import { Annotator } from "./annotator";
 import { DetailsEditor } from "./details-editor";
 import "../articles.css";
 
-export const metadata: Metadata = { title: "Article" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchArticles.page");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string; passage?: string; sentence?: string }> };
 
@@ -30,11 +33,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     throw error;
   }
   const current = article.revision.isCurrent;
+  const t = await getTranslations("workbenchArticles.page");
+  const format = await getFormatter();
   const canWrite = current && can(actor, "claims.write");
   return (
     <>
       <p className="kicker">
-        <Link href="/workbench/articles">Articles</Link>
+        <Link href="/workbench/articles">{t("kicker")}</Link>
       </p>
       <h1>{article.title}</h1>
       <LiveBar page={`article:${article.id}`} topics={[]} since={since} what="article" />
@@ -42,8 +47,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         {[
           article.outlet,
           article.author,
-          article.publishedAt ? formatDate(article.publishedAt) : null,
-          article.sourceUpdatedAt ? `updated ${formatDate(article.sourceUpdatedAt)}` : null,
+          article.publishedAt ? format.dateTime(article.publishedAt, "day") : null,
+          article.sourceUpdatedAt ? t("updated", { date: format.dateTime(article.sourceUpdatedAt, "day") }) : null,
           article.language.toUpperCase(),
         ]
           .filter(Boolean)
@@ -52,7 +57,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <>
             {" · "}
             <a href={article.url} rel="nofollow noopener noreferrer">
-              original
+              {t("original")}
             </a>
           </>
         )}
@@ -72,8 +77,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           }}
         />
       )}
-      <nav className="revision-bar" aria-label="Revisions">
-        <span>Revision {article.revision.number}{current ? " (current)" : ""}:</span>
+      <nav className="revision-bar" aria-label={t("revisions")}>
+        <span>{current ? t("revisionCurrent", { number: article.revision.number }) : t("revision", { number: article.revision.number })}</span>
         {article.revisions.map((entry) => (
           <Link
             key={entry.number}
@@ -85,11 +90,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         ))}
         {current && can(actor, "articles.write") && (
           <Link className="button secondary-button" href={`/workbench/articles/${article.id}/revise`}>
-            New revision
+            {t("newRevision")}
           </Link>
         )}
       </nav>
-      {!current && <p className="notice">This is an earlier revision, kept as it was. Annotate the current revision.</p>}
+      {!current && <p className="notice">{t("earlier")}</p>}
       <Annotator
         article={article}
         canWrite={canWrite}

@@ -1,24 +1,26 @@
 "use client";
 
 import { diffWords } from "diff";
+import { useTranslations } from "next-intl";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/create-selectors";
 
 /** Old and new text around a re-anchored passage, with the words that changed marked. */
 export function PassageComparison({ passage, text }: { passage: AnnotatedPassage; text: string }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const previous = passage.previous;
   if (!previous) return null;
   const before = `${previous.prefix}${previous.exact}${previous.suffix}`;
   if (passage.start === null || passage.end === null) {
     return (
       <div className="comparison">
-        <p className="meta">Revision {previous.revisionNumber} said:</p>
+        <p className="meta">{t("comparison.said", { revision: previous.revisionNumber })}</p>
         <blockquote>
           …{previous.prefix}
           <strong>{previous.exact}</strong>
           {previous.suffix}…
         </blockquote>
-        <p className="meta">No place in this revision matches it well enough to be sure.</p>
+        <p className="meta">{t("comparison.noPlace")}</p>
       </div>
     );
   }
@@ -27,7 +29,7 @@ export function PassageComparison({ passage, text }: { passage: AnnotatedPassage
   return (
     <div className="comparison">
       <p className="meta">
-        Revision {previous.revisionNumber} → this revision (<del>removed</del>, <ins>added</ins>):
+        {t.rich("comparison.changed", { revision: previous.revisionNumber, del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> })}
       </p>
       <blockquote>
         …

@@ -1,9 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 /** A destructive button that asks once more, inline, before it acts. */
 export function RemoveButton({ label, pending, onConfirm }: { label: string; pending: boolean; onConfirm: () => void }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -15,10 +17,10 @@ export function RemoveButton({ label, pending, onConfirm }: { label: string; pen
   return (
     <span className="confirm-inline">
       <button type="button" className="danger-button" disabled={pending} onClick={onConfirm}>
-        Yes, {label.toLowerCase()}
+        {t("confirmRemove", { action: label.toLowerCase() })}
       </button>
       <button type="button" className="link-button" onClick={() => setAsking(false)}>
-        Keep
+        {t("keep")}
       </button>
     </span>
   );

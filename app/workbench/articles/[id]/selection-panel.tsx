@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import type { ClaimSearchItem } from "@/lib/search/search-claims";
 import { AttachToClaim } from "./attach-to-claim";
@@ -35,35 +36,36 @@ export function SelectionPanel({
   onAttach: (claim: ClaimSearchItem) => void;
   onReattach: (passageId: string) => void;
 }) {
+  const t = useTranslations("workbenchArticles.annotator");
   const idle = () => onMode({ kind: "idle" });
   // A claim proposed from a candidate, unless the editor has selected other text since.
   const proposed = mode.kind === "create" && !selected ? mode.proposed : undefined;
   const selection = selected ?? proposed?.passage ?? null;
   return (
-    <section className="panel-box" aria-label="Selection">
-      <h2>Selection</h2>
+    <section className="panel-box" aria-label={t("selection.title")}>
+      <h2>{t("selection.title")}</h2>
       {selection ? (
         <>
-          <blockquote className="selection-quote">“{excerpt(selection.exact, 220)}”</blockquote>
+          <blockquote className="selection-quote">{t("quoted", { text: excerpt(selection.exact, 220) })}</blockquote>
           <p className="meta">
-            Characters {selection.start}–{selection.end}
+            {t("selection.characters", { start: selection.start, end: selection.end })}
           </p>
           {mode.kind === "reattach" ? (
             <div className="button-row">
               <button type="button" disabled={pending} onClick={() => onReattach(mode.passageId)}>
-                Re-attach passage here
+                {t("selection.reattachHere")}
               </button>
               <button type="button" className="secondary" onClick={idle}>
-                Cancel
+                {t("cancel")}
               </button>
             </div>
           ) : (
             <div className="button-row">
               <button type="button" onClick={() => onMode({ kind: "create" })}>
-                Create claim from selection
+                {t("selection.create")}
               </button>
               <button type="button" className="secondary" onClick={() => onMode({ kind: "attach" })}>
-                Attach to existing claim
+                {t("selection.attach")}
               </button>
             </div>
           )}
@@ -71,8 +73,8 @@ export function SelectionPanel({
       ) : (
         <p className="meta">
           {mode.kind === "reattach"
-            ? "Select the text where the lost passage now is, then re-attach it."
-            : "Select a passage in the text to create a claim from it or attach it to a claim."}
+            ? t("selection.hintReattach")
+            : t("selection.hint")}
         </p>
       )}
       {mode.kind === "create" && selection && (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Suspense, cache } from "react";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getClaimDetail, type ClaimDetail, type ClaimPassage } from "@/lib/claims/get-claim-detail";
 import { findConsistencyWarnings } from "@/lib/relations/find-consistency-warnings";
 import { suggestRelatedClaims, type ClaimSuggestion } from "@/lib/relations/suggest-related-claims";
@@ -12,25 +13,21 @@ import { getActor } from "@/lib/auth/get-actor";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { ConsistencyWarnings } from "@/app/_components/consistency-warnings";
-import { formatDate } from "@/app/_components/format-date";
+import { DATE_TIME } from "@/app/workbench/_components/date-format";
+import { ratingName } from "@/app/workbench/_components/localized-scale";
+import { languageNamer } from "@/app/workbench/_components/language-names";
 import { SourceChangePanel } from "@/app/workbench/_components/source-change-panel";
 import { ClaimEditor } from "./_components/claim-editor";
 import { RelationsPanel, type RelationItem } from "./_components/relations-panel";
 import { SuggestionList, type SuggestionItem } from "./_components/suggestion-list";
 import { WorkingVersionPanel } from "./_components/working-version-panel";
 import { AlreadyCheckedBy } from "./_components/already-checked-by";
-import { PASSAGE_STATUS_LABELS } from "@/lib/anchoring/passage-status";
 import { DiscussionPanel } from "@/app/workbench/_discussion/discussion-panel";
 import { AssignmentPanel } from "@/app/workbench/_assignments/assignment-panel";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { LiveBar } from "@/app/workbench/_live/live-bar";
 
 type Props = { params: Promise<{ id: string }> };
-
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", es: "Spanish", de: "German", und: "Undetermined language" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (date: Date) => `${dateTime.format(date)} UTC`;
 
 // One read of the session and of the claim per request, shared by the metadata and the page.
 const currentActor = cache(getActor);
@@ -42,9 +39,10 @@ const readClaim = cache(async (id: string): Promise<ClaimDetail | null> => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const claim = await readClaim(id);
-  if (!claim) return { title: "Claim" };
+  const t = await getTranslations("workbenchClaim");
+  if (!claim) return { title: t("title") };
   const statement = claim.statement.length > 60 ? `${claim.statement.slice(0, 59)}…` : claim.statement;
-  return { title: `${claim.claimant}: ${statement}` };
+  return { title: t("metaTitle", { claimant: claim.claimant, statement }) };
 }
 
 function passageHref(passage: { id: string; articleId: string; revisionNumber: number; isCurrentRevision: boolean }): string {
@@ -66,6 +64,11 @@ export default async function ClaimPage({ params }: Props) {
   const verdictHref = `/workbench/claims/${claim.id}/verdict`;
   const sameAs = claim.claimantSameAs && /^https?:\/\//i.test(claim.claimantSameAs) ? claim.claimantSameAs : null;
   const lang = claim.language !== "und" ? claim.language : undefined;
+  const t = await getTranslations("workbenchClaim");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const languageName = languageNamer(locale, t("undeterminedLanguage"));
+  const when = (date: Date) => format.dateTime(date, DATE_TIME);
 
   const relations: RelationItem[] = claim.relations.map((relation) => ({
     id: relation.id,
@@ -77,11 +80,11 @@ export default async function ClaimPage({ params }: Props) {
       claimant: relation.other.claimant,
       language: relation.other.language,
       rating: relation.other.rating,
-      ratingLabel: relation.other.rating ? ratingInfo(relation.other.rating).label : null,
+      ratingLabel: relation.other.rating ? ratingName(relation.other.rating, locale) : null,
     },
     rationale: relation.rationale,
     createdBy: relation.createdByName,
-    createdOn: formatDate(relation.createdAt),
+    createdOn: format.dateTime(relation.createdAt, "day"),
     passages: relation.passages.map((passage) => ({
       id: passage.id,
       exact: passage.exact,
@@ -93,33 +96,34 @@ export default async function ClaimPage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="vr-breadcrumb">
-        <Link href="/workbench/claims">Claims</Link> <span aria-hidden="true">›</span> <span aria-current="page">Claim</span>
+      <nav aria-label={t("breadcrumb")} className="vr-breadcrumb">
+        <Link href="/workbench/claims">{t("claims")}</Link> <span aria-hidden="true">›</span> <span aria-current="page">{t("title")}</span>
       </nav>
-      <p className="kicker">Claim</p>
+      <p className="kicker">{t("title")}</p>
       <h1 className="claim-title">
-        <span lang={lang}>“{claim.statement}”</span>
+        <span lang={lang}>{t("quoted", { text: claim.statement })}</span>
       </h1>
       <LiveBar page={`claim:${claim.id}`} topics={[]} since={since} what="claim" />
       <p className="cl-claim-meta">
         <span>
-          Claimed by <strong>{claim.claimant}</strong>
+          {t.rich("claimedBy", { claimant: claim.claimant, strong: (chunks) => <strong>{chunks}</strong> })}
           {sameAs && (
             <>
               {" "}
               (
               <a href={sameAs} rel="nofollow noopener noreferrer" target="_blank">
-                identity<span className="visually-hidden"> of {claim.claimant}, opens in a new tab</span>
+                {t("identity")}
+                <span className="visually-hidden"> {t("identityHidden", { claimant: claim.claimant })}</span>
               </a>
               )
             </>
           )}
         </span>
-        {claim.claimedAt && <span>{formatDate(claim.claimedAt)}</span>}
-        <span>{LANGUAGE_NAMES[claim.language] ?? claim.language.toUpperCase()}</span>
+        {claim.claimedAt && <span>{format.dateTime(claim.claimedAt, "day")}</span>}
+        <span>{languageName(claim.language)}</span>
         {claim.tags.length > 0 && (
           <span className="cl-tags">
-            <span className="visually-hidden">Tags: </span>
+            <span className="visually-hidden">{t("tags")} </span>
             {claim.tags.map((tag) => (
               <Link key={tag} className="cl-tag" href={`/workbench/claims?q=${encodeURIComponent(tag)}`}>
                 {tag}
@@ -153,10 +157,10 @@ export default async function ClaimPage({ params }: Props) {
         <div className="cl-main">
           <section className="vr-panel" aria-labelledby="passages-title">
             <h2 id="passages-title" className="vr-panel-title">
-              Passages <span className="meta">({claim.passages.length})</span>
+              {t("passages")} <span className="meta">({claim.passages.length})</span>
             </h2>
             {claim.passages.length === 0 ? (
-              <p className="meta">No article quotes this claim yet. Select its words in an article to anchor it.</p>
+              <p className="meta">{t("noPassages")}</p>
             ) : (
               <ol className="cl-passages">
                 {claim.passages.map((passage) => (
@@ -166,15 +170,14 @@ export default async function ClaimPage({ params }: Props) {
             )}
             {claim.earlierRevisionPassageCount > 0 && (
               <p className="meta">
-                {claim.earlierRevisionPassageCount} more passage{claim.earlierRevisionPassageCount === 1 ? " is" : "s are"} kept with
-                earlier revisions of these articles.
+                {t("earlierPassages", { count: claim.earlierRevisionPassageCount })}
               </p>
             )}
           </section>
 
           <section className="vr-panel" aria-labelledby="links-title">
             <h2 id="links-title" className="vr-panel-title">
-              Links to other claims <span className="meta">({claim.relations.length})</span>
+              {t("links")} <span className="meta">({claim.relations.length})</span>
             </h2>
             <RelationsPanel
               claimId={claim.id}
@@ -188,42 +191,35 @@ export default async function ClaimPage({ params }: Props) {
 
           <section className="vr-panel" aria-labelledby="suggestions-title">
             <h2 id="suggestions-title" className="vr-panel-title">
-              Suggestions
+              {t("suggestionsTitle")}
             </h2>
-            <p className="meta cl-suggestions-intro">
-              Claims not linked yet that share numbers, dates, names, meaning or claimant across English and French, or are
-              anchored on overlapping passages. Each reason is shown; a negated twin is offered as a contradiction.
-            </p>
-            <Suspense fallback={<p className="meta">Looking for related claims…</p>}>
+            <p className="meta cl-suggestions-intro">{t("suggestionsIntro")}</p>
+            <Suspense fallback={<p className="meta">{t("suggestionsLoading")}</p>}>
               <Suggestions actor={actor} claimId={claim.id} canRelate={claim.permissions.canRelate} />
             </Suspense>
           </section>
           <DiscussionPanel actor={actor} on={{ claimId: claim.id }} />
         </div>
 
-        <aside className="vr-side" aria-label="Verdict and record">
+        <aside className="vr-side" aria-label={t("sideLabel")}>
           <VerdictPanel claim={claim} verdictHref={verdictHref} />
           <AssignmentPanel actor={actor} claimId={claim.id} />
           <section className="vr-panel" aria-labelledby="record-title">
             <h2 id="record-title" className="vr-panel-title">
-              Record
+              {t("record.title")}
             </h2>
             <dl className="cl-record">
               <div>
-                <dt>Created</dt>
-                <dd>
-                  {when(claim.createdAt)} by {claim.createdByName}
-                </dd>
+                <dt>{t("record.created")}</dt>
+                <dd>{t("record.createdBy", { date: when(claim.createdAt), name: claim.createdByName })}</dd>
               </div>
               <div>
-                <dt>Last change</dt>
-                <dd>
-                  {when(claim.updatedAt)} (version {claim.version})
-                </dd>
+                <dt>{t("record.lastChange")}</dt>
+                <dd>{t("record.version", { date: when(claim.updatedAt), version: claim.version })}</dd>
               </div>
             </dl>
             <p className="meta">
-              <Link href={`/workbench/graph?claimant=${encodeURIComponent(claim.claimant)}`}>See {claim.claimant}’s claims in the graph</Link>
+              <Link href={`/workbench/graph?claimant=${encodeURIComponent(claim.claimant)}`}>{t("record.graph", { claimant: claim.claimant })}</Link>
             </p>
           </section>
         </aside>
@@ -232,7 +228,9 @@ export default async function ClaimPage({ params }: Props) {
   );
 }
 
-function PassageQuote({ passage }: { passage: ClaimPassage }) {
+async function PassageQuote({ passage }: { passage: ClaimPassage }) {
+  const t = await getTranslations("workbenchClaim");
+  const format = await getFormatter();
   const lang = passage.article.language !== "und" ? passage.article.language : undefined;
   const href = `/workbench/articles/${passage.article.id}?passage=${passage.id}`;
   return (
@@ -245,18 +243,22 @@ function PassageQuote({ passage }: { passage: ClaimPassage }) {
       <div className="cl-passage-source">
         <span className="cl-passage-article">{passage.article.title}</span>
         <span className="meta">
-          {[passage.article.outlet, passage.article.publishedAt ? formatDate(passage.article.publishedAt) : null, `revision ${passage.article.revisionNumber}`]
+          {[
+            passage.article.outlet,
+            passage.article.publishedAt ? format.dateTime(passage.article.publishedAt, "day") : null,
+            t("articleRevision", { number: passage.article.revisionNumber }),
+          ]
             .filter(Boolean)
             .join(" · ")}
         </span>
         {passage.status !== "anchored" && (
           <span className={`cl-anchor cl-anchor-${passage.status}`}>
-            {PASSAGE_STATUS_LABELS[passage.status]}
-            {passage.status === "fuzzy" ? ` (${Math.round(passage.confidence * 100)}% sure)` : ""}
+            {t(`passageStatus.${passage.status}`)}
+            {passage.status === "fuzzy" ? ` ${t("sure", { confidence: passage.confidence })}` : ""}
           </span>
         )}
         <Link className="cl-open-passage" href={href}>
-          {passage.status === "orphaned" ? "Decide in the article" : "Show in the article"}
+          {passage.status === "orphaned" ? t("decideInArticle") : t("showInArticle")}
           <span className="visually-hidden">: {passage.article.title}</span>
         </Link>
       </div>
@@ -264,12 +266,15 @@ function PassageQuote({ passage }: { passage: ClaimPassage }) {
   );
 }
 
-function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdictHref: string }) {
+async function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdictHref: string }) {
+  const t = await getTranslations("workbenchClaim.verdict");
+  const format = await getFormatter();
+  const locale = await getLocale();
   const verdict = claim.verdict;
   return (
     <section className="vr-panel vr-panel-action" aria-labelledby="verdict-title">
       <h2 id="verdict-title" className="vr-panel-title">
-        Verdict
+        {t("title")}
       </h2>
       {!verdict ? (
         <>
@@ -278,10 +283,10 @@ function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdictHref:
           </p>
           {claim.permissions.canDraftVerdict ? (
             <Link className="button" href={verdictHref}>
-              Draft a verdict
+              {t("draft")}
             </Link>
           ) : (
-            <p className="meta">An editor drafts the verdict.</p>
+            <p className="meta">{t("editorDrafts")}</p>
           )}
         </>
       ) : (
@@ -294,39 +299,39 @@ function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdictHref:
             <p className="cl-verdict-headline">{verdict.current.headline}</p>
           ) : (
             <p className="cl-verdict-headline">
-              {verdict.draftHeadline || "Untitled draft"} <span className="meta">(draft, not submitted)</span>
+              {verdict.draftHeadline || t("untitledDraft")} <span className="meta">{t("notSubmitted")}</span>
             </p>
           )}
           {verdict.publication && (
             <p className="meta">
-              Readers see revision {verdict.publication.publishedRevisionNumber} at{" "}
+              {t("readersSee", { number: verdict.publication.publishedRevisionNumber })}{" "}
               <Link href={`/fact-checks/${verdict.publication.slug}`}>/fact-checks/{verdict.publication.slug}</Link>
             </p>
           )}
           <Link className="button" href={verdictHref}>
-            Open the verdict
+            {t("open")}
           </Link>
-          <h3 className="cl-history-title">History</h3>
+          <h3 className="cl-history-title">{t("history")}</h3>
           {verdict.history.length === 0 ? (
-            <p className="meta">Nothing submitted yet.</p>
+            <p className="meta">{t("nothingSubmitted")}</p>
           ) : (
             <ol className="cl-history" reversed>
               {verdict.history.map((revision) => (
                 <li key={revision.id}>
                   <div className="cl-history-head">
-                    <Link href={`/workbench/review/${revision.id}`}>Revision {revision.number}</Link>
-                    <span className={`cl-mini-rating rating-${revision.rating}`}>{ratingInfo(revision.rating).label}</span>
-                    {revision.isPublic && <span className="status-badge status-published">Public</span>}
+                    <Link href={`/workbench/review/${revision.id}`}>{t("revision", { number: revision.number })}</Link>
+                    <span className={`cl-mini-rating rating-${revision.rating}`}>{ratingName(revision.rating, locale)}</span>
+                    {revision.isPublic && <span className="status-badge status-published">{t("public")}</span>}
                   </div>
                   <div className="meta">
                     {revision.lastDecision === "approve"
-                      ? "Approved"
+                      ? t("approved")
                       : revision.lastDecision === "request_changes"
-                        ? "Sent back"
+                        ? t("sentBack")
                         : verdict.current?.id === revision.id && verdict.status === "in_review"
-                          ? "In review"
-                          : "Not reviewed"}{" "}
-                    · by {revision.authorName}, {formatDate(revision.createdAt)}
+                          ? t("inReview")
+                          : t("notReviewed")}{" "}
+                    · {t("by", { name: revision.authorName, date: format.dateTime(revision.createdAt, "day") })}
                   </div>
                 </li>
               ))}
@@ -340,17 +345,18 @@ function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdictHref:
 
 async function Suggestions({ actor, claimId, canRelate }: { actor: Actor; claimId: string; canRelate: boolean }) {
   const suggestions = await suggestRelatedClaims(actor, { claimId });
-  return <SuggestionList claimId={claimId} suggestions={suggestions.map(toItem)} canRelate={canRelate} />;
+  const locale = await getLocale();
+  return <SuggestionList claimId={claimId} suggestions={suggestions.map((suggestion) => toItem(suggestion, locale))} canRelate={canRelate} />;
 }
 
-function toItem(suggestion: ClaimSuggestion): SuggestionItem {
+function toItem(suggestion: ClaimSuggestion, locale: string): SuggestionItem {
   return {
     id: suggestion.claim.id,
     statement: suggestion.claim.statement,
     claimant: suggestion.claim.claimant,
     language: suggestion.claim.language,
     rating: suggestion.claim.rating,
-    ratingLabel: suggestion.claim.rating ? ratingInfo(suggestion.claim.rating).label : null,
+    ratingLabel: suggestion.claim.rating ? ratingName(suggestion.claim.rating, locale) : null,
     match: suggestion.match,
     reasons: suggestion.reasons.map((reason) => ({ text: describeReason(reason), against: reason.weight < 0 })),
     rationale: suggestion.rationale,

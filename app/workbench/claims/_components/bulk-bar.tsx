@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { assignClaimsAction, relateClaimsToOneAction, tagClaimsAction } from "../actions";
 import { useServerAction } from "../../_components/use-action-runner";
 import "../../working-together.css";
@@ -12,7 +13,8 @@ type Outcome = { changed: number; unchanged?: number };
 
 /** The checkbox of one claim row, tied to the bulk form below the table. */
 export function BulkCheckbox({ claimId, label }: { claimId: string; label: string }) {
-  return <input type="checkbox" name="claimIds" value={claimId} form={BULK_FORM_ID} aria-label={`Select: ${label}`} />;
+  const t = useTranslations("workbenchClaims");
+  return <input type="checkbox" name="claimIds" value={claimId} form={BULK_FORM_ID} aria-label={t("bulk.selectOne", { label })} />;
 }
 
 const boxes = (form: HTMLFormElement | null) =>
@@ -23,6 +25,7 @@ const boxes = (form: HTMLFormElement | null) =>
  * one claim. The server changes all of them or none and says which claim it refused and why.
  */
 export function BulkBar({ people, claims }: { people: Option[]; claims: Option[] }) {
+  const t = useTranslations("workbenchClaims");
   const ids = useId();
   const form = useRef<HTMLFormElement>(null);
   const [selected, setSelected] = useState(0);
@@ -59,8 +62,7 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
           : // The claim they are linked to may be ticked too ("select all"): it is not linked to itself.
             await link.run({ claimIds: claimIds.filter((id) => id !== text("toClaimId")), toClaimId: text("toClaimId"), type: text("type") as "supports", rationale: text("rationale") });
     if (!done) return;
-    const verb = { tag: "tagged", assign: "assigned", link: "linked" }[operation];
-    setSummary(`${done.changed} claim${done.changed === 1 ? "" : "s"} ${verb}${done.unchanged ? `; ${done.unchanged} already were` : ""}.`);
+    setSummary(t(`bulk.done.${operation}`, { changed: done.changed, unchanged: done.unchanged ?? 0 }));
     selectAll(false);
   }
 
@@ -69,40 +71,40 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
       id={BULK_FORM_ID}
       ref={form}
       className="bk-bar"
-      aria-label="Work on the selected claims"
+      aria-label={t("bulk.label")}
       onSubmit={(event) => {
         event.preventDefault();
         void submit(new FormData(event.currentTarget));
       }}>
       <div>
         <label className="bk-all">
-          <input type="checkbox" checked={selected > 0 && selected === total} onChange={(event) => selectAll(event.target.checked)} /> Select all on this page
+          <input type="checkbox" checked={selected > 0 && selected === total} onChange={(event) => selectAll(event.target.checked)} /> {t("bulk.selectAll")}
         </label>
         <span className="meta" role="status">
-          {selected} selected
+          {t("bulk.selected", { count: selected })}
         </span>
       </div>
       <fieldset>
-        <legend className="visually-hidden">What to do with them</legend>
+        <legend className="visually-hidden">{t("bulk.what")}</legend>
         <div>
-          <label htmlFor={`${ids}-op`}>Action</label>
+          <label htmlFor={`${ids}-op`}>{t("bulk.action")}</label>
           <select id={`${ids}-op`} value={operation} onChange={(event) => setOperation(event.target.value as Operation)}>
-            <option value="tag">Add tags</option>
-            <option value="assign">Assign to an editor</option>
-            <option value="link">Link to one claim</option>
+            <option value="tag">{t("bulk.operations.tag")}</option>
+            <option value="assign">{t("bulk.operations.assign")}</option>
+            <option value="link">{t("bulk.operations.link")}</option>
           </select>
         </div>
         {operation === "tag" && (
           <div>
-            <label htmlFor={`${ids}-tags`}>Tags, separated by commas</label>
+            <label htmlFor={`${ids}-tags`}>{t("bulk.tags")}</label>
             <input id={`${ids}-tags`} name="tags" maxLength={400} />
           </div>
         )}
         {operation === "assign" && (
           <div>
-            <label htmlFor={`${ids}-who`}>Editor</label>
+            <label htmlFor={`${ids}-who`}>{t("bulk.editor")}</label>
             <select id={`${ids}-who`} name="assigneeId">
-              <option value="">Nobody (unassign)</option>
+              <option value="">{t("bulk.nobody")}</option>
               {people.map((person) => (
                 <option key={person.id} value={person.id}>
                   {person.label}
@@ -114,15 +116,15 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
         {operation === "link" && (
           <>
             <div>
-              <label htmlFor={`${ids}-type`}>Link</label>
+              <label htmlFor={`${ids}-type`}>{t("bulk.link")}</label>
               <select id={`${ids}-type`} name="type">
-                <option value="same_claim">Same claim as</option>
-                <option value="supports">Supports</option>
-                <option value="contradicts">Contradicts</option>
+                <option value="same_claim">{t("bulk.linkTypes.same_claim")}</option>
+                <option value="supports">{t("bulk.linkTypes.supports")}</option>
+                <option value="contradicts">{t("bulk.linkTypes.contradicts")}</option>
               </select>
             </div>
             <div>
-              <label htmlFor={`${ids}-to`}>Claim on this page</label>
+              <label htmlFor={`${ids}-to`}>{t("bulk.toClaim")}</label>
               <select id={`${ids}-to`} name="toClaimId">
                 {claims.map((claim) => (
                   <option key={claim.id} value={claim.id}>
@@ -132,13 +134,13 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
               </select>
             </div>
             <div>
-              <label htmlFor={`${ids}-why`}>Why</label>
+              <label htmlFor={`${ids}-why`}>{t("bulk.why")}</label>
               <input id={`${ids}-why`} name="rationale" maxLength={2000} />
             </div>
           </>
         )}
         <button type="submit" className="cl-small" disabled={current.pending || selected === 0}>
-          {current.pending ? "Working…" : `Apply to ${selected} claim${selected === 1 ? "" : "s"}`}
+          {current.pending ? t("bulk.working") : t("bulk.apply", { count: selected })}
         </button>
       </fieldset>
       {current.error && (

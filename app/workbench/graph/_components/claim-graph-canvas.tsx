@@ -2,21 +2,19 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
 import type { GraphEdge, GraphNode } from "@/lib/relations/get-claim-graph";
 import { EDGE_COLOURS, RATING_COLOURS } from "./graph-colours";
 
-const EDGE_WORDS = { supports: "supports", contradicts: "contradicts", same_claim: "same claim" } as const;
+/** The words the canvas draws, in the workbench's language: each rating's name ("none": no verdict yet) and each kind of link. */
+export type GraphLabels = { ratings: Record<string, string>; edges: Record<GraphEdge["type"], string> };
 
 function short(text: string, max: number): string {
   const clean = text.replace(/\s+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 
-function describe(node: GraphNode, links: number): string {
-  const rating = RATING_COLOURS[node.rating ?? "none"]?.label ?? "No verdict yet";
-  return `${node.claimant}: “${short(node.statement, 160)}”. ${node.rating ? `Rated ${rating}` : rating}. ${links} link${links === 1 ? "" : "s"}.`;
-}
 
 const STYLE: StylesheetJson = [
   {
@@ -130,7 +128,16 @@ function arrange(cy: Core) {
  * right, top to bottom), Enter opens the chosen one. The same nodes and links are listed in tables
  * below the canvas for screen readers.
  */
-export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }) {
+export function ClaimGraphCanvas({ nodes, edges, labels }: { nodes: GraphNode[]; edges: GraphEdge[]; labels: GraphLabels }) {
+  const t = useTranslations("workbenchGraph.canvas");
+  const describe = (node: GraphNode, links: number) =>
+    t("describe", {
+      claimant: node.claimant,
+      statement: short(node.statement, 160),
+      rated: node.rating ? "yes" : "no",
+      rating: labels.ratings[node.rating ?? "none"] ?? labels.ratings.none ?? "",
+      links,
+    });
   const router = useRouter();
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -165,7 +172,7 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
           group: "nodes",
           data: {
             id: node.id,
-            label: `${colours.label.toUpperCase()} · ${short(node.claimant, 28)}\n${short(node.statement, 84)}`,
+            label: `${(labels.ratings[node.rating ?? "none"] ?? "").toUpperCase()} · ${short(node.claimant, 28)}\n${short(node.statement, 84)}`,
             fill: colours.fill,
             border: colours.border,
             unrated: node.rating === null,
@@ -183,7 +190,7 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
             target: edge.target,
             type: edge.type,
             colour: EDGE_COLOURS[edge.type],
-            word: edge.warning ? `${EDGE_WORDS[edge.type]} ⚠` : EDGE_WORDS[edge.type],
+            word: edge.warning ? `${labels.edges[edge.type]} ⚠` : labels.edges[edge.type],
             warning: edge.warning !== null,
           },
         }),
@@ -233,7 +240,7 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
       cyRef.current = null;
       cy?.destroy();
     };
-  }, [nodes, edges, open]);
+  }, [nodes, edges, open, labels]);
 
   const focusNode = useCallback((id: string) => {
     const cy = cyRef.current;
@@ -295,15 +302,15 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
 
   return (
     <div className="cl-graph-frame">
-      <div className="cl-graph-tools" role="group" aria-label="Zoom">
+      <div className="cl-graph-tools" role="group" aria-label={t("zoom")}>
         <button type="button" className="secondary cl-small" onClick={() => zoom(1.25)} disabled={!ready}>
-          Zoom in
+          {t("zoomIn")}
         </button>
         <button type="button" className="secondary cl-small" onClick={() => zoom(0.8)} disabled={!ready}>
-          Zoom out
+          {t("zoomOut")}
         </button>
         <button type="button" className="secondary cl-small" onClick={() => cyRef.current?.fit(undefined, 40)} disabled={!ready}>
-          Fit
+          {t("fit")}
         </button>
       </div>
       <div
@@ -311,21 +318,20 @@ export function ClaimGraphCanvas({ nodes, edges }: { nodes: GraphNode[]; edges: 
         className="cl-graph-canvas"
         tabIndex={0}
         role="application"
-        aria-roledescription="claim graph"
-        aria-label={`Claim graph: ${nodes.length} claims, ${edges.length} links`}
+        aria-roledescription={t("roleDescription")}
+        aria-label={t("label", { claims: nodes.length, links: edges.length })}
         aria-describedby={helpId}
         onKeyDown={onKeyDown}
         data-ready={ready ? "true" : "false"}
       />
       <p id={helpId} className="meta cl-graph-help">
-        Click a claim to open it. With the keyboard: focus the graph, walk the claims with the arrow keys, press Enter to open one.
-        Every claim and link is also listed below.
+        {t("help")}
       </p>
       <p className="cl-graph-focus" aria-live="polite">
         {failed
-          ? "The graph could not be drawn in this browser; the lists below hold every claim and link."
+          ? t("failed")
           : focused
-            ? `${describe(focused, linkCounts.get(focused.id) ?? 0)} Press Enter to open it.`
+            ? `${describe(focused, linkCounts.get(focused.id) ?? 0)} ${t("pressEnter")}`
             : ""}
       </p>
     </div>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getReviewItem, type ReviewItem } from "@/lib/verdicts/get-review-item";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
 import { WordDiff } from "@/app/_components/word-diff";
 import { Paragraphs } from "@/app/_components/paragraphs";
-import { formatDate } from "@/app/_components/format-date";
-import { RELATION_WORDS } from "@/lib/relations/relation-words";
+import { DATE_TIME } from "@/app/workbench/_components/date-format";
 import { requireSignedIn } from "../../require-signed-in";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { LiveBar } from "@/app/workbench/_live/live-bar";
@@ -17,13 +17,13 @@ import { SourceChangePanel } from "@/app/workbench/_components/source-change-pan
 import { PublishForm, ReviewDecisionForm } from "./review-forms";
 import { DiscussionPanel } from "@/app/workbench/_discussion/discussion-panel";
 
-export const metadata: Metadata = { title: "Review" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchReview.page");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ revisionId: string }> };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (date: Date) => `${dateTime.format(date)} UTC`;
-const NAMES = new Intl.ListFormat("en", { type: "conjunction" });
 
 export default async function ReviewPage({ params }: Props) {
   const { revisionId } = await params;
@@ -32,22 +32,26 @@ export default async function ReviewPage({ params }: Props) {
   const item = await getReviewItem(actor, revisionId);
   if (!item) notFound();
   const { revision, claim } = item;
+  const t = await getTranslations("workbenchReview.page");
+  const shared = await getTranslations("workbenchShared");
+  const format = await getFormatter();
+  const when = (date: Date) => format.dateTime(date, DATE_TIME);
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="vr-breadcrumb">
-        <Link href="/workbench/review">Review queue</Link> <span aria-hidden="true">›</span>{" "}
-        <span aria-current="page">Revision {revision.number}</span>
+      <nav aria-label={t("breadcrumb")} className="vr-breadcrumb">
+        <Link href="/workbench/review">{t("queue")}</Link> <span aria-hidden="true">›</span>{" "}
+        <span aria-current="page">{t("revision", { number: revision.number })}</span>
       </nav>
-      <p className="kicker">{item.publication ? "Review of a correction" : "Review"}</p>
+      <p className="kicker">{item.publication ? t("kickerCorrection") : t("title")}</p>
       <h1>{revision.headline}</h1>
       <LiveBar page={`verdict:${item.verdictId}`} topics={[]} since={since} what="verdict" />
       <div className="vr-status-line">
         <VerdictStatusBadge status={item.verdictStatus} />
         <span className="meta">
-          Revision {revision.number} by {NAMES.format(revision.authorNames)}, submitted by {revision.submitterName} {when(revision.createdAt)}
+          {t("byline", { number: revision.number, authors: format.list(revision.authorNames), submitter: revision.submitterName, date: when(revision.createdAt) })}
         </span>
-        <Link href={`/workbench/claims/${claim.id}/verdict`}>Open the verdict</Link>
+        <Link href={`/workbench/claims/${claim.id}/verdict`}>{t("openVerdict")}</Link>
       </div>
 
       <StateNotice item={item} />
@@ -55,27 +59,27 @@ export default async function ReviewPage({ params }: Props) {
 
       <div className="review-grid">
         <div>
-          <section className="claim-box" aria-label="The claim">
-            <blockquote lang={claim.language !== "und" ? claim.language : undefined}>“{claim.statement}”</blockquote>
+          <section className="claim-box" aria-label={t("theClaim")}>
+            <blockquote lang={claim.language !== "und" ? claim.language : undefined}>{t("quoted", { text: claim.statement })}</blockquote>
             <div className="meta">
-              Claimed by <strong>{claim.claimant}</strong>
-              {claim.claimedAt ? `, ${formatDate(claim.claimedAt)}` : ""}
+              {t.rich("claimedBy", { claimant: claim.claimant, strong: (chunks) => <strong>{chunks}</strong> })}
+              {claim.claimedAt ? `, ${format.dateTime(claim.claimedAt, "day")}` : ""}
               {claim.claimantSameAs && (
                 <>
                   {" "}
                   ·{" "}
                   <a href={claim.claimantSameAs} rel="nofollow noopener noreferrer">
-                    identity link
+                    {t("identityLink")}
                   </a>
                 </>
               )}
             </div>
-            <p className="meta">As this revision will show it to readers: the claim, the passages and the links were frozen when it was submitted.</p>
+            <p className="meta">{t("frozen")}</p>
           </section>
 
           <section aria-labelledby="revision-title" className="vr-panel">
             <h2 id="revision-title" className="vr-panel-title">
-              Revision {revision.number}
+              {t("revision", { number: revision.number })}
             </h2>
             <div className="verdict-row">
               <RatingBadge rating={revision.rating} size="large" />
@@ -87,7 +91,7 @@ export default async function ReviewPage({ params }: Props) {
 
           <section aria-labelledby="diff-title" className="vr-panel">
             <h2 id="diff-title" className="vr-panel-title">
-              {item.comparedWith ? `Changes since revision ${item.comparedWith.number}` : "Changes"}
+              {item.comparedWith ? t("changesSince", { number: item.comparedWith.number }) : t("changes")}
             </h2>
             <DiffView item={item} />
           </section>
@@ -99,7 +103,7 @@ export default async function ReviewPage({ params }: Props) {
           {item.permissions.canReview && (
             <section aria-labelledby="decision-title" className="vr-panel vr-panel-action">
               <h2 id="decision-title" className="vr-panel-title">
-                Your decision
+                {t("yourDecision")}
               </h2>
               <ReviewDecisionForm verdictId={item.verdictId} revisionId={revision.id} revisionNumber={revision.number} />
             </section>
@@ -107,7 +111,7 @@ export default async function ReviewPage({ params }: Props) {
           {item.permissions.canPublish && (
             <section aria-labelledby="publish-title" className="vr-panel vr-panel-action">
               <h2 id="publish-title" className="vr-panel-title">
-                {item.publication ? "Publish correction" : "Publish"}
+                {item.publication ? t("publishCorrection") : t("publish")}
               </h2>
               <PublishForm
                 verdictId={item.verdictId}
@@ -120,10 +124,10 @@ export default async function ReviewPage({ params }: Props) {
           )}
           <section aria-labelledby="passages-title" className="vr-panel">
             <h2 id="passages-title" className="vr-panel-title">
-              Passages readers will see
+              {t("passages")}
             </h2>
             {claim.passages.length === 0 ? (
-              <p className="meta">No passage quotes this claim.</p>
+              <p className="meta">{t("noPassages")}</p>
             ) : (
               <ul className="passage-list">
                 {claim.passages.map((passage) => (
@@ -138,7 +142,7 @@ export default async function ReviewPage({ params }: Props) {
                         passage.article.title
                       )}
                       {passage.article.outlet ? ` · ${passage.article.outlet}` : ""}
-                      {` · article revision ${passage.article.revisionNumber}`}
+                      {` · ${t("articleRevision", { number: passage.article.revisionNumber })}`}
                     </div>
                   </li>
                 ))}
@@ -147,15 +151,17 @@ export default async function ReviewPage({ params }: Props) {
           </section>
           <section aria-labelledby="related-title" className="vr-panel">
             <h2 id="related-title" className="vr-panel-title">
-              Related fact-checks listed
+              {t("related")}
             </h2>
             {claim.related.length === 0 ? (
-              <p className="meta">None: no published fact-check is linked to this claim.</p>
+              <p className="meta">{t("noRelated")}</p>
             ) : (
               <ul className="passage-list">
                 {claim.related.map((related) => (
                   <li key={`${related.type}-${related.direction}-${related.claimId}`}>
-                    {RELATION_WORDS[related.type][related.direction]}: <Link href={`/fact-checks/${related.slug}`}>“{related.statement}”</Link>
+                    {shared(`relation.${related.type}.${related.direction}`)}
+                    {t("colon")}
+                    <Link href={`/fact-checks/${related.slug}`}>{t("quoted", { text: related.statement })}</Link>
                   </li>
                 ))}
               </ul>
@@ -163,22 +169,31 @@ export default async function ReviewPage({ params }: Props) {
           </section>
           <section aria-labelledby="history-title" className="vr-panel">
             <h2 id="history-title" className="vr-panel-title">
-              History
+              {t("history")}
             </h2>
             <ol className="vr-history" reversed>
               {item.history.map((entry) => (
                 <li key={entry.id} aria-current={entry.id === revision.id ? "true" : undefined}>
                   <div className="vr-history-head">
-                    {entry.id === revision.id ? <strong>Revision {entry.number} (this one)</strong> : <Link href={`/workbench/review/${entry.id}`}>Revision {entry.number}</Link>}
+                    {entry.id === revision.id ? (
+                      <strong>{t("thisRevision", { number: entry.number })}</strong>
+                    ) : (
+                      <Link href={`/workbench/review/${entry.id}`}>{t("revision", { number: entry.number })}</Link>
+                    )}
                   </div>
                   <div className="meta">
-                    by {NAMES.format(entry.authorNames)}, {when(entry.createdAt)}
+                    {t("by", { names: format.list(entry.authorNames), date: when(entry.createdAt) })}
                   </div>
                   {entry.reviews.length > 0 && (
                     <ul className="vr-reviews">
                       {entry.reviews.map((review, index) => (
                         <li key={index} className={review.decision === "approve" ? "vr-review-approve" : "vr-review-changes"}>
-                          <strong>{review.decision === "approve" ? "Approved" : "Changes requested"}</strong> by {review.reviewerName}, {when(review.createdAt)}
+                          {t.rich("review", {
+                            decision: review.decision,
+                            reviewer: review.reviewerName,
+                            date: when(review.createdAt),
+                            strong: (chunks) => <strong>{chunks}</strong>,
+                          })}
                           {review.comment && <Paragraphs text={review.comment} className="vr-comment" />}
                         </li>
                       ))}
@@ -194,51 +209,53 @@ export default async function ReviewPage({ params }: Props) {
   );
 }
 
-function StateNotice({ item }: { item: ReviewItem }) {
+async function StateNotice({ item }: { item: ReviewItem }) {
+  const t = await getTranslations("workbenchReview.page.state");
   const current = item.current;
-  const currentLink = current && current.id !== item.revision.id ? <Link href={`/workbench/review/${current.id}`}>revision {current.number}</Link> : null;
+  const hasCurrentLink = Boolean(current && current.id !== item.revision.id);
   switch (item.state) {
     case "review":
       return (
-        <p className="vr-notice vr-notice-info">
-          Read the revision and the changes, then approve it or send it back with a comment. Your decision covers revision {item.revision.number} and no other.
-        </p>
+        <p className="vr-notice vr-notice-info">{t("review", { number: item.revision.number })}</p>
       );
     case "own":
       return (
         <p className="vr-notice vr-notice-warn" role="note">
-          You wrote or edited this revision, so you cannot approve it or send it back. It is waiting for another reviewer.
+          {t("own")}
         </p>
       );
     case "not_reviewer":
-      return <p className="vr-notice vr-notice-info">Waiting for a reviewer. Only reviewers approve or send back revisions.</p>;
+      return <p className="vr-notice vr-notice-info">{t("notReviewer")}</p>;
     case "approved":
       return (
         <p className="vr-notice vr-notice-ok">
-          Approved{item.revision.reviews.at(-1) ? ` by ${item.revision.reviews.at(-1)!.reviewerName}` : ""}.{" "}
-          {item.permissions.canPublish ? "It can be published." : "A reviewer publishes it."}
+          {item.revision.reviews.at(-1) ? t("approvedBy", { name: item.revision.reviews.at(-1)!.reviewerName }) : t("approved")}{" "}
+          {item.permissions.canPublish ? t("canPublish") : t("reviewerPublishes")}
         </p>
       );
     case "sent_back":
-      return <p className="vr-notice vr-notice-warn">Sent back to its author with a comment; a new revision will come back to this queue.</p>;
+      return <p className="vr-notice vr-notice-warn">{t("sentBack")}</p>;
     case "published":
       return item.publication ? (
         <p className="vr-notice vr-notice-ok">
-          Public at <Link href={`/fact-checks/${item.publication.slug}`}>/fact-checks/{item.publication.slug}</Link>.
+          {t.rich("published", { link: () => <Link href={`/fact-checks/${item.publication!.slug}`}>/fact-checks/{item.publication!.slug}</Link> })}
         </p>
       ) : null;
     case "superseded":
       return (
         <p className="vr-notice">
-          This revision is no longer the current one{currentLink ? <>: see {currentLink}</> : "; the verdict is being edited again"}. It is kept as it was.
+          {hasCurrentLink && current
+            ? t.rich("superseded", { number: current.number, link: (chunks) => <Link href={`/workbench/review/${current.id}`}>{chunks}</Link> })
+            : t("supersededEditing")}
         </p>
       );
   }
 }
 
-function DiffView({ item }: { item: ReviewItem }) {
+async function DiffView({ item }: { item: ReviewItem }) {
+  const t = await getTranslations("workbenchReview.page.diff");
   if (!item.comparedWith || !item.diff) {
-    return <p className="meta">This is the first revision anyone reviews: there is nothing to compare it with.</p>;
+    return <p className="meta">{t("first")}</p>;
   }
   const { diff, comparedWith } = item;
   const described =
@@ -247,45 +264,47 @@ function DiffView({ item }: { item: ReviewItem }) {
         ? "published"
         : "approved"
       : comparedWith.lastDecision === "request_changes"
-        ? "sent back"
+        ? "sent_back"
         : "reviewed";
   return (
     <>
       <p className="meta">
-        Compared with revision {comparedWith.number}, the last reviewed one ({described}).{" "}
+        {t("comparedWith", { number: comparedWith.number, described })}{" "}
         <span className="vr-legend">
-          <del>removed</del> <ins>added</ins>
+          <del>{t("removed")}</del> <ins>{t("added")}</ins>
         </span>
       </p>
-      {!diff.changed && !diff.page.changed && <p>No change from revision {comparedWith.number}.</p>}
+      {!diff.changed && !diff.page.changed && <p>{t("noChange", { number: comparedWith.number })}</p>}
       <dl className="diff-list">
         <div className={diff.rating.changed ? "diff-changed" : "diff-same"}>
-          <dt>Rating</dt>
+          <dt>{t("rating")}</dt>
           <dd>
             {diff.rating.changed ? (
               <>
                 <del>{diff.rating.before}</del> <span aria-hidden="true">→</span>
-                <span className="visually-hidden"> changed to </span> <ins>{diff.rating.after}</ins>
+                <span className="visually-hidden"> {t("changedTo")} </span> <ins>{diff.rating.after}</ins>
               </>
             ) : (
-              <span>{diff.rating.after} (unchanged)</span>
+              <span>
+                {diff.rating.after} {t("unchanged")}
+              </span>
             )}
           </dd>
         </div>
         {diff.fields.map((field) => (
           <div key={field.field} className={field.changed ? "diff-changed" : "diff-same"}>
             <dt>
-              {field.label}
-              {!field.changed && <span className="meta"> (unchanged)</span>}
+              {t(`fields.${field.field}`)}
+              {!field.changed && <span className="meta"> {t("unchanged")}</span>}
             </dt>
             <dd className="vr-pre">
               {field.parts ? (
                 <WordDiff parts={field.parts} />
               ) : (
                 <>
-                  <p className="meta">Too different to compare word by word. Before:</p>
+                  <p className="meta">{t("tooDifferent")}</p>
                   <del className="vr-block">{field.before}</del>
-                  <p className="meta">After:</p>
+                  <p className="meta">{t("after")}</p>
                   <ins className="vr-block">{field.after}</ins>
                 </>
               )}
@@ -295,7 +314,7 @@ function DiffView({ item }: { item: ReviewItem }) {
       </dl>
       {diff.page.changed && (
         <>
-          <h3 className="vr-subtitle">Claim, passages and links</h3>
+          <h3 className="vr-subtitle">{t("page")}</h3>
           <SnapshotDiffView diff={diff.page} />
         </>
       )}

@@ -3,11 +3,13 @@
 import { useId, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { publishVerdictAction, reviewVerdictAction } from "../actions";
 
 /** Approve, or send back with a comment, the one revision on the page. */
 export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { verdictId: string; revisionId: string; revisionNumber: number }) {
+  const t = useTranslations("workbenchReview.decision");
   const router = useRouter();
   const ids = useId();
   const [comment, setComment] = useState("");
@@ -18,7 +20,7 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
   async function decide(decision: "approve" | "request_changes") {
     setError(null);
     if (decision === "request_changes" && !comment.trim()) {
-      setError({ code: "invalid", message: "Say what needs to change: a comment is required to send a revision back.", fields: { comment: ["say what needs to change"] } });
+      setError({ code: "invalid", message: t("commentRequired"), fields: { comment: [t("commentRequiredField")] } });
       document.getElementById(`${ids}-comment`)?.focus();
       return;
     }
@@ -29,22 +31,22 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
       setError(result.error);
       return;
     }
-    setDone(decision === "approve" ? `Revision ${revisionNumber} is approved.` : `Revision ${revisionNumber} was sent back to its author.`);
+    setDone(decision === "approve" ? t("approved", { number: revisionNumber }) : t("sentBack", { number: revisionNumber }));
     router.refresh();
   }
 
   const commentError = error?.fields?.comment?.join("; ");
   return (
     <form
-      aria-label={`Review revision ${revisionNumber}`}
+      aria-label={t("label", { number: revisionNumber })}
       className="decision-form"
       onSubmit={(event) => {
         event.preventDefault();
         void decide("approve");
       }}>
-      <label htmlFor={`${ids}-comment`}>Comment</label>
+      <label htmlFor={`${ids}-comment`}>{t("comment")}</label>
       <p className="vr-hint" id={`${ids}-hint`}>
-        Required when you request changes: say what needs to change. Optional when you approve.
+        {t("commentHint")}
       </p>
       <textarea
         id={`${ids}-comment`}
@@ -68,10 +70,10 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
       )}
       <div className="vr-actions">
         <button type="submit" disabled={pending !== null || done !== null}>
-          {pending === "approve" ? "Approving…" : `Approve revision ${revisionNumber}`}
+          {pending === "approve" ? t("approving") : t("approve", { number: revisionNumber })}
         </button>
         <button type="button" className="secondary vr-danger" disabled={pending !== null || done !== null} onClick={() => void decide("request_changes")}>
-          {pending === "request_changes" ? "Sending back…" : "Request changes"}
+          {pending === "request_changes" ? t("sendingBack") : t("requestChanges")}
         </button>
       </div>
     </form>
@@ -92,6 +94,7 @@ export function PublishForm({
   publicSlug: string | null;
   publishedRevisionNumber: number | null;
 }) {
+  const t = useTranslations("workbenchReview.publish");
   const router = useRouter();
   const ids = useId();
   const [whatChanged, setWhatChanged] = useState("");
@@ -105,7 +108,7 @@ export function PublishForm({
   async function publish() {
     setError(null);
     if (isCorrection && (whatChanged.trim().length < 3 || why.trim().length < 3)) {
-      setError({ code: "invalid", message: "Readers are told what changed and why: fill in both before publishing the correction." });
+      setError({ code: "invalid", message: t("noteRequired") });
       return;
     }
     setPending(true);
@@ -126,13 +129,13 @@ export function PublishForm({
   if (published) {
     return (
       <p className="form-ok" role="status">
-        {published.corrected ? `${kind === "update" ? "Update" : "Correction"} published` : "Published"}: <Link href={`/fact-checks/${published.slug}`}>/fact-checks/{published.slug}</Link>
+        {published.corrected ? t("donePublishedKind", { kind }) : t("donePublished")} <Link href={`/fact-checks/${published.slug}`}>/fact-checks/{published.slug}</Link>
       </p>
     );
   }
   return (
     <form
-      aria-label={isCorrection ? "Publish correction" : "Publish"}
+      aria-label={isCorrection ? t("labelCorrection") : t("label")}
       className="publish-form"
       noValidate
       onSubmit={(event) => {
@@ -142,27 +145,28 @@ export function PublishForm({
       {isCorrection ? (
         <>
           <p>
-            Readers see revision {publishedRevisionNumber} at <Link href={`/fact-checks/${publicSlug}`}>/fact-checks/{publicSlug}</Link>. Publishing revision{" "}
-            {revisionNumber} replaces it; the page shows your note and keeps the earlier version readable.
+            {t.rich("correctionIntro", {
+              published: publishedRevisionNumber ?? 0,
+              number: revisionNumber,
+              link: () => <Link href={`/fact-checks/${publicSlug}`}>/fact-checks/{publicSlug}</Link>,
+            })}
           </p>
           <fieldset className="publish-kind">
-            <legend>Tell readers this is</legend>
+            <legend>{t("kindLegend")}</legend>
             <label>
-              <input type="radio" name="kind" value="correction" checked={kind === "correction"} onChange={() => setKind("correction")} /> a correction: the
-              published version was wrong
+              <input type="radio" name="kind" value="correction" checked={kind === "correction"} onChange={() => setKind("correction")} /> {t("kindCorrection")}
             </label>
             <label>
-              <input type="radio" name="kind" value="update" checked={kind === "update"} onChange={() => setKind("update")} /> an update: new information,
-              nothing published was wrong
+              <input type="radio" name="kind" value="update" checked={kind === "update"} onChange={() => setKind("update")} /> {t("kindUpdate")}
             </label>
           </fieldset>
-          <label htmlFor={`${ids}-what`}>What changed</label>
+          <label htmlFor={`${ids}-what`}>{t("whatChanged")}</label>
           <textarea id={`${ids}-what`} name="whatChanged" rows={3} maxLength={2000} required value={whatChanged} onChange={(event) => setWhatChanged(event.target.value)} />
-          <label htmlFor={`${ids}-why`}>Why</label>
+          <label htmlFor={`${ids}-why`}>{t("why")}</label>
           <textarea id={`${ids}-why`} name="why" rows={3} maxLength={2000} required value={why} onChange={(event) => setWhy(event.target.value)} />
         </>
       ) : (
-        <p>Revision {revisionNumber} becomes public at a permanent address made from the claim. Corrections later keep this address.</p>
+        <p>{t("firstIntro", { number: revisionNumber })}</p>
       )}
       {error && (
         <p className="form-error" role="alert">
@@ -171,7 +175,7 @@ export function PublishForm({
       )}
       <div className="vr-actions">
         <button type="submit" disabled={pending}>
-          {pending ? "Publishing…" : isCorrection ? `Publish ${kind}` : `Publish revision ${revisionNumber}`}
+          {pending ? t("publishing") : isCorrection ? t("publishKind", { kind }) : t("publishRevision", { number: revisionNumber })}
         </button>
       </div>
     </form>

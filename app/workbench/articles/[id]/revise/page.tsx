@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getArticleForAnnotation, type ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import { can } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
@@ -8,7 +9,10 @@ import { requireSignedIn } from "../../../require-signed-in";
 import { ReviseForm } from "./revise-form";
 import "../../articles.css";
 
-export const metadata: Metadata = { title: "New revision" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workbenchArticles.revise");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,21 +26,18 @@ export default async function RevisePage({ params }: Props) {
     if (isDomainError(error) && error.code === "not_found") notFound();
     throw error;
   }
+  const t = await getTranslations("workbenchArticles.revise");
   return (
     <>
       <p className="kicker">
         <Link href={`/workbench/articles/${article.id}`}>{article.title}</Link>
       </p>
-      <h1>New revision</h1>
-      <p className="meta">
-        The outlet updated its story? Save the new text as revision {article.revision.number + 1}. Revision {article.revision.number} stays
-        readable, and each of its {article.passages.length} passage(s) is looked for in the new text: kept, moved, changed (its words were
-        edited: you confirm the new wording) or lost, for you to check.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="meta">{t("intro", { next: article.revision.number + 1, current: article.revision.number, count: article.passages.length })}</p>
       {can(actor, "articles.write") ? (
         <ReviseForm articleId={article.id} currentRevision={article.revision.number} currentText={article.revision.text} />
       ) : (
-        <p className="form-error">Your role cannot revise articles.</p>
+        <p className="form-error">{t("notAllowed")}</p>
       )}
     </>
   );

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ReanchorSummary } from "@/lib/articles/revise-article";
 
 type Outcome = { revisionNumber: number; summary: ReanchorSummary };
 
 /** Uploads or pastes the article's new text; the server re-anchors every passage into it. */
 export function ReviseForm({ articleId, currentRevision, currentText }: { articleId: string; currentRevision: number; currentText: string }) {
+  const t = useTranslations("workbenchArticles.revise");
   const [text, setText] = useState(currentText);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -27,11 +29,11 @@ export function ReviseForm({ articleId, currentRevision, currentText }: { articl
       setProgress(null);
       const answer = request.response as (Outcome & { error?: { message: string } }) | null;
       if (request.status >= 200 && request.status < 300 && answer) setOutcome(answer);
-      else setError(answer?.error?.message ?? `The server answered ${request.status}.`);
+      else setError(answer?.error?.message ?? t("serverAnswered", { status: request.status }));
     };
     request.onerror = () => {
       setProgress(null);
-      setError("The upload failed: check your connection and try again.");
+      setError(t("uploadFailed"));
     };
     setProgress(0);
     request.send(body);
@@ -41,13 +43,11 @@ export function ReviseForm({ articleId, currentRevision, currentText }: { articl
     const { anchored, moved, fuzzy, orphaned } = outcome.summary;
     return (
       <div className="panel-box" role="status">
-        <h2>Revision {outcome.revisionNumber} saved</h2>
-        <p>
-          Passages: {anchored} kept, {moved} moved, {fuzzy} changed (confirm their new wording), {orphaned} lost.
-        </p>
+        <h2>{t("saved", { number: outcome.revisionNumber })}</h2>
+        <p>{t("summary", { anchored, moved, fuzzy, orphaned })}</p>
         <p>
           <Link className="button" href={`/workbench/articles/${articleId}`}>
-            {moved + fuzzy + orphaned > 0 ? "Check the passages that changed" : "Back to the article"}
+            {moved + fuzzy + orphaned > 0 ? t("checkChanged") : t("back")}
           </Link>
         </p>
       </div>
@@ -61,11 +61,11 @@ export function ReviseForm({ articleId, currentRevision, currentText }: { articl
         submit();
       }}
     >
-      <label htmlFor="revision-text">New text of the article</label>
+      <label htmlFor="revision-text">{t("newText")}</label>
       <textarea id="revision-text" rows={18} value={text} onChange={(event) => setText(event.target.value)} disabled={Boolean(file)} />
-      <label htmlFor="revision-file">…or upload the updated file</label>
+      <label htmlFor="revision-file">{t("orUpload")}</label>
       <input id="revision-file" type="file" accept=".txt,.md,.markdown,.html,.htm" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-      {progress !== null && <progress value={progress} max={1} aria-label="Upload progress" />}
+      {progress !== null && <progress value={progress} max={1} aria-label={t("progress")} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -73,9 +73,9 @@ export function ReviseForm({ articleId, currentRevision, currentText }: { articl
       )}
       <div className="button-row">
         <button type="submit" disabled={progress !== null}>
-          Save as revision {currentRevision + 1}
+          {t("submit", { number: currentRevision + 1 })}
         </button>
-        <Link href={`/workbench/articles/${articleId}`}>Cancel</Link>
+        <Link href={`/workbench/articles/${articleId}`}>{t("cancel")}</Link>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { claimPassagesAction, findClaimsAction, relateClaimsAction } from "../actions";
 
@@ -8,19 +9,8 @@ export type PassageChoice = { id: string; exact: string; articleTitle: string };
 type Found = { id: string; statement: string; claimant: string; language: string };
 type Kind = "supports" | "supported_by" | "contradicts" | "same_claim";
 
-const KINDS: { value: Kind; label: string }[] = [
-  { value: "contradicts", label: "They contradict each other" },
-  { value: "supports", label: "This claim supports the other one" },
-  { value: "supported_by", label: "The other claim supports this one" },
-  { value: "same_claim", label: "Same claim (another wording or language)" },
-];
-
-const DONE: Record<Kind, string> = {
-  supports: "Linked: this claim supports",
-  supported_by: "Linked: this claim is supported by",
-  contradicts: "Linked: this claim contradicts",
-  same_claim: "Linked as the same claim as",
-};
+// In the order offered; each kind's words are workbenchClaim.addRelation.kinds.<kind> and .done.<kind>.
+const KINDS: readonly Kind[] = ["contradicts", "supports", "supported_by", "same_claim"];
 
 function excerpt(text: string, max = 110): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -41,6 +31,7 @@ export function AddRelationForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("workbenchClaim.addRelation");
   const ids = useId();
   const [kind, setKind] = useState<Kind>("contradicts");
   const [query, setQuery] = useState("");
@@ -94,7 +85,7 @@ export function AddRelationForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!target) {
-      setError({ code: "invalid", message: "Choose the other claim first." });
+      setError({ code: "invalid", message: t("chooseFirst") });
       return;
     }
     setPending(true);
@@ -113,7 +104,7 @@ export function AddRelationForm({
       setError(result.error);
       return;
     }
-    onDone(`${DONE[kind]} ${target.claimant}’s claim.`);
+    onDone(t(`done.${kind}`, { claimant: target.claimant }));
   }
 
   const passageGroup = (title: string, passages: PassageChoice[]) =>
@@ -129,7 +120,7 @@ export function AddRelationForm({
               onChange={(event) => togglePassage(passage.id, event.target.checked)}
             />
             <label htmlFor={`${ids}-p-${passage.id}`}>
-              “{excerpt(passage.exact, 160)}” <span className="meta">{passage.articleTitle}</span>
+              {t("quoted", { text: excerpt(passage.exact, 160) })} <span className="meta">{passage.articleTitle}</span>
             </label>
           </div>
         ))}
@@ -138,34 +129,36 @@ export function AddRelationForm({
 
   return (
     <form className="cl-add-relation" onSubmit={submit} aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>Link to another claim</h3>
+      <h3 id={`${ids}-title`}>{t("title")}</h3>
       {error && (
         <p className="form-error" role="alert">
           {error.message}
         </p>
       )}
       <fieldset className="cl-fieldset">
-        <legend>How are they linked?</legend>
+        <legend>{t("how")}</legend>
         {KINDS.map((option) => (
-          <div key={option.value} className="cl-check">
+          <div key={option} className="cl-check">
             <input
               type="radio"
-              id={`${ids}-kind-${option.value}`}
+              id={`${ids}-kind-${option}`}
               name={`${ids}-kind`}
-              value={option.value}
-              checked={kind === option.value}
-              onChange={() => setKind(option.value)}
+              value={option}
+              checked={kind === option}
+              onChange={() => setKind(option)}
             />
-            <label htmlFor={`${ids}-kind-${option.value}`}>{option.label}</label>
+            <label htmlFor={`${ids}-kind-${option}`}>{t(`kinds.${option}`)}</label>
           </div>
         ))}
       </fieldset>
 
       {target ? (
         <div className="cl-chosen">
-          <p className="cl-passage-group-title">Other claim</p>
+          <p className="cl-passage-group-title">{t("other")}</p>
           <p>
-            <strong>{target.claimant}</strong>: “{target.statement}”{" "}
+            <strong>{target.claimant}</strong>
+            {t("colon")}
+            {t("quoted", { text: target.statement })}{" "}
             <button
               type="button"
               className="cl-link-button"
@@ -174,15 +167,16 @@ export function AddRelationForm({
                 setTargetPassages([]);
                 setChosenPassages((current) => new Set([...current].filter((id) => ownPassages.some((passage) => passage.id === id))));
               }}>
-              Change<span className="visually-hidden"> the other claim</span>
+              {t("change")}
+              <span className="visually-hidden"> {t("changeHidden")}</span>
             </button>
           </p>
         </div>
       ) : (
         <>
-          <label htmlFor={`${ids}-q`}>Other claim</label>
+          <label htmlFor={`${ids}-q`}>{t("other")}</label>
           <p className="vr-hint" id={`${ids}-q-hint`}>
-            Type words of its statement or its claimant, in any language.
+            {t("otherHint")}
           </p>
           <input
             id={`${ids}-q`}
@@ -194,10 +188,10 @@ export function AddRelationForm({
             maxLength={200}
           />
           <div aria-live="polite" className="cl-search-state">
-            {searching ? "Searching…" : shown && shown.length === 0 ? "No other claim matches." : ""}
+            {searching ? t("searching") : shown && shown.length === 0 ? t("noMatch") : ""}
           </div>
           {shown && shown.length > 0 && (
-            <ul className="cl-results" aria-label="Matching claims">
+            <ul className="cl-results" aria-label={t("results")}>
               {shown.map((found) => (
                 <li key={found.id}>
                   <button type="button" className="cl-result" onClick={() => choose(found)}>
@@ -213,9 +207,9 @@ export function AddRelationForm({
         </>
       )}
 
-      <label htmlFor={`${ids}-rationale`}>Rationale</label>
+      <label htmlFor={`${ids}-rationale`}>{t("rationale")}</label>
       <p className="vr-hint" id={`${ids}-rationale-hint`}>
-        Why these claims are linked, in a sentence a reviewer can check.
+        {t("rationaleHint")}
       </p>
       <textarea
         id={`${ids}-rationale`}
@@ -230,18 +224,18 @@ export function AddRelationForm({
 
       {(ownPassages.length > 0 || targetPassages.length > 0) && (
         <fieldset className="cl-fieldset">
-          <legend>Justifying passages (optional)</legend>
-          {passageGroup("This claim", ownPassages)}
-          {target && passageGroup("The other claim", targetPassages)}
+          <legend>{t("passages")}</legend>
+          {passageGroup(t("thisClaim"), ownPassages)}
+          {target && passageGroup(t("otherClaim"), targetPassages)}
         </fieldset>
       )}
 
       <div className="vr-actions">
         <button type="submit" disabled={pending}>
-          {pending ? "Linking…" : "Link claims"}
+          {pending ? t("linking") : t("submit")}
         </button>
         <button type="button" className="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
 import { describeReason } from "@/lib/relations/suggestion-reasons";
@@ -12,29 +13,33 @@ import "@/app/workbench/exchange/exchange.css";
 export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claimId: string }) {
   const matches = await listExternalChecksOfClaim(actor, claimId);
   if (matches.length === 0) return null;
+  const t = await getTranslations("workbenchClaim.checkedBy");
+  const format = await getFormatter();
   return (
     <section className="vr-panel ex-checked-by" aria-labelledby="checked-by-title">
       <h2 id="checked-by-title" className="vr-panel-title">
-        Already checked elsewhere <span className="meta">({matches.length})</span>
+        {t("title")} <span className="meta">({matches.length})</span>
       </h2>
       <ul>
         {matches.map((match) => (
           <li key={match.id}>
             <p className="ex-checked-line">
-              {match.match === "same_claim" ? "Already checked by " : "Checked the opposite claim: "}
-              <strong>{match.publisherName}</strong>: <ExternalRating ratingText={match.ratingText} rating={match.rating} />
-              {match.reviewedAt && <span className="meta"> · {formatDay(match.reviewedAt)}</span>} ·{" "}
+              {match.match === "same_claim"
+                ? t.rich("by", { publisher: match.publisherName, strong: (chunks) => <strong>{chunks}</strong> })
+                : t.rich("opposite", { publisher: match.publisherName, strong: (chunks) => <strong>{chunks}</strong> })} <ExternalRating ratingText={match.ratingText} rating={match.rating} />
+              {match.reviewedAt && <span className="meta"> · {formatDay(format, match.reviewedAt)}</span>} ·{" "}
               <a href={match.reviewUrl} rel="noopener noreferrer nofollow" target="_blank">
-                Read their fact-check<span className="visually-hidden"> by {match.publisherName}, opens in a new tab</span>
+                {t("read")}
+                <span className="visually-hidden"> {t("readHidden", { publisher: match.publisherName })}</span>
               </a>
             </p>
             <p className="meta" lang={match.language !== "und" ? match.language : undefined}>
-              Their claim: “{match.claimText}”{match.claimant ? `, ${match.claimant}` : ""}
+              {t("theirClaim", { text: match.claimText, claimant: match.claimant ? `, ${match.claimant}` : "" })}
             </p>
-            <ul className="cl-reasons" aria-label={match.match === "same_claim" ? "Why it is the same claim" : "Why it is the opposite claim"}>
+            <ul className="cl-reasons" aria-label={match.match === "same_claim" ? t("whySame") : t("whyOpposite")}>
               {match.reasons.map((reason) => (
                 <li key={`${reason.kind}-${describeReason(reason)}`} className={reason.weight < 0 ? "cl-reason-against" : undefined}>
-                  {reason.weight < 0 && <span className="visually-hidden">Against: </span>}
+                  {reason.weight < 0 && <span className="visually-hidden">{t("against")} </span>}
                   {describeReason(reason)}
                 </li>
               ))}

@@ -2,6 +2,8 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { languageNamer } from "@/app/workbench/_components/language-names";
 import type { ActionError } from "@/lib/actions/create-action";
 import { updateClaimAction } from "../actions";
 
@@ -21,14 +23,8 @@ export type EditableClaim = {
 type Fields = Omit<EditableClaim, "id" | "version">;
 type Theirs = Fields & { version: number };
 
-const FIELD_LABELS: Record<keyof Fields, string> = {
-  statement: "Statement",
-  claimant: "Claimant",
-  claimantSameAs: "Claimant’s identity link",
-  claimedAt: "Date of the claim",
-  language: "Language",
-  tags: "Tags",
-};
+// The rows of the conflict table, in order; their labels are workbenchClaim.editor.fields.<name>.
+const FIELD_NAMES: readonly (keyof Fields)[] = ["statement", "claimant", "claimantSameAs", "claimedAt", "language", "tags"];
 
 function fieldsOf(claim: EditableClaim): Fields {
   const { statement, claimant, claimantSameAs, claimedAt, language, tags } = claim;
@@ -54,6 +50,8 @@ function readTheirs(error: ActionError): Theirs | null {
  * between, nothing is overwritten; their values are shown beside the editor's and the editor chooses.
  */
 export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClaim; workingVersionOnly: boolean }) {
+  const t = useTranslations("workbenchClaim.editor");
+  const languageName = languageNamer(useLocale(), t("undetermined"));
   const router = useRouter();
   const ids = useId();
   const [open, setOpen] = useState(false);
@@ -91,7 +89,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
     }
     setOpen(false);
     setTheirs(null);
-    setNotice(result.data.changed ? "Claim saved." : "Nothing had changed; nothing was saved.");
+    setNotice(result.data.changed ? t("saved") : t("unchanged"));
     router.refresh();
   }
 
@@ -110,7 +108,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
     return (
       <div className="cl-edit-bar">
         <button type="button" className="secondary cl-small" onClick={start}>
-          Edit claim
+          {t("edit")}
         </button>
         <p className="form-ok" role="status">
           {notice}
@@ -122,30 +120,27 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
   return (
     <form className="vr-panel cl-edit-form" onSubmit={save} aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`} className="vr-panel-title">
-        Edit claim
+        {t("edit")}
       </h2>
       {workingVersionOnly && (
-        <p className="vr-notice vr-notice-info">
-          A verdict on this claim is in review, approved or published with the claim as it was then. What you save here changes the
-          working version only: readers see it once a new verdict revision is approved and published.
-        </p>
+        <p className="vr-notice vr-notice-info">{t("workingVersionOnly")}</p>
       )}
       {theirs && (
         <div className="conflict" role="alert">
-          <h3>Someone else saved this claim first</h3>
+          <h3>{t("conflict.title")}</h3>
           <p>{error?.message}</p>
           <table className="conflict-table">
             <thead>
               <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Saved now (version {theirs.version})</th>
-                <th scope="col">Yours</th>
+                <th scope="col">{t("conflict.field")}</th>
+                <th scope="col">{t("conflict.theirs", { version: theirs.version })}</th>
+                <th scope="col">{t("conflict.yours")}</th>
               </tr>
             </thead>
             <tbody>
-              {(Object.keys(FIELD_LABELS) as (keyof Fields)[]).map((name) => (
+              {FIELD_NAMES.map((name) => (
                 <tr key={name} className={theirs[name] !== fields[name] ? "vr-differs" : undefined}>
-                  <th scope="row">{FIELD_LABELS[name]}</th>
+                  <th scope="row">{t(`fields.${name}`)}</th>
                   <td className="vr-pre">{theirs[name] || "—"}</td>
                   <td className="vr-pre">{fields[name] || "—"}</td>
                 </tr>
@@ -163,7 +158,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
                 setTheirs(null);
                 setError(null);
               }}>
-              Take the saved version
+              {t("conflict.takeTheirs")}
             </button>
             <button
               type="button"
@@ -173,7 +168,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
                 setTheirs(null);
                 setError(null);
               }}>
-              Keep mine, then save again
+              {t("conflict.keepMine")}
             </button>
           </div>
         </div>
@@ -183,7 +178,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
           {error.message}
         </p>
       )}
-      <label htmlFor={`${ids}-statement`}>Statement (short, in its own language)</label>
+      <label htmlFor={`${ids}-statement`}>{t("statement")}</label>
       <textarea
         id={`${ids}-statement`}
         value={fields.statement}
@@ -196,7 +191,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
       {fieldError("statement")}
       <div className="cl-form-row">
         <div>
-          <label htmlFor={`${ids}-claimant`}>Claimant (who made it)</label>
+          <label htmlFor={`${ids}-claimant`}>{t("claimant")}</label>
           <input
             id={`${ids}-claimant`}
             value={fields.claimant}
@@ -208,7 +203,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
           {fieldError("claimant")}
         </div>
         <div>
-          <label htmlFor={`${ids}-claimedAt`}>Date of the claim</label>
+          <label htmlFor={`${ids}-claimedAt`}>{t("fields.claimedAt")}</label>
           <input
             id={`${ids}-claimedAt`}
             type="date"
@@ -219,9 +214,9 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
           {fieldError("claimedAt")}
         </div>
       </div>
-      <label htmlFor={`${ids}-claimantSameAs`}>Claimant’s identity link (optional)</label>
+      <label htmlFor={`${ids}-claimantSameAs`}>{t("sameAs")}</label>
       <p className="vr-hint" id={`${ids}-claimantSameAs-hint`}>
-        A page that identifies the claimant, such as their Wikidata entry.
+        {t("sameAsHint")}
       </p>
       <input
         id={`${ids}-claimantSameAs`}
@@ -235,20 +230,20 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
       {fieldError("claimantSameAs")}
       <div className="cl-form-row">
         <div>
-          <label htmlFor={`${ids}-language`}>Language</label>
+          <label htmlFor={`${ids}-language`}>{t("fields.language")}</label>
           <select id={`${ids}-language`} value={fields.language} onChange={(event) => set("language", event.target.value)}>
             {[...new Set(["en", "fr", "es", "de", "pt", "it", "und", fields.language])].map((code) => (
               <option key={code} value={code}>
-                {{ en: "English", fr: "French", es: "Spanish", de: "German", pt: "Portuguese", it: "Italian", und: "Undetermined" }[code] ?? code}
+                {languageName(code)}
               </option>
             ))}
           </select>
           {fieldError("language")}
         </div>
         <div>
-          <label htmlFor={`${ids}-tags`}>Tags</label>
+          <label htmlFor={`${ids}-tags`}>{t("fields.tags")}</label>
           <p className="vr-hint" id={`${ids}-tags-hint`}>
-            Separated by commas.
+            {t("tagsHint")}
           </p>
           <input id={`${ids}-tags`} value={fields.tags} onChange={(event) => set("tags", event.target.value)} aria-describedby={describedBy("tags", true)} />
           {fieldError("tags")}
@@ -256,12 +251,12 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
       </div>
       <div className="vr-actions">
         <button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save claim"}
+          {pending ? t("saving") : t("save")}
         </button>
         <button type="button" className="secondary" onClick={() => setOpen(false)} disabled={pending}>
-          Cancel
+          {t("cancel")}
         </button>
-        <span className="meta">Version {version}</span>
+        <span className="meta">{t("version", { version })}</span>
       </div>
     </form>
   );

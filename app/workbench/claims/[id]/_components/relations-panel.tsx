@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { AddRelationForm, type PassageChoice } from "./add-relation-form";
 import { removeRelationAction } from "../actions";
 
@@ -17,21 +18,12 @@ export type RelationItem = {
   passages: { id: string; exact: string; articleTitle: string; href: string; ofThisClaim: boolean }[];
 };
 
-/** Direction-aware wording: "this claim <label> the other one". */
-export function relationLabel(type: RelationItem["type"], direction: RelationItem["direction"]): string {
-  if (type === "supports") return direction === "outgoing" ? "Supports" : "Supported by";
-  if (type === "contradicts") return "Contradicts";
-  return "Same claim as";
+/** Direction-aware wording, "this claim <label> the other one": the key of its words in workbenchClaim.relations. */
+export function relationKey(type: RelationItem["type"], direction: RelationItem["direction"]): "supports" | "supportedBy" | "contradicts" | "sameClaim" {
+  if (type === "supports") return direction === "outgoing" ? "supports" : "supportedBy";
+  if (type === "contradicts") return "contradicts";
+  return "sameClaim";
 }
-
-const SENTENCE: Record<string, string> = {
-  "supports-outgoing": "This claim supports",
-  "supports-incoming": "This claim is supported by",
-  "contradicts-outgoing": "This claim contradicts",
-  "contradicts-incoming": "This claim contradicts",
-  "same_claim-outgoing": "This is the same claim as",
-  "same_claim-incoming": "This is the same claim as",
-};
 
 /** The claim's links to other claims: listed with their rationale and passages, removable, and a form to add one. */
 export function RelationsPanel({
@@ -45,6 +37,7 @@ export function RelationsPanel({
   canRelate: boolean;
   ownPassages: PassageChoice[];
 }) {
+  const t = useTranslations("workbenchClaim.relations");
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -61,7 +54,7 @@ export function RelationsPanel({
       setMessage({ kind: "error", text: result.error.message });
       return;
     }
-    setMessage({ kind: "ok", text: `Link removed: ${relationLabel(relation.type, relation.direction).toLowerCase()} ${relation.other.claimant}’s claim.` });
+    setMessage({ kind: "ok", text: t("removed", { link: t(`label.${relationKey(relation.type, relation.direction)}`).toLowerCase(), claimant: relation.other.claimant }) });
     router.refresh();
   }
 
@@ -71,20 +64,20 @@ export function RelationsPanel({
         {message?.text}
       </p>
       {relations.length === 0 ? (
-        <p className="meta">No link to another claim yet.</p>
+        <p className="meta">{t("empty")}</p>
       ) : (
-        <ul className="cl-relations" aria-label="Linked claims">
+        <ul className="cl-relations" aria-label={t("listLabel")}>
           {relations.map((relation) => (
             <li key={relation.id} className={`cl-relation cl-relation-item-${relation.type}`}>
               <div className="cl-relation-head">
                 <span className={`cl-relation-tag cl-relation-${relation.type}`}>
-                  <span className="visually-hidden">{SENTENCE[`${relation.type}-${relation.direction}`]}: </span>
-                  <span aria-hidden="true">{relationLabel(relation.type, relation.direction)}</span>
+                  <span className="visually-hidden">{t(`sentence.${relationKey(relation.type, relation.direction)}`)} </span>
+                  <span aria-hidden="true">{t(`label.${relationKey(relation.type, relation.direction)}`)}</span>
                 </span>
                 {relation.other.ratingLabel ? (
                   <span className={`cl-mini-rating rating-${relation.other.rating}`}>{relation.other.ratingLabel}</span>
                 ) : (
-                  <span className="cl-mini-rating cl-mini-none">No verdict yet</span>
+                  <span className="cl-mini-rating cl-mini-none">{t("noVerdict")}</span>
                 )}
               </div>
               <p className="cl-relation-claim">
@@ -94,17 +87,17 @@ export function RelationsPanel({
                 <span className="meta">— {relation.other.claimant}</span>
               </p>
               <p className="cl-rationale">
-                <span className="cl-rationale-label">Rationale:</span> {relation.rationale}
+                <span className="cl-rationale-label">{t("rationale")}</span> {relation.rationale}
               </p>
               {relation.passages.length > 0 && (
                 <div className="cl-justifying">
-                  <span className="cl-rationale-label">Justified by:</span>
+                  <span className="cl-rationale-label">{t("justifiedBy")}</span>
                   <ul>
                     {relation.passages.map((passage) => (
                       <li key={passage.id}>
                         <q>{passage.exact}</q>{" "}
                         <span className="meta">
-                          ({passage.ofThisClaim ? "this claim" : "the other claim"}, <Link href={passage.href}>{passage.articleTitle}</Link>)
+                          ({passage.ofThisClaim ? t("thisClaim") : t("otherClaim")}, <Link href={passage.href}>{passage.articleTitle}</Link>)
                         </span>
                       </li>
                     ))}
@@ -113,22 +106,23 @@ export function RelationsPanel({
               )}
               <div className="cl-relation-foot">
                 <span className="meta">
-                  Linked by {relation.createdBy}, {relation.createdOn}
+                  {t("linkedBy", { name: relation.createdBy, date: relation.createdOn })}
                 </span>
                 {canRelate &&
                   (confirming === relation.id ? (
-                    <span className="cl-confirm" role="group" aria-label="Confirm removal">
-                      <span>Remove this link?</span>
+                    <span className="cl-confirm" role="group" aria-label={t("confirmLabel")}>
+                      <span>{t("confirm")}</span>
                       <button type="button" className="cl-small vr-danger secondary" onClick={() => remove(relation)} disabled={pending !== null}>
-                        {pending === relation.id ? "Removing…" : "Remove"}
+                        {pending === relation.id ? t("removing") : t("remove")}
                       </button>
                       <button type="button" className="cl-small secondary" onClick={() => setConfirming(null)} disabled={pending !== null}>
-                        Keep
+                        {t("keep")}
                       </button>
                     </span>
                   ) : (
                     <button type="button" className="cl-link-button cl-danger-link" onClick={() => setConfirming(relation.id)}>
-                      Remove link<span className="visually-hidden"> to {relation.other.claimant}’s claim “{relation.other.statement}”</span>
+                      {t("removeLink")}
+                      <span className="visually-hidden"> {t("removeLinkHidden", { claimant: relation.other.claimant, statement: relation.other.statement })}</span>
                     </button>
                   ))}
               </div>
@@ -151,7 +145,7 @@ export function RelationsPanel({
         ) : (
           <p>
             <button type="button" className="secondary cl-small" onClick={() => setAdding(true)}>
-              Link to another claim
+              {t("add")}
             </button>
           </p>
         ))}

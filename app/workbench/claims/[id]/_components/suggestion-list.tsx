@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { relateClaimsAction } from "../actions";
 
 export type SuggestionItem = {
@@ -20,11 +21,6 @@ export type SuggestionItem = {
 
 type LinkKind = "same_claim" | "supports" | "contradicts";
 
-const BUTTONS: Record<LinkKind, { label: string; done: string }> = {
-  same_claim: { label: "Same claim", done: "Linked as the same claim" },
-  supports: { label: "Supports this", done: "Linked: it supports this claim" },
-  contradicts: { label: "Contradicts", done: "Linked: they contradict each other" },
-};
 
 /** The evidence picks the first button; a claim and its negation are never offered as the same claim. */
 const BUTTON_ORDER: Record<SuggestionItem["match"], LinkKind[]> = {
@@ -33,10 +29,11 @@ const BUTTON_ORDER: Record<SuggestionItem["match"], LinkKind[]> = {
   related: ["supports", "contradicts", "same_claim"],
 };
 
-const GROUPS: { match: SuggestionItem["match"]; title: string; id: string }[] = [
-  { match: "likely_same", title: "Likely the same claim", id: "suggest-duplicates" },
-  { match: "contradicts", title: "Contradicts?", id: "suggest-contradicts" },
-  { match: "related", title: "Related claims", id: "suggest-related" },
+// Each group's title is workbenchClaim.suggestions.groups.<match>.
+const GROUPS: { match: SuggestionItem["match"]; id: string }[] = [
+  { match: "likely_same", id: "suggest-duplicates" },
+  { match: "contradicts", id: "suggest-contradicts" },
+  { match: "related", id: "suggest-related" },
 ];
 
 /** A rationale the editor has not edited or accepted is saved with this mark. */
@@ -48,6 +45,7 @@ const SUGGESTED_MARK = "Suggested: ";
  * either keeps the mark in the saved rationale.
  */
 export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: string; suggestions: SuggestionItem[]; canRelate: boolean }) {
+  const t = useTranslations("workbenchClaim.suggestions");
   const router = useRouter();
   const [rationales, setRationales] = useState<Record<string, string>>(() =>
     Object.fromEntries(suggestions.map((suggestion) => [suggestion.id, suggestion.rationale])),
@@ -72,7 +70,7 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
       setMessage({ kind: "error", text: result.error.message });
       return;
     }
-    setMessage({ kind: "ok", text: `${BUTTONS[kind].done}: ${suggestion.claimant}’s claim. It is now listed under Links.` });
+    setMessage({ kind: "ok", text: t(`done.${kind}`, { claimant: suggestion.claimant }) });
     router.refresh();
   }
 
@@ -94,13 +92,13 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
                 {suggestion.ratingLabel ? (
                   <span className={`cl-mini-rating rating-${suggestion.rating}`}>{suggestion.ratingLabel}</span>
                 ) : (
-                  <span className="cl-mini-rating cl-mini-none">No verdict yet</span>
+                  <span className="cl-mini-rating cl-mini-none">{t("noVerdict")}</span>
                 )}
               </p>
-              <ul className="cl-reasons" aria-label="Why it is suggested">
+              <ul className="cl-reasons" aria-label={t("why")}>
                 {suggestion.reasons.map((reason) => (
                   <li key={reason.text} className={reason.against ? "cl-reason-against" : undefined}>
-                    {reason.against && <span className="visually-hidden">Against: </span>}
+                    {reason.against && <span className="visually-hidden">{t("against")} </span>}
                     {reason.text}
                   </li>
                 ))}
@@ -108,8 +106,8 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
               {canRelate && (
                 <div className="cl-suggestion-actions">
                   <label htmlFor={`rationale-${suggestion.id}`} className="cl-small-label">
-                    Rationale
-                    {!reviewed[suggestion.id] && <span className="cl-machine-mark"> (machine suggestion)</span>}
+                    {t("rationale")}
+                    {!reviewed[suggestion.id] && <span className="cl-machine-mark"> {t("machine")}</span>}
                   </label>
                   <div className="cl-rationale-line">
                     <input
@@ -123,11 +121,12 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
                     />
                     {!reviewed[suggestion.id] && (
                       <button type="button" className="cl-small secondary" onClick={() => setReviewed((current) => ({ ...current, [suggestion.id]: true }))}>
-                        Accept rationale<span className="visually-hidden">: {suggestion.statement}</span>
+                        {t("accept")}
+                        <span className="visually-hidden">: {suggestion.statement}</span>
                       </button>
                     )}
                   </div>
-                  <div className="cl-link-buttons" role="group" aria-label={`Link ${suggestion.claimant}’s claim`}>
+                  <div className="cl-link-buttons" role="group" aria-label={t("linkGroup", { claimant: suggestion.claimant })}>
                     {BUTTON_ORDER[suggestion.match].map((kind, position) => (
                       <button
                         key={kind}
@@ -135,7 +134,7 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
                         className={`cl-small ${position === 0 && suggestion.match !== "related" ? "" : "secondary"}`}
                         disabled={pending !== null}
                         onClick={() => link(suggestion, kind)}>
-                        {BUTTONS[kind].label}
+                        {t(`buttons.${kind}`)}
                         <span className="visually-hidden">: {suggestion.statement}</span>
                       </button>
                     ))}
@@ -154,9 +153,9 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
         {message?.text}
       </p>
       {suggestions.length === 0 ? (
-        <p className="meta">No similar claim, no other claim by this claimant, and no overlapping passage that is not linked yet.</p>
+        <p className="meta">{t("empty")}</p>
       ) : (
-        GROUPS.map(({ match, title, id }) => group(title, suggestions.filter((suggestion) => suggestion.match === match), id))
+        GROUPS.map(({ match, id }) => group(t(`groups.${match}`), suggestions.filter((suggestion) => suggestion.match === match), id))
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { compareWorkingVersion } from "@/lib/publishing/compare-working-version";
-import { formatDate } from "@/app/_components/format-date";
 import { WordDiff } from "@/app/_components/word-diff";
 import { SnapshotDiffView } from "@/app/workbench/_components/snapshot-diff-view";
 
@@ -14,35 +14,38 @@ export async function WorkingVersionPanel({ actor, claimId }: { actor: Actor; cl
   if (!comparison) return null;
   const { page, verdict } = comparison;
   const differs = page.changed || verdict !== null;
+  const t = await getTranslations("workbenchClaim.working");
+  const format = await getFormatter();
   return (
     <section className={`vr-panel ${differs ? "working-differs" : ""}`} aria-labelledby="working-title">
       <h2 id="working-title" className="vr-panel-title">
-        Published and working versions
+        {t("title")}
       </h2>
       <p>
-        <strong>Published:</strong> readers see revision {comparison.publishedRevisionNumber}, public since {formatDate(comparison.publishedAt)}, at{" "}
-        <Link href={`/fact-checks/${comparison.slug}`}>/fact-checks/{comparison.slug}</Link>.
+        {t.rich("published", {
+          number: comparison.publishedRevisionNumber,
+          date: format.dateTime(comparison.publishedAt, "day"),
+          strong: (chunks) => <strong>{chunks}</strong>,
+          link: () => <Link href={`/fact-checks/${comparison.slug}`}>/fact-checks/{comparison.slug}</Link>,
+        })}
       </p>
       {!differs ? (
-        <p className="meta">The working version reads the same as the published one.</p>
+        <p className="meta">{t("same")}</p>
       ) : (
         <>
           <p>
-            <strong>Working version:</strong> these changes are not public. Readers see them once a new verdict revision is submitted, approved by a
-            reviewer and published as an update or a correction.{" "}
-            <span className="vr-legend">
-              Marked: <del>as published</del> <ins>in the working version</ins>.
-            </span>
+            {t.rich("working", { strong: (chunks) => <strong>{chunks}</strong> })}{" "}
+            <span className="vr-legend">{t.rich("legend", { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> })}</span>
           </p>
           <SnapshotDiffView diff={page} />
           {verdict && (
             <dl className="diff-list">
               {verdict.rating.changed && (
                 <div className="diff-changed">
-                  <dt>Rating</dt>
+                  <dt>{t("rating")}</dt>
                   <dd>
                     <del>{verdict.rating.before}</del> <span aria-hidden="true">→</span>
-                    <span className="visually-hidden"> changed to </span> <ins>{verdict.rating.after}</ins>
+                    <span className="visually-hidden"> {t("changedTo")} </span> <ins>{verdict.rating.after}</ins>
                   </dd>
                 </div>
               )}
@@ -50,7 +53,7 @@ export async function WorkingVersionPanel({ actor, claimId }: { actor: Actor; cl
                 .filter((field) => field.changed)
                 .map((field) => (
                   <div key={field.field} className="diff-changed">
-                    <dt>{field.label}</dt>
+                    <dt>{t(`fields.${field.field}`)}</dt>
                     <dd className="vr-pre">{field.parts ? <WordDiff parts={field.parts} /> : <ins>{field.after}</ins>}</dd>
                   </div>
                 ))}

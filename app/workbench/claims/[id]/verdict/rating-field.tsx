@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import type { Rating } from "./verdict-content";
 
 /** The rating, one choice per step of the scale, each with its meaning. */
 export function RatingField(props: { ids: string; scale: readonly RatingInfo[]; value: Rating | null; error?: string; onChange: (rating: Rating) => void }) {
+  const t = useTranslations("workbenchVerdicts.editor");
   const { ids, error } = props;
   return (
     <fieldset className="rating-options" aria-describedby={error ? `${ids}-rating-error` : undefined}>
-      <legend>Rating</legend>
+      <legend>{t("rating")}</legend>
       {props.scale.map((entry) => (
         <div key={entry.rating} className={`rating-option rating-option-${entry.rating}`}>
           <input
@@ -23,7 +25,7 @@ export function RatingField(props: { ids: string; scale: readonly RatingInfo[]; 
           <label htmlFor={`${ids}-rating-${entry.rating}`}>
             <span className="swatch" aria-hidden="true" />
             {entry.label}
-            <span className="score">{entry.value === null ? "outside the scale" : `${entry.value} of 5`}</span>
+            <span className="score">{entry.value === null ? t("outsideScale") : t("ofFive", { value: entry.value })}</span>
           </label>
           <span className="meaning" id={`${ids}-meaning-${entry.rating}`}>
             {entry.meaning}

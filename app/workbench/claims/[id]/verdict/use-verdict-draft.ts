@@ -4,11 +4,13 @@
 // when someone else saved in between, nothing is overwritten: the conflict keeps both versions.
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { saveVerdictDraftAction, submitVerdictAction } from "./actions";
 import { readConflict, sameContent, type Conflict, type Content, type Theirs } from "./verdict-content";
 
 export function useVerdictDraft(props: { claimId: string; verdictId: string | null; version: number | null; initial: Content }) {
+  const t = useTranslations("workbenchVerdicts.editor");
   const router = useRouter();
   const [content, setContent] = useState<Content>(props.initial);
   const [saved, setSaved] = useState<Content>(props.initial);
@@ -58,7 +60,7 @@ export function useVerdictDraft(props: { claimId: string; verdictId: string | nu
     const done = await write(expectedVersion, draft);
     setPending(null);
     if (done) {
-      setNotice(`Draft saved (version ${done.version}).`);
+      setNotice(t("notices.saved", { version: done.version }));
       router.refresh();
     }
   }
@@ -77,7 +79,7 @@ export function useVerdictDraft(props: { claimId: string; verdictId: string | nu
       setError(result.error);
       return;
     }
-    setNotice(`Submitted: revision ${result.data.revisionNumber} waits for a reviewer.`);
+    setNotice(t("notices.submitted", { revision: result.data.revisionNumber }));
     router.refresh();
   }
 
@@ -87,7 +89,7 @@ export function useVerdictDraft(props: { claimId: string; verdictId: string | nu
     setSaved(next);
     setVersion(theirs.version);
     setConflict(null);
-    setNotice(`Their version ${theirs.version} is in the form now. Nothing of yours was saved.`);
+    setNotice(t("notices.tookTheirs", { version: theirs.version }));
   }
 
   return { content, set, dirty, version, pending, error, conflict, notice, save, submit, takeTheirs };

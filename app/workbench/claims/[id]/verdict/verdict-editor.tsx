@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef } from "react";
+import { useTranslations } from "next-intl";
 import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { CitePassages } from "./cite-passages";
 import { ConflictPanel } from "./conflict-panel";
@@ -25,6 +26,7 @@ export function VerdictEditor(props: {
   /** Approved or published: saving makes a new draft, which can then be submitted. */
   editStartsNewDraft: boolean;
 }) {
+  const t = useTranslations("workbenchVerdicts.editor");
   const ids = useId();
   const draft = useVerdictDraft(props);
   const { content, set, error, pending, dirty, version } = draft;
@@ -61,14 +63,14 @@ export function VerdictEditor(props: {
         />
       )}
       <form
-        aria-label="Verdict draft"
+        aria-label={t("label")}
         onSubmit={(event) => {
           event.preventDefault();
           void draft.save();
         }}>
         <RatingField ids={ids} scale={props.scale} value={content.rating} error={fieldError("rating")} onChange={(rating) => set("rating", rating)} />
 
-        <label htmlFor={`${ids}-headline`}>Headline</label>
+        <label htmlFor={`${ids}-headline`}>{t("headline")}</label>
         <input
           id={`${ids}-headline`}
           name="headline"
@@ -79,12 +81,12 @@ export function VerdictEditor(props: {
           aria-invalid={fieldError("headline") ? true : undefined}
         />
         <p className={`char-count${headlineLeft < 10 ? " char-count-low" : ""}`} id={`${ids}-headline-count`} aria-live="polite">
-          {content.headline.length} of {HEADLINE_MAX} characters
+          {t("headlineCount", { count: content.headline.length, max: HEADLINE_MAX })}
         </p>
 
-        <label htmlFor={`${ids}-summary`}>Summary</label>
+        <label htmlFor={`${ids}-summary`}>{t("summary")}</label>
         <p className="vr-hint" id={`${ids}-summary-hint`}>
-          Two or three sentences a reader can rely on without reading further.
+          {t("summaryHint")}
         </p>
         <textarea
           id={`${ids}-summary`}
@@ -96,9 +98,9 @@ export function VerdictEditor(props: {
           aria-describedby={`${ids}-summary-hint`}
         />
 
-        <label htmlFor={`${ids}-explanation`}>Explanation</label>
+        <label htmlFor={`${ids}-explanation`}>{t("explanation")}</label>
         <p className="vr-hint" id={`${ids}-explanation-hint`}>
-          Say what is supported and what is not. Cite the passages (quote them) and name every source. Leave a blank line between paragraphs.
+          {t("explanationHint")}
         </p>
         <textarea
           id={`${ids}-explanation`}
@@ -125,15 +127,15 @@ export function VerdictEditor(props: {
         )}
         <div className="vr-actions">
           <button type="submit" disabled={pending !== null}>
-            {pending === "save" ? "Saving…" : "Save draft"}
+            {pending === "save" ? t("saving") : t("save")}
           </button>
           {(props.canSubmit || (props.editStartsNewDraft && dirty)) && (
             <button type="button" className="secondary" disabled={pending !== null} onClick={() => void draft.submit()}>
-              {pending === "submit" ? "Submitting…" : dirty ? "Save and submit for review" : "Submit for review"}
+              {pending === "submit" ? t("submitting") : dirty ? t("saveAndSubmit") : t("submit")}
             </button>
           )}
           <span className="meta" aria-live="polite">
-            {dirty ? "Unsaved changes" : version ? `Saved as version ${version}` : "Not saved yet"}
+            {dirty ? t("unsaved") : version ? t("savedAs", { version }) : t("notSaved")}
           </span>
         </div>
       </form>

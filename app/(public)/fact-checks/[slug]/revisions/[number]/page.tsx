@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getPublishedRevision } from "@/lib/publishing/get-published-revision";
 import { getEnv } from "@/lib/env";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
-import { formatDate } from "@/app/_components/format-date";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Paragraphs } from "@/app/_components/paragraphs";
 
 // A revision readers saw is fixed: cached in front of Next like the fact-check page, and dropped from
@@ -22,9 +22,11 @@ const load = cache(async (slug: string, number: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, number } = await params;
   const revision = await load(slug, number);
-  if (!revision) return { title: "Not found" };
+  const tf = await getTranslations("reader.factCheck");
+  if (!revision) return { title: tf("notFound") };
+  const t = await getTranslations("reader.revision");
   return {
-    title: `${revision.headline} (revision ${revision.number})`,
+    title: t("title", { headline: revision.headline, number: revision.number }),
     description: revision.summary,
     // The current fact-check is the page search engines should show.
     robots: { index: false, follow: true },
@@ -37,32 +39,33 @@ export default async function PublishedRevisionPage({ params }: Props) {
   const revision = await load(slug, number);
   if (!revision) notFound();
   const current = `/fact-checks/${revision.slug}`;
+  const t = await getTranslations("reader.revision");
+  const tf = await getTranslations("reader.factCheck");
+  const format = await getFormatter();
+  const day = (date: Date) => format.dateTime(date, "day");
   return (
     <article className="narrow">
       {revision.isCurrent ? (
-        <aside className="revision-banner revision-banner-current" aria-label="About this version">
-          This is the version readers see now. <Link href={current}>See the fact-check with its sources and corrections</Link>.
+        <aside className="revision-banner revision-banner-current" aria-label={t("about")}>
+          {t.rich("current", { link: (chunks) => <Link href={current}>{chunks}</Link> })}
         </aside>
       ) : (
-        <aside className="revision-banner" aria-label="About this version">
-          <strong>This is an earlier version</strong>; <Link href={current}>see the current fact-check</Link>.
-          {revision.replacedBy && (
-            <>
-              {" "}
-              It was replaced on {formatDate(revision.replacedBy.date)}.
-            </>
-          )}
+        <aside className="revision-banner" aria-label={t("about")}>
+          {t.rich("earlier", { strong: (chunks) => <strong>{chunks}</strong>, link: (chunks) => <Link href={current}>{chunks}</Link> })}
+          {revision.replacedBy && <> {t("replacedOn", { date: day(revision.replacedBy.date) })}</>}
         </aside>
       )}
-      <p className="kicker">Fact-check · revision {revision.number}</p>
+      <p className="kicker">{t("kicker", { number: revision.number })}</p>
       <h1>{revision.headline}</h1>
-      <p className="meta">Published {formatDate(revision.publishedAt)}</p>
+      <p className="meta">{tf("published", { date: day(revision.publishedAt) })}</p>
 
-      <section className="claim-box" aria-label="The claim">
-        <blockquote lang={revision.claim.language !== "und" ? revision.claim.language : undefined}>“{revision.claim.statement}”</blockquote>
+      <section className="claim-box" aria-label={tf("claim")}>
+        <blockquote lang={revision.claim.language !== "und" ? revision.claim.language : undefined}>
+          {tf("quoted", { text: revision.claim.statement })}
+        </blockquote>
         <div className="meta">
-          Claimed by <strong>{revision.claim.claimant}</strong>
-          {revision.claim.claimedAt ? `, ${formatDate(revision.claim.claimedAt)}` : ""}
+          {tf.rich("claimedBy", { claimant: revision.claim.claimant, strong: (chunks) => <strong>{chunks}</strong> })}
+          {revision.claim.claimedAt ? `, ${day(revision.claim.claimedAt)}` : ""}
         </div>
       </section>
 
@@ -72,20 +75,20 @@ export default async function PublishedRevisionPage({ params }: Props) {
       </div>
       <p className="lede">{revision.summary}</p>
 
-      <h2>Our explanation, as published then</h2>
+      <h2>{t("explanation")}</h2>
       <Paragraphs text={revision.explanation} className="explanation" />
 
       {revision.replacedBy && (
         <>
-          <h2>What changed in the next version</h2>
+          <h2>{t("whatChanged")}</h2>
           <div className="correction">
-            <strong>{formatDate(revision.replacedBy.date)}:</strong> {revision.replacedBy.whatChanged}
-            <div className="meta">Why: {revision.replacedBy.why}</div>
+            <strong>{tf("colon", { label: day(revision.replacedBy.date) })}</strong> {revision.replacedBy.whatChanged}
+            <div className="meta">{tf("why", { why: revision.replacedBy.why })}</div>
             <div className="meta">
               {revision.replacedBy.number === revision.currentRevisionNumber ? (
-                <Link href={current}>Read the current version</Link>
+                <Link href={current}>{t("readCurrent")}</Link>
               ) : (
-                <Link href={`/fact-checks/${revision.slug}/revisions/${revision.replacedBy.number}`}>Read the next version</Link>
+                <Link href={`/fact-checks/${revision.slug}/revisions/${revision.replacedBy.number}`}>{t("readNext")}</Link>
               )}
             </div>
           </div>

@@ -1,32 +1,43 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/lib/i18n/locales";
 import { listPublishedFactChecksCached } from "@/lib/publishing/list-published-fact-checks";
 import { FactCheckCard } from "@/app/_components/fact-check-card";
 import { ReaderSearchForm } from "@/app/_components/reader-search-form";
+import { localeAlternates, type LocaleProps } from "./alternates";
 
-export const metadata: Metadata = {
-  alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: "Fact-checks and corrections" }] } },
-};
+export async function generateMetadata({ params }: LocaleProps): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations("reader.home");
+  return {
+    alternates: {
+      ...localeAlternates(locale, ""),
+      types: { "application/atom+xml": [{ url: "/feed.xml", title: t("feedTitle") }] },
+    },
+  };
+}
 
-export default async function HomePage() {
+export default async function HomePage({ params }: LocaleProps) {
   // Rendered per request from a list that is read again only after a publication or correction
   // (one small query per request checks that). Waiting for the request first keeps `next build`
   // from prerendering it with whatever database the build machine can see.
   await connection();
+  if (!isLocale((await params).locale)) notFound();
+  const t = await getTranslations("reader.home");
   const factChecks = await listPublishedFactChecksCached(30);
   return (
     <>
-      <p className="kicker">Latest fact-checks</p>
-      <h1>What was said, and what holds up</h1>
-      <p className="lede narrow">
-        We check claims made by public figures against the record, quote the passages we rely on and
-        correct ourselves in the open.
-      </p>
+      <p className="kicker">{t("kicker")}</p>
+      <h1>{t("title")}</h1>
+      <p className="lede narrow">{t("lede")}</p>
       <ReaderSearchForm />
       {factChecks.length === 0 ? (
-        <p className="empty">No fact-check has been published yet.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <ul className="cards" aria-label="Published fact-checks">
+        <ul className="cards" aria-label={t("listLabel")}>
           {factChecks.map((factCheck) => (
             <FactCheckCard key={factCheck.slug} factCheck={{ ...factCheck, correctedAt: factCheck.corrected ? factCheck.updatedAt : null }} />
           ))}
