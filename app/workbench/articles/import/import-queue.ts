@@ -32,7 +32,7 @@ export type Upload = {
 /** Requests at once: one being answered while the next travels keeps the server busy, and no browser is flooded. */
 const AT_ONCE = 2;
 /** Files in one request, and their bytes at most (a single larger file goes alone). */
-const BATCH_FILES = 50;
+const BATCH_FILES = 25;
 const BATCH_BYTES = 4 * 1024 * 1024;
 /** Listeners hear of changes at most this often. */
 const NOTIFY_MS = 120;
