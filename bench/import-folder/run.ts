@@ -128,6 +128,7 @@ const figures = await withBenchDatabase({ prefix: process.env.BENCH_DATABASE_PRE
       const answer = await api.post("/api/articles/batch", { multipart: form, timeout: 120_000 });
       if (!answer.ok()) {
         batchFailures += batch.length;
+        log(`a batch failed: ${answer.status()} ${(await answer.text()).slice(0, 300)}`);
         return;
       }
       const { results } = (await answer.json()) as { results: { status: string }[] };

@@ -102,7 +102,8 @@ export async function importArticles(actor: Actor, input: ImportArticlesInput): 
         const { id: articleId, title } = candidate.article;
         results[candidate.index] = { name: files[candidate.index]!.name, status: "imported", articleId, revisionId: revisions[at]!.id, title };
       });
-    });
+      // Prisma's default of 5 s is too short for a large batch on a busy machine; each statement still stops after 10 s.
+    }, { timeout: 60_000, maxWait: 10_000 });
   }
   return { results: results.map((result) => result!) };
 }
