@@ -9,12 +9,14 @@ import { signInDirectly } from "./support/sign-in";
 
 const token = randomUUID().slice(0, 8);
 const ARTICLES = 60;
+/** A batch of the page's 25 files and one of 5: few, since every imported article stays in the shared e2e database. */
+const RESUME_ARTICLES = 30;
 
 function articleText(index: number): string {
   return [`Port report ${index} ${token}`, "", `Caracas Daily, 2 July 2024`, "", `Tanker number ${index} left the port of Jose on reference ${token}.`].join("\n");
 }
 
-test("an editor imports a folder of many files a few at a time, and choosing it again imports nothing twice", async ({ page }) => {
+test("an editor imports a folder of many files a batch at a time, and choosing it again imports nothing twice", async ({ page }) => {
   test.setTimeout(180_000);
   const folder = mkdtempSync(path.join(tmpdir(), "claimwork-folder-"));
   try {
@@ -47,15 +49,74 @@ test("an editor imports a folder of many files a few at a time, and choosing it 
     await expect(empty.getByRole("status")).toHaveText("Refused");
     await expect(empty).toContainText("The file is empty.");
 
-    // Coming back to an import left half-way: the same folder again imports nothing twice.
+    // The same folder again imports nothing twice: this browser remembers every file it imported.
     await page.reload();
     await page.getByLabel("Choose a folder").setInputFiles(folder);
     await expect(progress).toContainText(`Read ${ARTICLES + 1} of ${ARTICLES + 1} files`, { timeout: 60_000 });
-    await progress.getByRole("button", { name: `Import all ${ARTICLES} checked files` }).click();
     await expect(progress).toContainText(`0 imported · ${ARTICLES} already in Claimwork · 1 refused`);
+    await expect(progress.getByRole("button", { name: /^Import all/ })).toHaveCount(0);
+    await expect(page.getByRole("list", { name: "Files" }).getByText(/^Imported earlier from this browser as “Port report \d+ /).first()).toBeVisible();
 
     const stored = await db().query<{ n: number }>("SELECT count(*)::int AS n FROM articles WHERE title LIKE $1", [`Port report % ${token}`]);
     expect(stored.rows[0]?.n).toBe(ARTICLES);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("an import left half-way is resumed by choosing the same folder again, on this browser or another", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(path.join(tmpdir(), "claimwork-folder-"));
+  const resumeToken = randomUUID().slice(0, 8);
+  const text = (index: number) => articleText(index).replaceAll(token, resumeToken);
+  try {
+    for (let index = 1; index <= RESUME_ARTICLES; index++) writeFileSync(path.join(folder, `report-${String(index).padStart(3, "0")}.txt`), text(index));
+    const editor = await createUser("editor", "resume");
+    await signInDirectly(page, editor.email, editor.password, "/workbench/articles/import");
+
+    // The first batch of imports goes through; the connection hangs on the next one, and the editor leaves.
+    let sent = 0;
+    let hold = true;
+    await page.route("**/api/articles/batch", async (route) => {
+      if (sent++ === 0 || !hold) await route.continue();
+      // else the request hangs until the editor leaves, which cancels it
+    });
+    await page.getByLabel("Choose a folder").setInputFiles(folder);
+    const progress = page.getByRole("region", { name: "Import progress" });
+    await expect(progress).toContainText(`Read ${RESUME_ARTICLES} of ${RESUME_ARTICLES} files`, { timeout: 60_000 });
+    await progress.getByRole("button", { name: `Import all ${RESUME_ARTICLES} checked files` }).click();
+    await expect(progress.getByRole("status")).not.toContainText(/^0 imported/, { timeout: 60_000 });
+    const before = Number(/^(\d+) imported/.exec((await progress.getByRole("status").textContent()) ?? "")?.[1]);
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(RESUME_ARTICLES);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.goto("/workbench/articles");
+    hold = false;
+
+    // Back on the import page, the same folder: what was imported is recognised, the rest is imported.
+    await page.goto("/workbench/articles/import");
+    await page.getByLabel("Choose a folder").setInputFiles(folder);
+    await expect(progress).toContainText(`Read ${RESUME_ARTICLES} of ${RESUME_ARTICLES} files`, { timeout: 60_000 });
+    await expect(progress).toContainText(`0 imported · ${before} already in Claimwork`);
+    await progress.getByRole("button", { name: `Import all ${RESUME_ARTICLES - before} checked files` }).click();
+    await expect(progress).toContainText(`${RESUME_ARTICLES - before} imported · ${before} already in Claimwork · 0 refused`, { timeout: 60_000 });
+
+    // Another browser remembers nothing, and the server's duplicate check answers for every file.
+    const otherContext = await browser.newContext({ baseURL });
+    const other = await otherContext.newPage();
+    try {
+      await signInDirectly(other, editor.email, editor.password, "/workbench/articles/import");
+      await other.getByLabel("Choose a folder").setInputFiles(folder);
+      const otherProgress = other.getByRole("region", { name: "Import progress" });
+      await expect(otherProgress).toContainText(`Read ${RESUME_ARTICLES} of ${RESUME_ARTICLES} files`, { timeout: 60_000 });
+      await otherProgress.getByRole("button", { name: `Import all ${RESUME_ARTICLES} checked files` }).click();
+      await expect(otherProgress).toContainText(`0 imported · ${RESUME_ARTICLES} already in Claimwork · 0 refused`);
+    } finally {
+      await otherContext.close();
+    }
+
+    const stored = await db().query<{ n: number }>("SELECT count(*)::int AS n FROM articles WHERE title LIKE $1", [`Port report % ${resumeToken}`]);
+    expect(stored.rows[0]?.n).toBe(RESUME_ARTICLES);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

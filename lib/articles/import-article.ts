@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalid } from "@/lib/errors";
-import { parseArticle } from "@/lib/articles/parse-article";
+import { parseArticle, type ProposedDetails } from "@/lib/articles/parse-article";
 import { articleDetailsOf } from "@/lib/articles/article-details";
 import { dateInput, languageCode, parseInput } from "@/lib/validation";
 
@@ -27,6 +27,19 @@ function keepProposedTime(typed: Date | undefined, proposed: Date | null): Date 
   if (!typed) return proposed;
   const iso = typed.toISOString();
   return proposed && iso.endsWith("T00:00:00.000Z") && proposed.toISOString().slice(0, 10) === iso.slice(0, 10) ? proposed : typed;
+}
+
+/** The article's details: what the editor typed, else what the text proposes. */
+export function articleFieldsOf(details: z.output<typeof articleDetailsSchema>, metadata: ProposedDetails) {
+  return {
+    title: details.title ?? metadata.title,
+    outlet: details.outlet ?? metadata.outlet,
+    author: details.author ?? metadata.author,
+    url: details.url ?? metadata.url,
+    language: details.language ?? metadata.language,
+    publishedAt: keepProposedTime(details.publishedAt, metadata.publishedAt),
+    sourceUpdatedAt: keepProposedTime(details.sourceUpdatedAt, metadata.updatedAt),
+  };
 }
 
 export type ImportArticleResult =
@@ -55,18 +68,8 @@ export async function importArticle(
     });
     if (existing) return { status: "duplicate", articleId: existing.article.id, title: existing.article.title };
 
-    const metadata = parsed.metadata;
     const article = await tx.article.create({
-      data: {
-        title: details.title ?? metadata.title,
-        outlet: details.outlet ?? metadata.outlet,
-        author: details.author ?? metadata.author,
-        url: details.url ?? metadata.url,
-        language: details.language ?? metadata.language,
-        publishedAt: keepProposedTime(details.publishedAt, metadata.publishedAt),
-        sourceUpdatedAt: keepProposedTime(details.sourceUpdatedAt, metadata.updatedAt),
-        createdById: actor.id,
-      },
+      data: { ...articleFieldsOf(details, parsed.metadata), createdById: actor.id },
     });
     const revision = await tx.articleRevision.create({
       data: {

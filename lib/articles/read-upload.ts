@@ -10,7 +10,7 @@ const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
   htm: "text/html",
 };
 
-type UploadLimit = { maxBytes: number; what: string };
+export type UploadLimit = { maxBytes: number; what: string };
 const ARTICLE_UPLOAD: UploadLimit = { maxBytes: MAX_ARTICLE_BYTES, what: "an article" };
 
 /** Upload bodies are refused before parsing when larger than their file can be. */
@@ -35,6 +35,11 @@ export async function readUploadForm(request: Request, limit: UploadLimit = ARTI
 export async function readUploadedFile(form: FormData, field = "file"): Promise<{ bytes: Uint8Array; mediaType: string; name: string }> {
   const file = form.get(field);
   if (!(file instanceof File)) throw invalid("Choose a file to import, or paste the text.");
+  return readFile(file);
+}
+
+/** One file's bytes and media type, taken from its name when the browser sends none. */
+export async function readFile(file: File): Promise<{ bytes: Uint8Array; mediaType: string; name: string }> {
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
   const mediaType = MEDIA_TYPES_BY_EXTENSION[extension] ?? (file.type || "application/octet-stream");
   return { bytes: new Uint8Array(await file.arrayBuffer()), mediaType, name: file.name };

@@ -8,6 +8,8 @@ import { useImportQueue } from "./use-import-queue";
 const ACCEPTED = /\.(txt|md|markdown|html?)$/i;
 /** Files listed per page: a folder of thousands is read in pages, never rendered at once. */
 const PAGE_SIZE = 50;
+/** From this many files on, a ready file's details form opens on request only. */
+const COMPACT_FROM = 11;
 
 /** Import of pasted text, files or whole folders: each file read and proposed, then imported. */
 export function ImportPanel() {
@@ -108,7 +110,7 @@ export function ImportPanel() {
 
       <ul className="upload-list" aria-label="Files">
         {shown.map((upload) => (
-          <UploadItem key={upload.key} upload={upload} onImport={queue.importOne} onRetry={queue.retry} onEdit={queue.editDetails} />
+          <UploadItem key={upload.key} upload={upload} compact={uploads.length >= COMPACT_FROM} onImport={queue.importOne} onRetry={queue.retry} onEdit={queue.editDetails} />
         ))}
       </ul>
 

@@ -1,9 +1,13 @@
 // The files of an import and the work on them: each file is read (a preview proposing its details),
-// then imported when the editor says so. Work runs a few files at a time, so a folder of thousands
-// never floods the browser or the server, and listeners hear of changes in batches, so the page
-// stays responsive however many files there are. Plain TypeScript: React only subscribes to it.
+// then imported when the editor says so. Files travel in batches (up to BATCH_FILES in one request,
+// ADR 0016), and only AT_ONCE requests run at a time, so a folder of thousands never floods the
+// browser or the server; listeners hear of changes at most every NOTIFY_MS, so the page stays
+// responsive however many files there are. A file this browser remembers importing (import-memory.ts)
+// is not sent again. Plain TypeScript: React only subscribes to it.
 import type { ArticlePreview } from "@/lib/articles/preview-article";
-import type { ImportArticleResult } from "@/lib/articles/import-article";
+import type { PreviewedFileResult } from "@/lib/articles/preview-articles";
+import type { ImportedFileResult } from "@/lib/articles/import-articles";
+import { fileKey, recall, remember } from "./import-memory";
 import { postWithProgress, type ApiAnswer } from "./post-with-progress";
 
 export type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
@@ -21,10 +25,15 @@ export type Upload = {
   preview?: ArticlePreview;
   details?: Details;
   articleId?: string;
+  /** How this browser remembers the file once imported (import-memory.ts). */
+  memoryKey?: string;
 };
 
-/** Files read or imported at once: enough to keep the server busy, few enough for any browser. */
-const AT_ONCE = 3;
+/** Requests at once: one being answered while the next travels keeps the server busy, and no browser is flooded. */
+const AT_ONCE = 2;
+/** Files in one request, and their bytes at most (a single larger file goes alone). */
+const BATCH_FILES = 25;
+const BATCH_BYTES = 4 * 1024 * 1024;
 /** Listeners hear of changes at most this often. */
 const NOTIFY_MS = 120;
 /** A failed transfer is tried this many times in all before the file is marked failed. */
@@ -51,6 +60,18 @@ async function postWithRetries<T>(url: string, body: () => FormData, onProgress:
     await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
   }
   return answer;
+}
+
+const alreadyImported = (title: string) => `The same text is already imported as “${title}”.`;
+
+/** Only what the editor changed is sent: the server proposes the rest again from the same file (an emptied field keeps the proposal). */
+function changedDetails(upload: Upload): Record<string, string> | null {
+  if (!upload.details || !upload.preview) return null;
+  const proposed = proposedDetails(upload.preview);
+  const changed = Object.entries(upload.details)
+    .map(([key, value]) => [key, value.trim()] as const)
+    .filter(([key, value]) => value !== "" && value !== proposed[key as keyof Details]);
+  return changed.length > 0 ? Object.fromEntries(changed) : null;
 }
 
 export class ImportQueue {
@@ -89,8 +110,10 @@ export class ImportQueue {
       const upload = this.uploads.get(key);
       if (upload?.phase !== "ready") continue;
       const duplicate = upload.preview?.duplicateOf;
-      if (duplicate) this.update(key, { phase: "duplicate", articleId: duplicate.articleId, message: `The same text is already imported as “${duplicate.title}”.` });
-      else this.update(key, { phase: "queued" });
+      if (duplicate) {
+        this.update(key, { phase: "duplicate", articleId: duplicate.articleId, message: alreadyImported(duplicate.title) });
+        if (upload.memoryKey) remember(upload.memoryKey, duplicate);
+      } else this.update(key, { phase: "queued" });
     }
     this.pump();
   }
@@ -121,15 +144,16 @@ export class ImportQueue {
     if (!paused) this.pump();
   }
 
-  /** Starts waiting work while fewer than AT_ONCE run: imports the editor asked for first, then reading. */
+  /** Starts waiting work while fewer than AT_ONCE requests run: imports the editor asked for first, then reading. */
   private pump(): void {
     while (this.running < AT_ONCE && !this.paused) {
-      const all = [...this.uploads.values()];
-      const next = all.find((upload) => upload.phase === "queued") ?? all.find((upload) => upload.phase === "waiting");
-      if (!next) return;
+      const batch = this.nextBatch("queued");
+      const reading = batch.length === 0;
+      const files = reading ? this.nextBatch("waiting") : batch;
+      if (files.length === 0) return;
       this.running++;
-      // Both set the file's new phase before their first await, so the loop never picks it twice.
-      const work = next.phase === "queued" ? this.send(next) : this.read(next);
+      // Both set the files' new phase before their first await, so the loop never picks them twice.
+      const work = reading ? this.read(files) : this.send(files);
       void work.finally(() => {
         this.running--;
         this.pump();
@@ -137,46 +161,79 @@ export class ImportQueue {
     }
   }
 
-  private async read(upload: Upload): Promise<void> {
-    this.update(upload.key, { phase: "checking", progress: 0, message: undefined });
-    const answer = await postWithRetries<ArticlePreview>(
-      "/api/articles/preview",
-      () => {
-        const body = new FormData();
-        body.append("file", upload.file);
-        return body;
-      },
-      (progress) => this.update(upload.key, { progress }),
-    );
-    if (!answer.ok) return this.stop(upload.key, "check", answer);
-    this.update(upload.key, { phase: "ready", progress: 1, preview: answer.data, details: proposedDetails(answer.data) });
+  /** The first files in the given phase, up to BATCH_FILES and BATCH_BYTES. */
+  private nextBatch(phase: Phase): Upload[] {
+    const batch: Upload[] = [];
+    let bytes = 0;
+    for (const upload of this.uploads.values()) {
+      if (upload.phase !== phase) continue;
+      if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + upload.file.size > BATCH_BYTES)) break;
+      batch.push(upload);
+      bytes += upload.file.size;
+    }
+    return batch;
   }
 
-  private async send(upload: Upload): Promise<void> {
-    const details = upload.details;
-    if (!details) return;
-    this.update(upload.key, { phase: "importing", progress: 0, message: undefined });
-    const answer = await postWithRetries<ImportArticleResult>(
-      "/api/articles",
-      () => {
-        const body = new FormData();
-        body.append("file", upload.file);
-        for (const [key, value] of Object.entries(details)) if (value.trim()) body.append(key, value.trim());
-        return body;
-      },
-      (progress) => this.update(upload.key, { progress }),
-    );
-    if (!answer.ok) return this.stop(upload.key, "import", answer);
-    this.update(upload.key, {
-      phase: answer.data.status,
-      articleId: answer.data.articleId,
-      progress: 1,
-      message: answer.data.status === "duplicate" ? `The same text is already imported as “${answer.data.title}”.` : undefined,
+  private async read(batch: Upload[]): Promise<void> {
+    for (const upload of batch) this.update(upload.key, { phase: "checking", progress: 0, message: undefined });
+    // A file this browser imported before is not sent again.
+    const toCheck: Upload[] = [];
+    for (const upload of batch) {
+      const memoryKey = upload.memoryKey ?? (await fileKey(upload.file).catch(() => undefined));
+      const known = memoryKey ? recall(memoryKey) : null;
+      if (known) this.update(upload.key, { phase: "duplicate", progress: 1, memoryKey, articleId: known.articleId, message: `Imported earlier from this browser as “${known.title}”.` });
+      else {
+        this.update(upload.key, { memoryKey });
+        toCheck.push({ ...upload, memoryKey });
+      }
+    }
+    if (toCheck.length === 0) return;
+    const answer = await this.post<{ results: PreviewedFileResult[] }>("/api/articles/preview/batch", toCheck);
+    if (!answer.ok) return this.stop(toCheck, "check", answer);
+    answer.data.results.forEach((result, index) => {
+      const upload = toCheck[index]!;
+      if (result.status === "refused") this.update(upload.key, { phase: "refused", stoppedAt: "check", message: result.reason, progress: 1 });
+      else this.update(upload.key, { phase: "ready", progress: 1, preview: result.preview, details: proposedDetails(result.preview) });
     });
   }
 
-  private stop(key: string, step: "check" | "import", answer: { retryable: boolean; message: string }): void {
-    this.update(key, { phase: answer.retryable ? "failed" : "refused", stoppedAt: step, message: answer.message, progress: 1 });
+  private async send(batch: Upload[]): Promise<void> {
+    for (const upload of batch) this.update(upload.key, { phase: "importing", progress: 0, message: undefined });
+    const answer = await this.post<{ results: ImportedFileResult[] }>("/api/articles/batch", batch, (body) =>
+      body.append("details", JSON.stringify(batch.map(changedDetails))),
+    );
+    if (!answer.ok) return this.stop(batch, "import", answer);
+    answer.data.results.forEach((result, index) => {
+      const upload = batch[index]!;
+      if (result.status === "refused") return this.update(upload.key, { phase: "refused", stoppedAt: "import", message: result.reason, progress: 1 });
+      if (upload.memoryKey) remember(upload.memoryKey, { articleId: result.articleId, title: result.title });
+      this.update(upload.key, {
+        phase: result.status,
+        articleId: result.articleId,
+        progress: 1,
+        message: result.status === "duplicate" ? alreadyImported(result.title) : undefined,
+      });
+    });
+  }
+
+  /** Posts the batch's files (and whatever `extra` adds), showing the upload's progress on each of them. */
+  private post<T>(url: string, batch: Upload[], extra?: (body: FormData) => void): Promise<ApiAnswer<T>> {
+    return postWithRetries<T>(
+      url,
+      () => {
+        const body = new FormData();
+        for (const upload of batch) body.append("file", upload.file);
+        extra?.(body);
+        return body;
+      },
+      (progress) => {
+        for (const upload of batch) this.update(upload.key, { progress });
+      },
+    );
+  }
+
+  private stop(batch: Upload[], step: "check" | "import", answer: { retryable: boolean; message: string }): void {
+    for (const upload of batch) this.update(upload.key, { phase: answer.retryable ? "failed" : "refused", stoppedAt: step, message: answer.message, progress: 1 });
   }
 
   private update(key: string, change: Partial<Upload>): void {

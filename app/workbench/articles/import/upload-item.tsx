@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { memo } from "react";
+import { memo, useState } from "react";
 import type { Details, Phase, Upload } from "./import-queue";
 
 const PHASE_LABEL: Record<Phase, string> = {
@@ -28,14 +28,17 @@ const FIELDS = [
 
 type Props = {
   upload: Upload;
+  /** Many files: each ready file shows its proposed title, and its details form only when asked (a page of 50 forms is slow to draw). */
+  compact: boolean;
   onImport: (key: string) => void;
   onRetry: (key: string) => void;
   onEdit: (key: string, details: Details) => void;
 };
 
 /** One file of an import: its status and progress, and while it is ready, its proposed details. */
-export const UploadItem = memo(function UploadItem({ upload, onImport, onRetry, onEdit }: Props) {
+export const UploadItem = memo(function UploadItem({ upload, compact, onImport, onRetry, onEdit }: Props) {
   const { key, file, phase, preview, details } = upload;
+  const [open, setOpen] = useState(false);
   return (
     <li className="upload-item" aria-label={file.name}>
       <div className="upload-head">
@@ -51,7 +54,15 @@ export const UploadItem = memo(function UploadItem({ upload, onImport, onRetry, 
           Try {file.name} again
         </button>
       )}
-      {phase === "ready" && details && preview && (
+      {phase === "ready" && details && preview && compact && !open && (
+        <p className="meta">
+          “{details.title}”, {preview.characters.toLocaleString("en")} characters{preview.duplicateOf && ", already in Claimwork"}.{" "}
+          <button type="button" className="secondary" aria-expanded={false} onClick={() => setOpen(true)}>
+            Check the details of {file.name}
+          </button>
+        </p>
+      )}
+      {phase === "ready" && details && preview && (!compact || open) && (
         <form
           onSubmit={(event) => {
             event.preventDefault();
