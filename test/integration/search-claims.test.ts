@@ -74,6 +74,28 @@ describe("searchClaims: text", () => {
     expect(twoTypos.items.map((item) => item.id)).toEqual([id]);
   });
 
+  it("finds a swapped-letter typo and a missing letter: 'thrid' finds 'third', 'Pompoe' and 'quartr' too", async () => {
+    const claimant = claimantFor("Swapped");
+    const { id } = await makeClaim(editor, { statement: "Exports fell for the third quarter in a row, said Mike Pompeo", claimant, language: "en" });
+    const swapped = await searchClaims(editor, { q: "thrid", claimant });
+    expect(swapped.items.map((item) => item.id)).toEqual([id]);
+    expect(swapped.correctedQuery).toBe("third");
+    expect(highlighted(swapped.items[0])).toEqual(["third"]);
+
+    expect((await searchClaims(editor, { q: "Pompoe exports", claimant })).items.map((item) => item.id)).toEqual([id]);
+    expect((await searchClaims(editor, { q: "thrid quartr", claimant })).items.map((item) => item.id)).toEqual([id]);
+  });
+
+  it("folds accents both ways, in statements and in claimants' names", async () => {
+    const claimant = `Nicolás Fébrier ${unique()}`;
+    const { id } = await makeClaim(editor, { statement: "La consommation d'électricité a baissé en février", claimant, language: "fr" });
+    for (const q of ["electricite", "ÉLECTRICITÉ", "fevrier baisse", "Nicolas Febrier"]) {
+      expect((await searchClaims(editor, { q, claimant })).items.map((item) => item.id), q).toEqual([id]);
+    }
+    // A missing accent and a swapped letter in one word: folded, then corrected.
+    expect((await searchClaims(editor, { q: "elcetricite", claimant })).items.map((item) => item.id)).toEqual([id]);
+  });
+
   it("falls back to near matches of the whole statement when no claim holds every word", async () => {
     const claimant = claimantFor("Near");
     const { id } = await makeClaim(editor, {
