@@ -91,6 +91,12 @@ type Row = {
 export const RANKED_MATCHES_CAP = 2_000;
 
 /**
+ * A search the planner expects to match more claims than this (its statistics of the words, from
+ * ANALYZE) goes newest first at once, without counting its matches first.
+ */
+const SURELY_BROAD_ESTIMATE = 10 * RANKED_MATCHES_CAP;
+
+/**
  * Claims for the workbench: a text search ranked by relevance, or the newest claims first, with
  * filters. Every mode is paged by keyset, so page 200 costs what page 1 costs and rows added
  * meanwhile never shift a page:
@@ -167,6 +173,7 @@ async function matchPage(
     kind: kinds.newest,
   });
   if (after?.kind === kinds.newest) return newest(after);
+  if (!after && (await estimatedMatches(match, filters)) > SURELY_BROAD_ESTIMATE) return newest(null);
   const rows = await fetchPage(
     rankedPage(Prisma.sql`ts_rank(c.search_vector, ${query})`, match, filters, after, limit),
     Prisma.sql`page.score DESC`,
@@ -176,6 +183,17 @@ async function matchPage(
   // search goes on ranking the same first matches, should claims have been added meanwhile).
   if (!after && (rows[0]?.total ?? 0) > RANKED_MATCHES_CAP) return newest(null);
   return { rows, kind: kinds.ranked };
+}
+
+/**
+ * How many claims the planner expects to match (EXPLAIN, nothing run). Its statistics of a tsvector
+ * column know the frequent words well, which are what makes a search broad; a rarer word it
+ * overestimates only up to its statistics' floor, well under SURELY_BROAD_ESTIMATE.
+ */
+async function estimatedMatches(match: Prisma.Sql, filters: Prisma.Sql): Promise<number> {
+  const [row] = await getDb().$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM claims c WHERE ${match} AND ${filters}`;
+  return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
 }
 
 /** The ids of one page newest first, (created_at, id) descending after the cursor's position. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
+import { RANKED_MATCHES_CAP, searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
 import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
 import { RATING_SCALE, ratingInfo } from "@/lib/verdicts/rating-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
@@ -135,6 +135,9 @@ export default async function ClaimsPage({ searchParams }: Props) {
         <p className="vr-notice vr-notice-warn" role="alert">
           {problem}
         </p>
+      )}
+      {result.newestFirst && (
+        <p className="meta">More than {RANKED_MATCHES_CAP.toLocaleString("en")} claims match: the newest come first. Add words or a filter to rank them by relevance.</p>
       )}
       {result.correctedQuery && (
         <p className="meta">
