@@ -8,7 +8,8 @@
 // Makes and drops its own database on TEST_DATABASE_URL's or DATABASE_URL's server (default:
 // postgresql://postgres@127.0.0.1:5432/postgres), serves on free 127.0.0.1 ports, and stops its
 // servers by PID. Environment: BENCH_CLAIMS, BENCH_SECONDS, BENCH_CONNECTIONS to change the sizes;
-// BENCH_PORT to serve the app on that port and the bare server on the next.
+// BENCH_PORT to serve the app on that port and the bare server on the next; BENCH_DATABASE_PREFIX
+// to name the database.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -191,7 +192,7 @@ function printReport(report: Report): void {
 async function main(): Promise<number> {
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
-  return withBenchDatabase({ prefix: "claimwork_bench", watchdogMs: WATCHDOG_MS, log }, async ({ url: databaseUrl, defer }) => {
+  return withBenchDatabase({ prefix: process.env.BENCH_DATABASE_PREFIX || "claimwork_bench", watchdogMs: WATCHDOG_MS, log }, async ({ url: databaseUrl, defer }) => {
     const workDir = mkdtempSync(path.join(tmpdir(), "claimwork-bench-"));
     defer(() => rmSync(workDir, { recursive: true, force: true }));
     const { getDb } = await import("@/lib/db");
