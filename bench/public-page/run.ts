@@ -31,6 +31,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
 /** The target of issue 15: the reader page at 0.8 or more of the bare server's throughput. */
 const TARGET_RATIO = 0.8;
+/** How long the servers' idle CPU is sampled before each load. */
+const IDLE_SAMPLE_MS = 3_000;
 /** The whole run is stopped (and cleaned up) past this. */
 const WATCHDOG_MS = 6 * 60_000;
 
@@ -46,9 +48,9 @@ type PageFigures = {
   bare: LoadFigures;
   appToBare: number;
   /**
-   * CPU (user + system) the serving processes used per request during the load, in microseconds: the
-   * app's whole process tree (front server and Next), the bare server. It does not move with what
-   * else the machine runs as the throughput does.
+   * CPU (user + system) the serving processes used per request during the load beyond what they use
+   * idle, in microseconds: the app's whole process tree (front server and Next), the bare server. It
+   * moves less with what else the machine runs than the throughput does.
    */
   cpuMicrosecondsPerRequest: { app: number | null; bare: number | null };
   build: string;
@@ -81,8 +83,18 @@ async function databaseTransactions(databaseUrl: string): Promise<number> {
   }
 }
 
-function cpuPerRequest(before: number | null, after: number | null, requests: number): number | null {
-  return before === null || after === null || requests === 0 ? null : Math.round(((after - before) * 1e6) / requests);
+/** CPU seconds per second the process tree spends with no request (Next's and the follower's timers). */
+async function idleCpuPerSecond(pid: number): Promise<number | null> {
+  const before = processTreeCpuSeconds(pid);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+  const after = processTreeCpuSeconds(pid);
+  return before === null || after === null ? null : (after - before) / (IDLE_SAMPLE_MS / 1000);
+}
+
+/** Microseconds of CPU per request beyond what the processes spend idle over the same time. */
+function cpuPerRequest(before: number | null, after: number | null, idlePerSecond: number | null, requests: number): number | null {
+  if (before === null || after === null || idlePerSecond === null || requests === 0) return null;
+  return Math.max(0, Math.round(((after - before - idlePerSecond * SECONDS) * 1e6) / requests));
 }
 
 async function benchPage(databaseUrl: string, slug: string, workDir: string): Promise<PageFigures> {
@@ -105,9 +117,10 @@ async function benchPage(databaseUrl: string, slug: string, workDir: string): Pr
 
     log(`Loading ${pageUrl}: ${CONNECTIONS} connections, ${SECONDS} s …`);
     const transactionsBefore = await databaseTransactions(databaseUrl);
+    const appIdle = await idleCpuPerSecond(app.pid);
     const appCpuBefore = processTreeCpuSeconds(app.pid);
     const appFigures = await load(pageUrl, CONNECTIONS, SECONDS);
-    const appCpu = cpuPerRequest(appCpuBefore, processTreeCpuSeconds(app.pid), appFigures.requests);
+    const appCpu = cpuPerRequest(appCpuBefore, processTreeCpuSeconds(app.pid), appIdle, appFigures.requests);
     await app.stop();
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Minus this benchmark's own two statistics queries.
@@ -117,9 +130,10 @@ async function benchPage(databaseUrl: string, slug: string, workDir: string): Pr
     const bare = await startBareServer(barePort, bodyFile, response.headers.get("content-type") ?? "text/html; charset=utf-8");
     servers.push(bare);
     log(`Loading the bare server (same ${html.length} bytes) on 127.0.0.1:${barePort}: ${CONNECTIONS} connections, ${SECONDS} s …`);
+    const bareIdle = await idleCpuPerSecond(bare.pid);
     const bareCpuBefore = processTreeCpuSeconds(bare.pid);
     const bareFigures = await load(`${bare.url}/fact-checks/${slug}`, CONNECTIONS, SECONDS);
-    const bareCpu = cpuPerRequest(bareCpuBefore, processTreeCpuSeconds(bare.pid), bareFigures.requests);
+    const bareCpu = cpuPerRequest(bareCpuBefore, processTreeCpuSeconds(bare.pid), bareIdle, bareFigures.requests);
     return {
       slug,
       htmlBytes: html.length,
@@ -161,7 +175,7 @@ function printReport(report: Report): void {
     console.log(`app / bare throughput: ${page.appToBare.toFixed(3)}`);
     const cpu = page.cpuMicrosecondsPerRequest;
     if (cpu.app !== null && cpu.bare !== null) {
-      console.log(`CPU per request: app ${cpu.app} µs (front server and Next), bare ${cpu.bare} µs; bare / app ${(cpu.bare / cpu.app).toFixed(3)}`);
+      console.log(`CPU per request beyond idle: app ${cpu.app} µs (front server and Next), bare ${cpu.bare} µs; bare / app ${(cpu.bare / Math.max(cpu.app, 1)).toFixed(3)}`);
     }
     console.log(
       `app cache: x-claimwork-cache ${page.cacheHeaders["x-claimwork-cache"] ?? "(none)"}, cache-control "${page.cacheHeaders["cache-control"] ?? ""}"; ` +
