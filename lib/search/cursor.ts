@@ -8,6 +8,11 @@ import { invalid } from "@/lib/errors";
 /** Position in a listing ordered by (time DESC, id DESC). */
 export type TimeCursor = { kind: "time"; at: string; id: string };
 /**
+ * Position in a text search with too many matches to rank, shown newest first, (time DESC, id DESC):
+ * "recent" pages its full-text matches, "nearRecent" its near matches.
+ */
+export type RecentCursor = { kind: "recent" | "nearRecent"; at: string; id: string };
+/**
  * Position in a ranked search ordered by (score DESC, id DESC); the score is a `real`, printed
  * through float8 (at least 15 significant digits), so it reads back as the very same `real`. "rank"
  * pages full-text matches, "near" the trigram near matches shown when no word matched.
@@ -15,7 +20,7 @@ export type TimeCursor = { kind: "time"; at: string; id: string };
 export type RankCursor = { kind: "rank" | "near"; score: string; id: string };
 /** Position in a listing of rows with a serial id, ordered by (time DESC, id DESC): the audit log. */
 export type SerialCursor = { kind: "serial"; at: string; id: string };
-export type Cursor = TimeCursor | RankCursor | SerialCursor;
+export type Cursor = TimeCursor | RecentCursor | RankCursor | SerialCursor;
 
 const cursorSchema = z.object({
   v: z.literal(1),
@@ -23,6 +28,7 @@ const cursorSchema = z.object({
   f: z.string().regex(/^[0-9a-f]{16}$/),
   p: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("time"), at: z.iso.datetime(), id: z.uuid() }),
+    z.object({ kind: z.enum(["recent", "nearRecent"]), at: z.iso.datetime(), id: z.uuid() }),
     z.object({ kind: z.enum(["rank", "near"]), score: z.string().regex(/^\d{1,3}(\.\d{1,20})?(e[-+]?\d{1,3})?$/), id: z.uuid() }),
     z.object({ kind: z.literal("serial"), at: z.iso.datetime(), id: z.string().regex(/^[1-9]\d{0,18}$/) }),
   ]),

@@ -8,6 +8,7 @@ import { retryOnceWhenUnavailable } from "@/lib/search/bounded-search";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
 import {
   MAX_QUERY_LENGTH,
+  anyWordQuery,
   cleanQuery,
   correctQuery,
   fullTextQuery,
@@ -61,6 +62,8 @@ export type ClaimSearchResult = {
   nextCursor: string | null;
   /** The query with its typos corrected, when the results include matches of the correction. */
   correctedQuery?: string;
+  /** More claims match than a search ranks (RANKED_MATCHES_CAP): they are shown newest first. */
+  newestFirst?: true;
 };
 
 type Row = {
@@ -75,8 +78,23 @@ type Row = {
   passageCount: number;
   createdAt: string;
   score: string | null;
+  /** The number of matches of a ranked search, counted up to RANKED_MATCHES_CAP + 1. */
+  total: number | null;
   snippet: string | null;
 };
+
+/**
+ * A text search ranks its matches by relevance when they are at most this many; past it, the matches
+ * are shown newest first (ADR 0017). Ranking reads every match (ts_rank has no index), so its cost
+ * grows with their number; newest first walks the (created_at, id) index and stops at one page.
+ */
+export const RANKED_MATCHES_CAP = 2_000;
+
+/**
+ * A search the planner expects to match more claims than this (its statistics of the words, from
+ * ANALYZE) goes newest first at once, without counting its matches first.
+ */
+const SURELY_BROAD_ESTIMATE = 10 * RANKED_MATCHES_CAP;
 
 /**
  * Claims for the workbench: a text search ranked by relevance, or the newest claims first, with
@@ -84,11 +102,13 @@ type Row = {
  * meanwhile never shift a page:
  * - listing (no q): (created_at, id) descending, straight from the btree indexes;
  * - text search: full-text matches (every word, websearch syntax) of the query as typed OR of its
- *   typo correction (correctQuery), ordered by (ts_rank, id) descending; the cursor holds the last
- *   rank exactly. Each page ranks the matching rows again (a top-N heap sort over the GIN index's
- *   matches, no OFFSET), so its cost grows with the number of matches, not with the page number;
- * - when the full-text search finds nothing: near matches by trigram word similarity of the whole
- *   query to the statement or the claimant (pg_trgm's `<%`, GIN indexes), ordered by (similarity, id).
+ *   typo correction (correctQuery: spelling neighbours and trigram similarity over the vocabulary).
+ *   At most RANKED_MATCHES_CAP matches are ordered by (ts_rank, id) descending (a top-N heap sort
+ *   over the GIN index's matches, no OFFSET; the cursor holds the last rank exactly). A search with
+ *   more matches is too broad to rank cheaply and shows them newest first (`newestFirst`), by
+ *   keyset on (created_at, id);
+ * - when the full-text search finds nothing: near matches, the claims holding any of the words
+ *   (anyWordQuery), through the same GIN index and in the same two orders, without highlights.
  */
 export async function searchClaims(actor: Actor, rawInput: SearchClaimsInput): Promise<ClaimSearchResult> {
   requirePermission(actor, "claims.read");
@@ -97,6 +117,9 @@ export async function searchClaims(actor: Actor, rawInput: SearchClaimsInput): P
   // raised while the front server and the health check know it is away (see bounded-search.ts).
   return retryOnceWhenUnavailable(() => findClaims(input));
 }
+
+type Page = { rows: Row[]; kind: Exclude<Cursor["kind"], "serial" | "time"> };
+type After = { kind: Cursor["kind"]; score?: string; at?: string; id: string } | null;
 
 async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<ClaimSearchResult> {
   const q = input.q || undefined;
@@ -112,60 +135,91 @@ async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<C
 
   if (!q) {
     const after = input.cursor ? decodeCursor(input.cursor, fingerprint, ["time"]) : null;
-    const rows = await fetchPage(
-      Prisma.sql`
-        SELECT c.id, c.created_at, NULL::real AS score
-          FROM claims c
-         WHERE ${filters}
-           ${after?.kind === "time" ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
-         ORDER BY c.created_at DESC, c.id DESC
-         LIMIT ${input.limit + 1}`,
-      Prisma.sql`page.created_at DESC`,
-      null,
-    );
+    const rows = await fetchPage(newestPage(Prisma.sql`TRUE`, filters, after, input.limit), Prisma.sql`page.created_at DESC`, null);
     return toResult(rows, input.limit, fingerprint, "time");
   }
 
-  const afterScore = input.cursor ? decodeCursor(input.cursor, fingerprint, ["rank", "near"]) : null;
-  const corrected = afterScore?.kind === "near" ? null : await correctQuery(q);
-  if (afterScore?.kind !== "near") {
+  const after: After = input.cursor ? decodeCursor(input.cursor, fingerprint, ["rank", "recent", "near", "nearRecent"]) : null;
+  const corrected = await correctQuery(q);
+  if (!after || after.kind === "rank" || after.kind === "recent") {
     const query = fullTextQuery(q, corrected);
-    const rows = await fetchPage(
-      rankedPage(
-        Prisma.sql`ts_rank(c.search_vector, ${query})`,
-        Prisma.sql`c.search_vector @@ ${query}`,
-        filters,
-        afterScore,
-        input.limit,
-      ),
-      Prisma.sql`page.score DESC`,
-      headline(Prisma.sql`claimwork_search_config(c.language)`, Prisma.sql`c.statement`, query),
-    );
-    if (rows.length > 0 || afterScore) {
-      return { ...toResult(rows, input.limit, fingerprint, "rank"), ...(corrected ? { correctedQuery: corrected } : {}) };
+    const snippet = headline(Prisma.sql`claimwork_search_config(c.language)`, Prisma.sql`c.statement`, query);
+    const page = await matchPage(query, filters, after, input.limit, snippet, { ranked: "rank", newest: "recent" });
+    if (page.rows.length > 0 || after) {
+      return { ...toResult(page.rows, input.limit, fingerprint, page.kind), ...(corrected ? { correctedQuery: corrected } : {}) };
     }
   }
-  const rows = await fetchPage(
-    rankedPage(
-      Prisma.sql`greatest(word_similarity(${q}::text, c.statement), word_similarity(${q}::text, c.claimant))`,
-      Prisma.sql`(${q}::text <% c.statement OR ${q}::text <% c.claimant)`,
-      filters,
-      afterScore,
-      input.limit,
-    ),
-    Prisma.sql`page.score DESC`,
-    null,
-  );
-  return toResult(rows, input.limit, fingerprint, "near");
+  const anyWord = anyWordQuery(q, corrected);
+  if (!anyWord) return { items: [], nextCursor: null };
+  const page = await matchPage(anyWord, filters, after, input.limit, null, { ranked: "near", newest: "nearRecent" });
+  return toResult(page.rows, input.limit, fingerprint, page.kind);
 }
 
-/** The ids of one page of a ranked search: (score, id) descending after the cursor's position. */
-function rankedPage(score: Prisma.Sql, match: Prisma.Sql, filters: Prisma.Sql, after: { score: string; id: string } | null, limit: number) {
+/**
+ * One page of the claims matching a tsquery: ranked when the matches are at most
+ * RANKED_MATCHES_CAP, else newest first. Later pages keep the order their cursor names.
+ */
+async function matchPage(
+  query: Prisma.Sql,
+  filters: Prisma.Sql,
+  after: After,
+  limit: number,
+  snippet: Prisma.Sql | null,
+  kinds: { ranked: Page["kind"]; newest: Page["kind"] },
+): Promise<Page> {
+  const match = Prisma.sql`c.search_vector @@ ${query}`;
+  const newest = async (position: After) => ({
+    rows: await fetchPage(newestPage(match, filters, position, limit), Prisma.sql`page.created_at DESC`, snippet),
+    kind: kinds.newest,
+  });
+  if (after?.kind === kinds.newest) return newest(after);
+  if (!after && (await estimatedMatches(match, filters)) > SURELY_BROAD_ESTIMATE) return newest(null);
+  const rows = await fetchPage(
+    rankedPage(Prisma.sql`ts_rank(c.search_vector, ${query})`, match, filters, after, limit),
+    Prisma.sql`page.score DESC`,
+    snippet,
+  );
+  // Too many matches to rank: the first page is the newest matches instead (a later page of a ranked
+  // search goes on ranking the same first matches, should claims have been added meanwhile).
+  if (!after && (rows[0]?.total ?? 0) > RANKED_MATCHES_CAP) return newest(null);
+  return { rows, kind: kinds.ranked };
+}
+
+/**
+ * How many claims the planner expects to match (EXPLAIN, nothing run). Its statistics of a tsvector
+ * column know the frequent words well, which are what makes a search broad; a rarer word it
+ * overestimates only up to its statistics' floor, well under SURELY_BROAD_ESTIMATE.
+ */
+async function estimatedMatches(match: Prisma.Sql, filters: Prisma.Sql): Promise<number> {
+  const [row] = await getDb().$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM claims c WHERE ${match} AND ${filters}`;
+  return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+}
+
+/** The ids of one page newest first, (created_at, id) descending after the cursor's position. */
+function newestPage(match: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
   return Prisma.sql`
-    SELECT id, created_at, score FROM (
-      SELECT c.id, c.created_at, ${score} AS score FROM claims c WHERE ${match} AND ${filters}
+    SELECT c.id, c.created_at, NULL::real AS score, NULL::int AS total
+      FROM claims c
+     WHERE ${match} AND ${filters}
+       ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+     ORDER BY c.created_at DESC, c.id DESC
+     LIMIT ${limit + 1}`;
+}
+
+/**
+ * The ids of one page of a ranked search: (score, id) descending after the cursor's position, among
+ * the first RANKED_MATCHES_CAP + 1 matches (all of them, unless there are too many to rank), with
+ * their number.
+ */
+function rankedPage(score: Prisma.Sql, match: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
+  return Prisma.sql`
+    SELECT id, created_at, score, total FROM (
+      SELECT id, created_at, score, count(*) OVER ()::int AS total FROM (
+        SELECT c.id, c.created_at, ${score} AS score FROM claims c WHERE ${match} AND ${filters} LIMIT ${RANKED_MATCHES_CAP + 1}
+      ) AS capped
     ) AS matches
-    ${after ? Prisma.sql`WHERE (score, id) < (${after.score}::real, ${after.id}::uuid)` : Prisma.empty}
+    ${after?.score ? Prisma.sql`WHERE (score, id) < (${after.score}::real, ${after.id}::uuid)` : Prisma.empty}
     ORDER BY score DESC, id DESC
     LIMIT ${limit + 1}`;
 }
@@ -178,7 +232,7 @@ function fetchPage(page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.Sql | nu
            v.status::text AS "verdictStatus", r.rating::text AS rating,
            (SELECT count(*)::int FROM passages p WHERE p.claim_id = c.id) AS "passageCount",
            to_char(page.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-           page.score::float8::text AS score,
+           page.score::float8::text AS score, page.total,
            ${snippet ?? Prisma.sql`NULL::text`} AS snippet
       FROM page
       JOIN claims c ON c.id = page.id
@@ -191,13 +245,15 @@ function toResult(rows: Row[], limit: number, fingerprint: string, kind: Exclude
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;
+  const byTime = kind === "time" || kind === "recent" || kind === "nearRecent";
   if (rows.length > limit && last) {
-    nextCursor = encodeCursor(
-      fingerprint,
-      kind === "time" ? { kind, at: last.createdAt, id: last.id } : { kind, score: last.score ?? "0", id: last.id },
-    );
+    nextCursor = encodeCursor(fingerprint, byTime ? { kind, at: last.createdAt, id: last.id } : { kind, score: last.score ?? "0", id: last.id });
   }
-  return { items: items.map((row) => toItem(row, kind !== "time")), nextCursor };
+  return {
+    items: items.map((row) => toItem(row, kind !== "time")),
+    nextCursor,
+    ...(kind === "recent" || kind === "nearRecent" ? { newestFirst: true as const } : {}),
+  };
 }
 
 function filterConditions(input: z.output<typeof searchClaimsSchema>): Prisma.Sql {

@@ -5,7 +5,7 @@ import { Rating } from "@/lib/generated/prisma/enums";
 import { languageCode, parseInput } from "@/lib/validation";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { runReaderSearch } from "@/lib/search/bounded-search";
-import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
+import { cursorField, decodeCursor, encodeCursor, searchFingerprint } from "@/lib/search/cursor";
 import {
   MAX_QUERY_LENGTH,
   cleanQuery,
@@ -171,7 +171,7 @@ function fetchRows(tx: Tx, page: Prisma.Sql, order: Prisma.Sql, snippet: Prisma.
      ORDER BY ${order}, id DESC`;
 }
 
-function toResult(rows: Row[], limit: number, fingerprint: string, kind: Exclude<Cursor["kind"], "serial">): PublishedFactCheckSearchResult {
+function toResult(rows: Row[], limit: number, fingerprint: string, kind: "time" | "rank" | "near"): PublishedFactCheckSearchResult {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;

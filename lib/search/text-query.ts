@@ -23,6 +23,26 @@ export function fullTextQuery(q: string, corrected: string | null): Prisma.Sql {
     : Prisma.sql`claimwork_search_query(${websearchText(q)}::text)`;
 }
 
+/** Words of a query OR'ed for near matches, at most. */
+const MAX_ANY_WORDS = 16;
+
+/**
+ * A tsquery matching claims that hold any word of the query or of its correction (the words a
+ * search asks for: not those it negates with "-", not "or"), or null when there is none. It stands
+ * for near matches: claims with some of the words, ranked by how many and where.
+ */
+export function anyWordQuery(q: string, corrected: string | null): Prisma.Sql | null {
+  const words = new Set<string>();
+  for (const text of [q, corrected]) {
+    for (const term of text ? websearchText(text).split(/\s+/) : []) {
+      if (term.startsWith("-")) continue;
+      for (const word of term.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) if (word !== "or") words.add(word);
+    }
+  }
+  const list = [...words].slice(0, MAX_ANY_WORDS);
+  return list.length > 0 ? Prisma.sql`claimwork_search_query(VARIADIC ${list}::text[])` : null;
+}
+
 // websearch_to_tsquery reads a "-" where a word may start as NOT, and skips spaces and the operator
 // characters of to_tsquery (! & | ( ) <) there. So "---x", "- - - x" or "-(-(-x" is NOT NOT NOT x:
 // each sign one more level on the parser's stack, which holds 32, and past it the query fails with
@@ -36,10 +56,17 @@ export function websearchText(q: string): string {
   return q.replace(NEGATION_RUN, (run) => ((run.match(/-/g)?.length ?? 0) % 2 === 1 ? " -" : " "));
 }
 
+/** Longest word whose spelling neighbours (claimwork_spelling_neighbours) are looked up. */
+const MAX_EDITED_LENGTH = 24;
+
 /**
- * The query with each word that appears in no claim replaced by the most similar word that does
- * (trigram similarity over the claimwork_search.words vocabulary), or null when nothing needs
- * correcting. "Madurro contacts" -> "Maduro contacts". The caller searches for both.
+ * The query with each word that appears in no claim replaced by the likeliest word that does, or
+ * null when nothing needs correcting. "Madurro contacts" -> "Maduro contacts", "thrid" -> "third".
+ * The caller searches for both. Two lookups in the claimwork_search.words vocabulary (distinct
+ * words, not claims, so their cost does not grow with the claims) per unknown word: its spelling
+ * neighbours (one slip away: claimwork_spelling_neighbours in the migration) by primary key, the
+ * likelier slip first (a swap, then a missing or extra letter, then a wrong one), then the most similar;
+ * failing those, the most similar word by trigrams (pg_trgm's GIN index), for words further off.
  */
 export async function correctQuery(q: string, db: Pick<Db, "$queryRaw"> = getDb()): Promise<string | null> {
   const tokens = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]
@@ -47,15 +74,28 @@ export async function correctQuery(q: string, db: Pick<Db, "$queryRaw"> = getDb(
     .slice(0, MAX_TOKENS_CORRECTED);
   if (tokens.length === 0) return null;
   const corrections = await db.$queryRaw<{ token: string; word: string }[]>`
-    SELECT t.token, best.word
-      FROM unnest(${tokens}::text[]) AS t(token)
+    WITH unknown AS (
+      SELECT t.token FROM unnest(${tokens}::text[]) AS t(token)
+       WHERE NOT EXISTS (SELECT 1 FROM claimwork_search.words known WHERE known.word = t.token)
+    ), neighbour AS (
+      SELECT DISTINCT ON (u.token) u.token, w.word
+        FROM unknown u
+        JOIN claimwork_search.words w ON w.word = ANY (ARRAY(SELECT e.word FROM claimwork_spelling_neighbours(u.token) AS e))
+       WHERE char_length(u.token) <= ${MAX_EDITED_LENGTH}
+       ORDER BY u.token, (SELECT min(e.rank) FROM claimwork_spelling_neighbours(u.token) AS e WHERE e.word = w.word),
+                similarity(w.word, u.token) DESC, w.word
+    )
+    SELECT token, word FROM neighbour
+    UNION ALL
+    SELECT u.token, best.word
+      FROM unknown u
       CROSS JOIN LATERAL (
         SELECT w.word FROM claimwork_search.words w
-         WHERE w.word % t.token AND similarity(w.word, t.token) >= ${CORRECTION_SIMILARITY}::real
-         ORDER BY similarity(w.word, t.token) DESC, w.word
+         WHERE w.word % u.token AND similarity(w.word, u.token) >= ${CORRECTION_SIMILARITY}::real
+         ORDER BY similarity(w.word, u.token) DESC, w.word
          LIMIT 1
       ) AS best
-     WHERE NOT EXISTS (SELECT 1 FROM claimwork_search.words known WHERE known.word = t.token)`;
+     WHERE NOT EXISTS (SELECT 1 FROM neighbour n WHERE n.token = u.token)`;
   if (corrections.length === 0) return null;
   let corrected = q;
   for (const { token, word } of corrections) {

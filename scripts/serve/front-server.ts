@@ -132,16 +132,53 @@ function pooledLane(origin: string, lane: Lane, timeoutMs: number): PooledLane {
   };
 }
 
-/** The canonical reader page (reader-pages.ts) this request may be answered with from the cache. */
-function cachedPageOf(request: http.IncomingMessage, url: URL, cachedHosts: Set<string>): string | undefined {
+/**
+ * Whether this request's headers let it be answered from the cache: a GET for one of the site's own
+ * names (so forged Host headers cannot fill the cache), by someone not signed in, and no client-side
+ * navigation (RSC payload) or server action, which go to Next.
+ */
+function mayBeCached(request: http.IncomingMessage, cachedHosts: Set<string>): boolean {
+  return (
+    request.method === "GET" &&
+    cachedHosts.has((request.headers.host ?? "").toLowerCase()) &&
+    !/next-auth\.session-token=/.test(request.headers.cookie ?? "") &&
+    !request.headers.rsc &&
+    !request.headers["next-action"] &&
+    !request.headers["next-router-prefetch"]
+  );
+}
+
+/** The canonical reader page (reader-pages.ts) a request target names, whoever asks for it. */
+function readerPageOfTarget(target: string, url: URL): string | undefined {
   // Only origin-form targets ("/path?query"): "//host/…" or absolute forms are passed on, never cached.
-  if (request.method !== "GET" || !request.url?.startsWith("/") || request.url.startsWith("//") || request.url.length > MAX_CACHEABLE_URL) return undefined;
-  // Pages are kept for the site's own names only, so forged Host headers cannot fill the cache.
-  if (!cachedHosts.has((request.headers.host ?? "").toLowerCase())) return undefined;
-  // Signed-in people, client-side navigations (RSC payloads) and server actions go to Next.
-  if (/next-auth\.session-token=/.test(request.headers.cookie ?? "")) return undefined;
-  if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-prefetch"] || url.searchParams.has("_rsc")) return undefined;
+  if (!target.startsWith("/") || target.startsWith("//") || target.length > MAX_CACHEABLE_URL || url.searchParams.has("_rsc")) return undefined;
   return readerPageOf(url);
+}
+
+/** Request targets remembered with their reader page, at most (their URLs are 512 bytes at most). */
+const REMEMBERED_TARGETS = 4_096;
+/** Accept-Encoding values remembered with the encoding they choose, at most. */
+const REMEMBERED_ENCODINGS = 256;
+
+/** A small memo that forgets everything when full: what it holds is cheap to compute again. */
+function memo<T>(size: number): { get(key: string): T | undefined; set(key: string, value: T): void } {
+  const entries = new Map<string, T>();
+  return {
+    get: (key) => entries.get(key),
+    set(key, value) {
+      if (entries.size >= size) entries.clear();
+      entries.set(key, value);
+    },
+  };
+}
+
+/** A served page as Next's headers, the cache's state and the body's length. */
+function send(response: http.ServerResponse, served: ServedPage, state: "hit" | "miss" | "stale"): void {
+  const headers: string[] = [];
+  for (const [name, value] of served.headers) headers.push(name, value);
+  headers.push("x-claimwork-cache", state, "content-length", String(served.body.length));
+  response.writeHead(served.status, headers);
+  response.end(served.body);
 }
 
 function answerPlain(response: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}): void {
@@ -157,6 +194,43 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
   const cachedHosts = new Set(options.cachedHosts.map((host) => host.toLowerCase()));
   const trusted = proxyAddr.compile([...options.trustedProxies]);
   let bufferedBytes = 0;
+  // Readers ask for the same few addresses with the same few Accept-Encoding values: a cache hit
+  // parses neither again (bench:public-page: the front server's own work is what a hit costs).
+  const pages = memo<string>(REMEMBERED_TARGETS);
+  const encodings = memo<boolean>(REMEMBERED_ENCODINGS);
+
+  function acceptsGzip(request: http.IncomingMessage): boolean {
+    const header = request.headers["accept-encoding"] ?? "";
+    let gzip = encodings.get(header);
+    if (gzip === undefined) {
+      gzip = new Negotiator(request).encoding(["gzip", "identity"]) === "gzip";
+      encodings.set(header, gzip);
+    }
+    return gzip;
+  }
+
+  /** The cache's key: keyed by host too, a page rendered for one of the site's names is only served for that name. */
+  const keyOf = (request: http.IncomingMessage, page: string) => `${(request.headers.host ?? "").toLowerCase()} ${page}`;
+
+  /** A client silent this long while sending its body or while it does not read the answer is dropped. */
+  function idleTimeout(response: http.ServerResponse): void {
+    if (response.socket?.timeout !== limits.idleTimeoutMs) response.setTimeout(limits.idleTimeoutMs);
+  }
+
+  /**
+   * Answers a request for a page the cache holds, from an address seen before, at once and without
+   * parsing it again; false when the request takes the whole way (handle).
+   */
+  function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+    if (!options.cacheEnabled || request.method !== "GET") return false;
+    const page = pages.get(request.url ?? "");
+    if (page === undefined || !mayBeCached(request, cachedHosts)) return false;
+    const cached = options.cache.serve(keyOf(request, page), { gzip: acceptsGzip(request) });
+    if (!cached) return false;
+    idleTimeout(response);
+    send(response, cached, "hit");
+    return true;
+  }
 
   /** The request's whole body (empty when it has none), or undefined when it was refused (413, 503) or the client left. */
   function readBody(request: http.IncomingMessage, response: http.ServerResponse, held: { bytes: number }): Promise<Buffer | undefined> {
@@ -200,20 +274,17 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     }
     // A client silent this long while sending its body or while it does not read the answer is dropped
     // (with it, any request to Next for it).
-    response.setTimeout(limits.idleTimeoutMs);
-    const page = options.cacheEnabled ? cachedPageOf(request, url, cachedHosts) : undefined;
-    const gzip = new Negotiator(request).encoding(["gzip", "identity"]) === "gzip";
-    const send = (served: ServedPage, state: "hit" | "miss" | "stale") => {
-      response.writeHead(served.status, [...served.headers, ["x-claimwork-cache", state], ["content-length", String(served.body.length)]].flat());
-      response.end(served.body);
-    };
-    // Keyed by host too: a page rendered for one of the site's names is only served for that name.
-    const key = `${(request.headers.host ?? "").toLowerCase()} ${page}`;
+    idleTimeout(response);
+    const pageOfTarget = options.cacheEnabled ? readerPageOfTarget(target, url) : undefined;
+    if (pageOfTarget !== undefined) pages.set(target, pageOfTarget);
+    const page = pageOfTarget !== undefined && mayBeCached(request, cachedHosts) ? pageOfTarget : undefined;
+    const gzip = acceptsGzip(request);
+    const key = keyOf(request, page ?? "");
     /** When Next cannot answer a reader's page, an expired copy is better than an error. */
     const stale = () => (page ? options.cache.serveStale(key, { gzip }) : undefined);
     const cached = page ? options.cache.serve(key, { gzip }) : undefined;
     if (cached) {
-      send(cached, "hit");
+      send(response, cached, "hit");
       return;
     }
     const generation = options.cache.currentGeneration();
@@ -272,7 +343,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         leave();
         if (abort.signal.aborted) return;
         const fallback = stale();
-        if (fallback) send(fallback, "stale");
+        if (fallback) send(response, fallback, "stale");
         else answerPlain(response, 503, "Claimwork is starting or restarting; try again in a few seconds.\n", { "retry-after": "5" });
         return;
       }
@@ -294,7 +365,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         !answer.headers["content-encoding"];
       const fallback = answer.statusCode >= 500 ? stale() : undefined;
       if (fallback) {
-        send(fallback, "stale");
+        send(response, fallback, "stale");
         await answer.body.dump().catch(() => {});
         return;
       }
@@ -322,7 +393,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       options.cache.store(key, generation, { status: 200, headers: responseHeaders, body: rendered });
       // As it will be served from now on (a fresh nonce, compressed when accepted), unless a change
       // came in meanwhile and it was not kept.
-      send(options.cache.serve(key, { gzip }) ?? { status: 200, headers: responseHeaders, body: rendered }, "miss");
+      send(response, options.cache.serve(key, { gzip }) ?? { status: 200, headers: responseHeaders, body: rendered }, "miss");
     } finally {
       bufferedBytes -= held.bytes;
     }
@@ -335,7 +406,9 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       // How often Node checks those two; its default (30 s) would stretch a 10-second limit.
       connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
     },
-    (request, response) => void handle(request, response),
+    (request, response) => {
+      if (!answerFromCache(request, response)) void handle(request, response);
+    },
   );
   server.on("close", () => {
     for (const { pool } of Object.values(lanes)) void pool.close();

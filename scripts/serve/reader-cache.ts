@@ -20,6 +20,12 @@ export type CachedPage = {
   policy: [string, string] | null;
   /** The parts deflated once, for clients that accept gzip (spliced-gzip.ts); null for small pages. */
   compressed: Buffer[] | null;
+  /**
+   * The body as rendered and where its nonce was, when that nonce is as long as the fresh ones: a
+   * response is then one copy of it with the fresh nonce written over the old (freshBody), not a
+   * concatenation of its parts.
+   */
+  rendered: { body: Buffer; offsets: number[] } | null;
 };
 
 export type ServedPage = { status: number; headers: [string, string][]; body: Buffer };
@@ -113,7 +119,8 @@ export class ReaderCache {
       headers = sharedHeaders(headers);
     }
     const compressed = response.body.length >= MIN_COMPRESSED_BYTES ? compressParts(parts) : null;
-    this.pages.set(url, { status: response.status, headers, parts, policy, compressed });
+    const rendered = policy && nonce?.length === NONCE_LENGTH ? { body: response.body, offsets: offsetsOf(parts, nonce.length) } : null;
+    this.pages.set(url, { status: response.status, headers, parts, policy, compressed, rendered });
   }
 
   /**
@@ -154,21 +161,65 @@ function entryBytes(key: string, page: CachedPage): number {
   return text + bodies + ENTRY_OVERHEAD_BYTES;
 }
 
+/** Random bytes per nonce, as Next's proxy makes them (proxy.ts), and the length of their base64. */
+const NONCE_BYTES = 16;
+const NONCE_LENGTH = 24;
+/** Nonces drawn from the CSPRNG at once: one call per 256 responses rather than one per response. */
+const NONCE_POOL_BYTES = 256 * NONCE_BYTES;
+let noncePool = Buffer.alloc(0);
+let noncePoolOffset = 0;
+
+/**
+ * A fresh nonce: 16 bytes of crypto.randomBytes, base64, never handed out twice. The bytes are drawn
+ * 4 KiB at a time, each 16 used once: as unguessable as one randomBytes(16) call per response.
+ */
+export function freshNonce(): string {
+  if (noncePoolOffset + NONCE_BYTES > noncePool.length) {
+    noncePool = randomBytes(NONCE_POOL_BYTES);
+    noncePoolOffset = 0;
+  }
+  const nonce = noncePool.toString("base64", noncePoolOffset, noncePoolOffset + NONCE_BYTES);
+  // Spent bytes are overwritten, so the pool never holds a nonce already handed out.
+  noncePool.fill(0, noncePoolOffset, noncePoolOffset + NONCE_BYTES);
+  noncePoolOffset += NONCE_BYTES;
+  return nonce;
+}
+
 function withFreshNonce(page: CachedPage, gzip: boolean): ServedPage {
-  const nonce = page.policy ? randomBytes(16).toString("base64") : "";
+  const nonce = page.policy ? freshNonce() : "";
   const policy = page.policy;
   const headers = page.headers.map(([name, value]): [string, string] =>
     name === "content-security-policy" && policy ? [name, `${policy[0]}${nonce}${policy[1]}`] : [name, value],
   );
-  if (!page.compressed) return { status: page.status, headers, body: joinParts(page.parts, Buffer.from(nonce)) };
-  headers.push(["vary", "Accept-Encoding"]);
-  if (!gzip) return { status: page.status, headers, body: joinParts(page.parts, Buffer.from(nonce)) };
+  if (page.compressed) headers.push(["vary", "Accept-Encoding"]);
+  if (!page.compressed || !gzip) return { status: page.status, headers, body: freshBody(page, nonce) };
   headers.push(["content-encoding", "gzip"]);
   return { status: page.status, headers, body: spliceGzip(page.parts, page.compressed, Buffer.from(nonce)) };
 }
 
-function joinParts(parts: Buffer[], separator: Buffer): Buffer {
-  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
+/** The body with `nonce` wherever the rendered one was. */
+function freshBody(page: CachedPage, nonce: string): Buffer {
+  if (page.parts.length === 1) return page.parts[0]!;
+  if (page.rendered && nonce.length === NONCE_LENGTH) {
+    const body = Buffer.allocUnsafe(page.rendered.body.length);
+    page.rendered.body.copy(body);
+    for (const offset of page.rendered.offsets) body.write(nonce, offset, NONCE_LENGTH, "latin1");
+    return body;
+  }
+  const separator = Buffer.from(nonce);
+  return Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
+}
+
+/** Where the separator of `separatorLength` bytes stood between the parts of a split body. */
+function offsetsOf(parts: Buffer[], separatorLength: number): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const part of parts.slice(0, -1)) {
+    at += part.length;
+    offsets.push(at);
+    at += separatorLength;
+  }
+  return offsets;
 }
 
 function splitBuffer(buffer: Buffer, separator: Buffer): Buffer[] {

@@ -10,7 +10,7 @@ import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { submitVerdict } from "@/lib/verdicts/submit-verdict";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
 import { publishVerdict } from "@/lib/publishing/publish-verdict";
-import { searchClaims, type ClaimSearchItem } from "@/lib/search/search-claims";
+import { RANKED_MATCHES_CAP, searchClaims, type ClaimSearchItem } from "@/lib/search/search-claims";
 import { searchPublishedFactChecks } from "@/lib/search/search-published-fact-checks";
 import { expectDomainError, expectRefusedWithoutWrites, importSmallArticle, makeClaim, makeUser, unique, verdictContent } from "./support";
 
@@ -72,6 +72,28 @@ describe("searchClaims: text", () => {
 
     const twoTypos = await searchClaims(editor, { q: "Madurro aproval", claimant });
     expect(twoTypos.items.map((item) => item.id)).toEqual([id]);
+  });
+
+  it("finds a swapped-letter typo and a missing letter: 'thrid' finds 'third', 'Pompoe' and 'quartr' too", async () => {
+    const claimant = claimantFor("Swapped");
+    const { id } = await makeClaim(editor, { statement: "Exports fell for the third quarter in a row, said Mike Pompeo", claimant, language: "en" });
+    const swapped = await searchClaims(editor, { q: "thrid", claimant });
+    expect(swapped.items.map((item) => item.id)).toEqual([id]);
+    expect(swapped.correctedQuery).toBe("third");
+    expect(highlighted(swapped.items[0])).toEqual(["third"]);
+
+    expect((await searchClaims(editor, { q: "Pompoe exports", claimant })).items.map((item) => item.id)).toEqual([id]);
+    expect((await searchClaims(editor, { q: "thrid quartr", claimant })).items.map((item) => item.id)).toEqual([id]);
+  });
+
+  it("folds accents both ways, in statements and in claimants' names", async () => {
+    const claimant = `Nicolás Fébrier ${unique()}`;
+    const { id } = await makeClaim(editor, { statement: "La consommation d'électricité a baissé en février", claimant, language: "fr" });
+    for (const q of ["electricite", "ÉLECTRICITÉ", "fevrier baisse", "Nicolas Febrier"]) {
+      expect((await searchClaims(editor, { q, claimant })).items.map((item) => item.id), q).toEqual([id]);
+    }
+    // A missing accent and a swapped letter in one word: folded, then corrected.
+    expect((await searchClaims(editor, { q: "elcetricite", claimant })).items.map((item) => item.id)).toEqual([id]);
   });
 
   it("falls back to near matches of the whole statement when no claim holds every word", async () => {
@@ -238,6 +260,32 @@ describe("searchClaims: keyset pages", () => {
     expect(new Set(seen)).toEqual(new Set(ids));
     // The statements naming the word twice rank first.
     expect(new Set(seen.slice(0, 3))).toEqual(new Set(ids.slice(5)));
+  });
+});
+
+describe("searchClaims: broad searches", () => {
+  it("shows a search matching more claims than it ranks newest first, says so, and pages through it", async () => {
+    const token = `br${unique()}`;
+    const claimant = claimantFor("Broad");
+    const count = RANKED_MATCHES_CAP + 50;
+    // Inserted in one statement (the triggers index them as any claim), a day apart, newest last.
+    await getDb().$executeRaw`
+      INSERT INTO claims (statement, claimant, language, created_by_id, created_at, updated_at)
+      SELECT 'Officials discussed ' || ${token}::text || ' again, time ' || g, ${claimant}::text, 'en', ${editor.id}::uuid,
+             timestamptz '2020-01-01' + g * interval '1 day', now()
+        FROM generate_series(1, ${count}::int) AS g`;
+    const first = await searchClaims(editor, { q: token, claimant, limit: 10 });
+    expect(first.newestFirst).toBe(true);
+    expect(first.items.map((item) => item.statement)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Officials discussed ${token} again, time ${count - i}`),
+    );
+    expect(first.items[0]?.snippet?.some((part) => part.match)).toBe(true);
+    const second = await searchClaims(editor, { q: token, claimant, limit: 10, cursor: first.nextCursor! });
+    expect(second.items.map((item) => item.statement.split(" ").at(-1))).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(count - 10 - i)),
+    );
+    // Narrowed by another word to fewer matches than the cap: ranked again.
+    expect((await searchClaims(editor, { q: `${token} 7`, claimant })).newestFirst).toBeUndefined();
   });
 });
 

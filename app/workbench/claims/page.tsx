@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
+import { RANKED_MATCHES_CAP, searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
 import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
 import { ratingInfo } from "@/lib/verdicts/rating-scale";
 import { localizedScale } from "../_components/localized-scale";
@@ -134,6 +134,9 @@ export default async function ClaimsPage({ searchParams }: Props) {
         <p className="vr-notice vr-notice-warn" role="alert">
           {problem}
         </p>
+      )}
+      {result.newestFirst && (
+        <p className="meta">{t("newestFirst", { cap: RANKED_MATCHES_CAP })}</p>
       )}
       {result.correctedQuery && (
         <p className="meta">
