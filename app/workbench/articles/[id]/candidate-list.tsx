@@ -1,10 +1,13 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
 import { describeReasons } from "@/lib/triage/describe-reasons";
 import { excerpt } from "./excerpt";
 import "./triage.css";
+
+const keyChunk = (chunks: React.ReactNode) => <kbd className="key">{chunks}</kbd>;
 
 /** Keys typed in these places are the editor's text, not a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -31,6 +34,7 @@ export function CandidateList({
   onFocusCandidate: (candidate: TriageCandidate) => void;
   onMakeClaim: (candidate: TriageCandidate) => void;
 }) {
+  const t = useTranslations("workbenchArticles.triage");
   const listRef = useRef<HTMLOListElement>(null);
   const activeIndex = Math.max(0, candidates.findIndex((candidate) => candidate.start === activeStart));
 
@@ -61,14 +65,13 @@ export function CandidateList({
 
   return (
     <section className="panel-box" aria-labelledby="candidates-heading">
-      <h2 id="candidates-heading">Worth checking ({candidates.length})</h2>
+      <h2 id="candidates-heading">{t("title", { count: candidates.length })}</h2>
       {candidates.length === 0 ? (
-        <p className="meta">No sentence of this revision stands out as worth checking, or claims cover them all.</p>
+        <p className="meta">{t("empty")}</p>
       ) : (
         <>
           <p className="meta" id="candidates-help">
-            Sentences the triage rules score as worth checking, dotted in the text. <kbd className="key">]</kbd> and <kbd className="key">[</kbd> move between them,
-            {canWrite ? " Enter makes a claim of one." : " with their reasons."}
+            {canWrite ? t.rich("helpWrite", { key: keyChunk }) : t.rich("helpRead", { key: keyChunk })}
           </p>
           <ol className="plain-list candidate-list" ref={listRef} onKeyDown={onListKeyDown} aria-describedby="candidates-help">
             {candidates.map((candidate, index) => {
@@ -89,7 +92,7 @@ export function CandidateList({
                     {excerpt(candidate.text, 140)}
                   </button>
                   <span className={candidate.start === activeStart ? "candidate-reasons" : "visually-hidden"} id={`candidate-why-${candidate.start}`}>
-                    Why: {reasons}.{canWrite ? " Enter makes a claim of it." : ""}
+                    {canWrite ? t("whyWrite", { reasons }) : t("whyRead", { reasons })}
                   </span>
                 </li>
               );
