@@ -24,7 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = localeOf(await getLocale());
   const t = await getTranslations("common");
   // Client components get the catalogue; reader pages have none, so their pages (cached, read by
-  // everyone) do not carry it.
+  // everyone) neither carry it nor render the provider, an async component that would make Next stream
+  // them in a different order from one render to the next (e2e/published-snapshot.spec.ts).
   const readerPage = isReaderPath((await headers()).get(PATH_HEADER) ?? "");
   return (
     <html lang={locale}>
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#content">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={readerPage ? null : undefined}>{children}</NextIntlClientProvider>
+        {readerPage ? children : <NextIntlClientProvider>{children}</NextIntlClientProvider>}
       </body>
     </html>
   );

@@ -191,7 +191,7 @@ const jsonLdOf = (html: string) => {
 
 /** The feed's entries about this fact-check: its first publication and any correction, in feed order. */
 const feedEntriesOf = (feed: string, slug: string) =>
-  [...feed.matchAll(/<entry>[\s\S]*?<\/entry>/g)]
+  [...feed.matchAll(/<entry[\s>][\s\S]*?<\/entry>/g)]
     .map((match) => match[0])
     .filter((entry) => entry.includes(`/fact-checks/${slug}"`) || entry.includes(`/fact-checks/${slug}#corrections"`));
 

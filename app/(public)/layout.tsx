@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LOCALES, localeOf } from "@/lib/i18n/locales";
 
-export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const locale = localeOf(await getLocale());
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  const locale = localeOf(useLocale());
   const other = LOCALES.find((candidate) => candidate !== locale)!;
-  const t = await getTranslations("reader");
+  const t = useTranslations("reader");
   return (
     <>
       <header className="masthead">
@@ -18,9 +18,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <nav aria-label={t("masthead.site")}>
             <Link href={`/${locale}`}>{t("masthead.latest")}</Link>
             <Link href={`/${locale}/methodology`}>{t("masthead.methodology")}</Link>
-            <Link href={`/${other}`} hrefLang={other} lang={other}>
+            {/* A full load: the root layout's <html lang> is rendered again only then. */}
+            <a href={`/${other}`} hrefLang={other} lang={other}>
               {t("masthead.otherLanguage")}
-            </Link>
+            </a>
           </nav>
         </div>
       </header>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
@@ -26,7 +25,9 @@ export function FactCheckCard({ factCheck }: { factCheck: FactCheckCardData }) {
         <RatingBadge rating={factCheck.rating} /> <RatingMeter rating={factCheck.rating} />
       </div>
       <h2 lang={lang}>
-        <Link href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</Link>
+        {/* A plain link: the fact-check may be in another language than this page, and only a full load
+            renders the root layout's <html lang> again (a client-side navigation keeps it). */}
+        <a href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</a>
       </h2>
       <p className="claim" lang={lang}>
         {t("claim", { claimant: factCheck.claimant, statement: factCheck.claimStatement })}

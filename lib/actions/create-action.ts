@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
+import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode, type ErrorMessageKey } from "@/lib/errors";
 import { describeIssues, safeParseInput } from "@/lib/validation";
 import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 import { changesPublicPages } from "@/lib/publishing/announce-public-page-changes";
@@ -15,6 +15,8 @@ export type ActionError = {
   /** Field name -> messages, for a form to show next to its inputs. */
   fields?: Record<string, string[]>;
   details?: Record<string, unknown>;
+  /** The message in the errors catalogue, for a form to show in the person's language (ADR 0018). */
+  messageKey?: ErrorMessageKey;
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
@@ -52,7 +54,8 @@ export function createAction<Schema extends z.ZodType, Result>(
       const parsed = safeParseInput(schema, rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
       if (!parsed.success) {
         const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-        return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields } };
+        const messageKey = { key: "invalidFields", params: { fields: Object.keys(fields).join(", ") } };
+        return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields, messageKey } };
       }
       const data = await useCase(actor, parsed.data);
       // Readers' pages the use case says it changed (the same list it wrote for the reader cache) are
@@ -61,14 +64,20 @@ export function createAction<Schema extends z.ZodType, Result>(
       return { ok: true, data };
     } catch (error) {
       if (isDomainError(error)) {
-        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+        return { ok: false, error: { code: error.code, message: error.message, details: error.details, messageKey: error.messageKey } };
       }
       // The database is down or saturated: the form can tell the user to retry, not that they erred.
-      if (isDatabaseUnavailable(error)) return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT } };
+      if (isDatabaseUnavailable(error)) {
+        return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT, messageKey: { key: "unavailable" } } };
+      }
       console.error(`[action ${requestId}]`, error);
       return {
         ok: false,
-        error: { code: "internal", message: `Something went wrong and nothing was saved (reference ${requestId}).` },
+        error: {
+          code: "internal",
+          message: `Something went wrong and nothing was saved (reference ${requestId}).`,
+          messageKey: { key: "internal", params: { reference: requestId } },
+        },
       };
     }
   };

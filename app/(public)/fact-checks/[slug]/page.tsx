@@ -8,6 +8,7 @@ import { SHARE_CARD_SIZE } from "@/lib/publishing/render-share-card";
 import { serializeJsonLd } from "@/lib/publishing/build-claim-review";
 import { getEnv } from "@/lib/env";
 import { RatingBadge, RatingMeter } from "@/app/_components/rating-badge";
+import { useFormatter, useTranslations } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localeOf } from "@/lib/i18n/locales";
 import { ratingWords } from "@/lib/verdicts/rating-scale";
@@ -75,9 +76,11 @@ function SourceLink({ source }: { source: PublishedSource }) {
 }
 
 /** Which version of the article the quote comes from, in words that say how we know its date. */
-async function QuotedVersion({ source }: { source: PublishedSource }) {
-  const t = await getTranslations("reader.factCheck");
-  const format = await getFormatter();
+function QuotedVersion({ source }: { source: PublishedSource }) {
+  // Hooks, not awaits: a component that awaits makes Next stream its part out of order, and this page
+  // must render the same bytes every time (e2e/published-snapshot.spec.ts).
+  const t = useTranslations("reader.factCheck");
+  const format = useFormatter();
   const date = () => <time dateTime={source.version.date.toISOString()}>{format.dateTime(source.version.date, "day")}</time>;
   return <>{source.version.known === "published" ? t.rich("quotedPublished", { date }) : t.rich("quotedRetrieved", { date })}</>;
 }
@@ -177,7 +180,8 @@ export default async function FactCheckPage({ params }: Props) {
             {factCheck.related.map((related) => (
               <li key={`${related.type}-${related.direction}-${related.slug}`}>
                 {t("colon", { label: t("relation", { type: related.type, direction: related.direction }) })}{" "}
-                <Link href={`/fact-checks/${related.slug}`}>“{related.statement}”</Link> <RatingBadge rating={related.rating} />
+                {/* A plain link: a related fact-check may be in another language (see FactCheckCard). */}
+                <a href={`/fact-checks/${related.slug}`}>{t("quoted", { text: related.statement })}</a> <RatingBadge rating={related.rating} />
               </li>
             ))}
           </ul>

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
-import { notFound } from "next/navigation";
-import { isLocale } from "@/lib/i18n/locales";
 import { listPublishedFactChecksCached } from "@/lib/publishing/list-published-fact-checks";
 import { FactCheckCard } from "@/app/_components/fact-check-card";
 import { ReaderSearchForm } from "@/app/_components/reader-search-form";
-import { localeAlternates, type LocaleProps } from "./alternates";
+import { localeAlternates, readerLocale } from "./alternates";
 
-export async function generateMetadata({ params }: LocaleProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await readerLocale();
   const t = await getTranslations("reader.home");
   return {
     alternates: {
@@ -20,12 +17,11 @@ export async function generateMetadata({ params }: LocaleProps): Promise<Metadat
   };
 }
 
-export default async function HomePage({ params }: LocaleProps) {
+export default async function HomePage() {
   // Rendered per request from a list that is read again only after a publication or correction
   // (one small query per request checks that). Waiting for the request first keeps `next build`
   // from prerendering it with whatever database the build machine can see.
   await connection();
-  if (!isLocale((await params).locale)) notFound();
   const t = await getTranslations("reader.home");
   const factChecks = await listPublishedFactChecksCached(30);
   return (

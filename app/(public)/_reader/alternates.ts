@@ -1,6 +1,16 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { getEnv } from "@/lib/env";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, LOCALES, localeOf, type Locale } from "@/lib/i18n/locales";
+
+// The reader pages readable in every language live here once; app/(public)/en/… and fr/… are their
+// addresses (static segments, so no other first segment ever renders the readers' layout). Their
+// language is the request's, which proxy.ts set from the address (i18n/request.ts).
+
+/** The language of this request's reader page. */
+export async function readerLocale(): Promise<Locale> {
+  return localeOf(await getLocale());
+}
 
 /**
  * A page readable in every language (home, search, methodology): its canonical address in this
@@ -14,5 +24,3 @@ export function localeAlternates(locale: Locale, path: string, query = ""): Meta
     languages: { ...Object.fromEntries(LOCALES.map((language) => [language, at(language)])), "x-default": at(DEFAULT_LOCALE) },
   };
 }
-
-export type LocaleProps = { params: Promise<{ locale: string }> };

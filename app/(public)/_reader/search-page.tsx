@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NOT_FOR_READER_CACHE } from "@/lib/publishing/reader-cache-hint";
 import { searchPublishedFactChecks, type PublishedFactCheckSearchResult } from "@/lib/search/search-published-fact-checks";
 import { isDomainError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/locales";
 import { FactCheckCard } from "@/app/_components/fact-check-card";
 import { ReaderSearchForm } from "@/app/_components/reader-search-form";
 import { ErrorMessage } from "@/app/_components/error-message";
-import { localeAlternates } from "../alternates";
+import { localeAlternates, readerLocale } from "./alternates";
 
 type Params = { q?: string; rating?: string; language?: string; claimant?: string; cursor?: string; attempt?: string };
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Params> };
+type Props = { searchParams: Promise<Params> };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 const FILTERS = ["q", "rating", "language", "claimant"] as const;
@@ -23,16 +21,14 @@ function queryOf(params: Params, extra: Record<string, string | undefined> = {})
   return new URLSearchParams(entries.filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const locale = await readerLocale();
   const t = await getTranslations("reader.search");
   return { title: t("title"), robots: { index: false }, alternates: localeAlternates(locale, "/search", queryOf(await searchParams)) };
 }
 
-export default async function SearchPage({ params: routeParams, searchParams }: Props) {
-  const { locale } = await routeParams;
-  if (!isLocale(locale)) notFound();
+export default async function SearchPage({ searchParams }: Props) {
+  const locale = await readerLocale();
   const t = await getTranslations("reader.search");
   const params = await searchParams;
   const filters = { q: text(params.q), rating: text(params.rating), language: text(params.language), claimant: text(params.claimant) };

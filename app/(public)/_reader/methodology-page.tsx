@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { isLocale } from "@/lib/i18n/locales";
 import { RATING_SCALE, ratingWords } from "@/lib/verdicts/rating-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";
-import { localeAlternates, type LocaleProps } from "../alternates";
+import { localeAlternates, readerLocale } from "./alternates";
 
-export async function generateMetadata({ params }: LocaleProps): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await readerLocale();
   const t = await getTranslations("reader.methodology");
   return { title: t("title"), alternates: localeAlternates(locale, "/methodology") };
 }
 
-export default async function MethodologyPage({ params }: LocaleProps) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function MethodologyPage() {
+  const locale = await readerLocale();
   const t = await getTranslations("reader.methodology");
   return (
     <div className="narrow">

@@ -1,0 +1,2 @@
+// Search in this language (app/(public)/_reader/).
+export { default, generateMetadata } from "../../_reader/search-page";

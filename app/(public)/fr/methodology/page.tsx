@@ -1,0 +1,2 @@
+// The methodology in this language (app/(public)/_reader/).
+export { default, generateMetadata } from "../../_reader/methodology-page";
