@@ -9,6 +9,11 @@ const nextConfig = {
   // npm test type-checks the whole tree first (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Metadata in the <head> for every client, never streamed after it: a page's bytes then do not
+  // depend on whether generateMetadata finished before the shell (a draft's address must answer the
+  // very bytes of a page that never existed, e2e/verdict-journey.spec.ts), and every link preview
+  // finds its title and og: tags where it looks.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   // The message catalogue is read from messages/ at run time (lib/i18n/load-messages.ts).
