@@ -2,6 +2,7 @@
 // in Chromium with a large article (default 200,000 characters and 2,000 passages). Targets: every
 // passage highlighted within 1 s of navigation, and a mouse selection's actions shown within 100 ms
 // of the button's release (medians). Baseline, same run: the same text without passages.
+import { findChromium } from "../../scripts/lib/find-chromium";
 import { measureAnnotatorPage } from "./measure-annotator-page";
 
 const json = process.argv.includes("--json");
@@ -12,6 +13,13 @@ const flag = (name: string, fallback: number) => {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
   return value;
 };
+
+// The whole benchmark is the page in a browser: without one it says so and measures nothing.
+if (!findChromium()) {
+  const reason = "skipped: no Chromium on this machine (install Debian's chromium, or set CHROMIUM_PATH)";
+  console.log(json ? JSON.stringify({ skipped: reason }) : `bench:annotator-page ${reason}`);
+  process.exit(0);
+}
 
 const size = { characters: flag("characters", 200_000), passages: flag("passages", 2_000), runs: flag("runs", 5) };
 const figures = await measureAnnotatorPage(size, log, json);
