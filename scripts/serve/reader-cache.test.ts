@@ -33,6 +33,18 @@ describe("ReaderCache", () => {
     expect(nonceOf(first)).not.toBe(nonceOf(second));
   });
 
+  it("gives the preload links Next sent the response's own nonce, and says Vary: Accept-Encoding once", () => {
+    const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
+    const rendered = page(html.repeat(20));
+    rendered.headers.push(["link", `</a.css>; rel=preload; as="style"; nonce="${NONCE}"`], ["vary", "rsc, Accept-Encoding"]);
+    cache.store("/fact-checks/a", cache.currentGeneration(), rendered);
+    const served = cache.serve("/fact-checks/a", { gzip: true })!;
+    const nonce = nonceOf(served);
+    expect(served.headers.filter(([name]) => name === "link")).toEqual([["link", `</a.css>; rel=preload; as="style"; nonce="${nonce}"`]]);
+    expect(served.headers.filter(([name]) => name === "vary")).toEqual([["vary", "rsc, Accept-Encoding"]]);
+    expect(gunzipSync(served.body).toString()).toBe(html.repeat(20).replaceAll(NONCE, nonce));
+  });
+
   it("keeps a page without a policy as it is", () => {
     const cache = new ReaderCache({ maxBytes: 1e6, ttlMs: 60_000 });
     const feed = { status: 200, headers: [["content-type", "application/atom+xml"]] as [string, string][], body: Buffer.from("<feed/>") };

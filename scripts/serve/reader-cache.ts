@@ -12,12 +12,15 @@ import { compressParts, spliceGzip } from "./spliced-gzip";
 
 export type CachedPage = {
   status: number;
-  /** Response headers as Next sent them, without the hop-by-hop ones. */
-  headers: [string, string][];
+  /**
+   * Response headers as Next sent them, without the hop-by-hop ones, each value cut at the nonce it
+   * was rendered with (the policy, and the preload links that carry it): one part when it has none.
+   */
+  headers: [string, string[]][];
   /** The body cut at every occurrence of the nonce it was rendered with (one part when it had none). */
   parts: Buffer[];
-  /** The Content-Security-Policy with the nonce cut out, in two parts. */
-  policy: [string, string] | null;
+  /** Whether each response needs a nonce of its own: the page was rendered with one and its policy names it. */
+  nonced: boolean;
   /** The parts deflated once, for clients that accept gzip (spliced-gzip.ts); null for small pages. */
   compressed: Buffer[] | null;
   /**
@@ -110,17 +113,19 @@ export class ReaderCache {
     const policyHeader = response.headers.find(([name]) => name === "content-security-policy")?.[1];
     const nonce = policyHeader?.match(NONCE_IN_POLICY)?.[1];
     const parts = nonce ? splitBuffer(response.body, Buffer.from(nonce)) : [response.body];
-    let policy: [string, string] | null = null;
-    let headers = response.headers;
-    if (policyHeader && nonce && parts.length > 1) {
-      const at = policyHeader.indexOf(nonce);
-      policy = [policyHeader.slice(0, at), policyHeader.slice(at + nonce.length)];
-    } else {
-      headers = sharedHeaders(headers);
-    }
+    const nonced = nonce !== undefined && parts.length > 1;
     const compressed = response.body.length >= MIN_COMPRESSED_BYTES ? compressParts(parts) : null;
-    const rendered = policy && nonce?.length === NONCE_LENGTH ? { body: response.body, offsets: offsetsOf(parts, nonce.length) } : null;
-    this.pages.set(url, { status: response.status, headers, parts, policy, compressed, rendered });
+    let headers = nonced ? response.headers : sharedHeaders(response.headers);
+    if (compressed) headers = varyByEncoding(headers);
+    const rendered = nonced && nonce.length === NONCE_LENGTH ? { body: response.body, offsets: offsetsOf(parts, nonce.length) } : null;
+    this.pages.set(url, {
+      status: response.status,
+      headers: headers.map(([name, value]) => [name, nonced ? value.split(nonce) : [value]]),
+      parts,
+      nonced,
+      compressed,
+      rendered,
+    });
   }
 
   /**
@@ -155,8 +160,14 @@ function sharedHeaders(headers: [string, string][]): [string, string][] {
   ];
 }
 
+/** A page kept gzipped differs by Accept-Encoding: said once in its Vary header, which Next may already have. */
+function varyByEncoding(headers: [string, string][]): [string, string][] {
+  const varies = headers.some(([name, value]) => name === "vary" && /(^|,)\s*accept-encoding\s*(,|$)/i.test(value));
+  return varies ? headers : [...headers, ["vary", "Accept-Encoding"]];
+}
+
 function entryBytes(key: string, page: CachedPage): number {
-  const text = [key, ...page.headers.flat(), ...(page.policy ?? [])].reduce((sum, value) => sum + Buffer.byteLength(value), 0);
+  const text = [key, ...page.headers.flat(2)].reduce((sum, value) => sum + Buffer.byteLength(value), 0);
   const bodies = [...page.parts, ...(page.compressed ?? [])].reduce((sum, part) => sum + part.length, 0);
   return text + bodies + ENTRY_OVERHEAD_BYTES;
 }
@@ -186,12 +197,8 @@ export function freshNonce(): string {
 }
 
 function withFreshNonce(page: CachedPage, gzip: boolean): ServedPage {
-  const nonce = page.policy ? freshNonce() : "";
-  const policy = page.policy;
-  const headers = page.headers.map(([name, value]): [string, string] =>
-    name === "content-security-policy" && policy ? [name, `${policy[0]}${nonce}${policy[1]}`] : [name, value],
-  );
-  if (page.compressed) headers.push(["vary", "Accept-Encoding"]);
+  const nonce = page.nonced ? freshNonce() : "";
+  const headers = page.headers.map(([name, parts]): [string, string] => [name, parts.length === 1 ? parts[0]! : parts.join(nonce)]);
   if (!page.compressed || !gzip) return { status: page.status, headers, body: freshBody(page, nonce) };
   headers.push(["content-encoding", "gzip"]);
   return { status: page.status, headers, body: spliceGzip(page.parts, page.compressed, Buffer.from(nonce)) };
@@ -203,7 +210,9 @@ function freshBody(page: CachedPage, nonce: string): Buffer {
   if (page.rendered && nonce.length === NONCE_LENGTH) {
     const body = Buffer.allocUnsafe(page.rendered.body.length);
     page.rendered.body.copy(body);
-    for (const offset of page.rendered.offsets) body.write(nonce, offset, NONCE_LENGTH, "latin1");
+    // TypedArray.set stays in V8 for 24 bytes, where Buffer.write crosses into C++ once per nonce.
+    const nonceBytes = Buffer.from(nonce, "latin1");
+    for (const offset of page.rendered.offsets) body.set(nonceBytes, offset);
     return body;
   }
   const separator = Buffer.from(nonce);
