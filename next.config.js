@@ -15,6 +15,9 @@ const nextConfig = {
   // finds its title and og: tags where it looks.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  // When this build was made, compiled into it: the public API's validators change with the build
+  // (lib/api/serve-public-read.ts), since a new build may shape the same data differently.
+  env: { CLAIMWORK_BUILT_AT: new Date().toISOString() },
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   // The message catalogue is read from messages/ at run time (lib/i18n/load-messages.ts).
   outputFileTracingIncludes: { "/**": ["./messages/**/*.json"] },

@@ -64,12 +64,16 @@ export async function servePublicRead<Schema extends z.ZodObject>(
     const read = prepare(readParameters(url, parameters), url);
     const state = await publicationsState();
     let modified = state.lastChangedAt ?? new Date(0);
+    // A copy made by another build is not current either, even if no publication changed: the build
+    // is in the ETag, and Last-Modified is never before it (a copy dated earlier is older than it).
+    const builtAt = buildTime();
+    if (builtAt > modified) modified = builtAt;
     if (read.changesDaily) {
       const today = new Date(new Date().toISOString().slice(0, 10));
       if (today > modified) modified = today;
     }
     const lastModified = new Date(Math.floor(modified.getTime() / 1000) * 1000);
-    const tag = createHash("sha256").update(`${state.count}|${modified.toISOString()}|${read.variant}`).digest("base64url").slice(0, 27);
+    const tag = createHash("sha256").update(`${builtAt.toISOString()}|${state.count}|${modified.toISOString()}|${read.variant}`).digest("base64url").slice(0, 27);
     const validators = { ETag: `W/"${tag}"`, "Last-Modified": lastModified.toUTCString(), "Cache-Control": CACHE_CONTROL, ...CORS_HEADERS };
     if (isCurrent(request.headers, validators.ETag, lastModified)) return new Response(null, { status: 304, headers: validators });
     const { body, contentType } = await read.answer(state);
@@ -77,6 +81,12 @@ export async function servePublicRead<Schema extends z.ZodObject>(
   } catch (error) {
     return failure(error);
   }
+}
+
+/** When the running build was made (next.config.js), or the epoch where none says so (tests). */
+function buildTime(): Date {
+  const builtAt = new Date(process.env.CLAIMWORK_BUILT_AT ?? 0);
+  return Number.isNaN(builtAt.getTime()) ? new Date(0) : builtAt;
 }
 
 /** Whether the client's copy, named by its conditional headers, is still the current one. */

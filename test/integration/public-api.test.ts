@@ -248,6 +248,24 @@ describe("GET /api/v1/fact-checks/{slug}", () => {
     expect(after.headers.get("etag")).not.toBe(etag);
     expect(Date.parse(after.headers.get("last-modified")!)).toBeGreaterThanOrEqual(Date.parse(lastModified));
   });
+
+  it("does not call a copy current once another build serves the API, though no publication changed", async () => {
+    const { slug } = published[1]!;
+    const builtAt = process.env.CLAIMWORK_BUILT_AT;
+    try {
+      process.env.CLAIMWORK_BUILT_AT = "2026-01-01T00:00:00.000Z";
+      const first = await get(slug);
+      const etag = first.headers.get("etag")!;
+      expect((await get(slug, { "if-none-match": etag })).status).toBe(304);
+      process.env.CLAIMWORK_BUILT_AT = new Date(Date.now() + 60_000).toISOString();
+      const rebuilt = await get(slug, { "if-none-match": etag, "if-modified-since": first.headers.get("last-modified")! });
+      expect(rebuilt.status).toBe(200);
+      expect(rebuilt.headers.get("etag")).not.toBe(etag);
+    } finally {
+      if (builtAt === undefined) delete process.env.CLAIMWORK_BUILT_AT;
+      else process.env.CLAIMWORK_BUILT_AT = builtAt;
+    }
+  });
 });
 
 describe("GET /api/v1/claim-reviews.jsonld", () => {
