@@ -13,7 +13,8 @@ import { reviseArticle } from "@/lib/articles/revise-article";
 import { relateClaims } from "@/lib/relations/relate-claims";
 import { removeRelation } from "@/lib/relations/remove-relation";
 import { suggestRelatedClaims } from "@/lib/relations/suggest-related-claims";
-import { getClaimGraph, listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
+import { getClaimGraph } from "@/lib/relations/get-claim-graph";
+import { listClaimFilterOptions } from "@/lib/claims/list-claim-filter-options";
 import { findConsistencyWarnings } from "@/lib/relations/find-consistency-warnings";
 import { searchClaims } from "@/lib/search/search-claims";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
@@ -414,6 +415,20 @@ describe("getClaimGraph", () => {
   it("refuses bad filters and anonymous callers", async () => {
     await expectDomainError(getClaimGraph(editor, { articleId: "not-a-uuid" }), "invalid");
     await expectDomainError(getClaimGraph(null as unknown as Actor, {}), "unauthenticated");
+  });
+});
+
+describe("listClaimFilterOptions", () => {
+  it("offers each claimant once whatever the case, as spelled on their newest claim, and every language", async () => {
+    const name = `Aaron Filteroption ${unique()}`;
+    const older = await makeClaim(editor, { claimant: name.toUpperCase(), language: "de" });
+    await getDb().claim.update({ where: { id: older.id }, data: { createdAt: new Date("2020-01-01T00:00:00.000Z") } });
+    await makeClaim(editor, { claimant: name, language: "fr" });
+    const options = await listClaimFilterOptions(editor);
+    expect(options.claimants.filter((claimant) => claimant.toLowerCase() === name.toLowerCase())).toEqual([name]);
+    expect(new Set(options.claimants.map((claimant) => claimant.toLowerCase())).size).toBe(options.claimants.length);
+    expect(options.languages).toEqual(expect.arrayContaining(["de", "en", "fr"]));
+    expect(options.languages).toEqual([...new Set(options.languages)].sort());
   });
 });
 
