@@ -135,7 +135,7 @@ async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<C
 
   if (!q) {
     const after = input.cursor ? decodeCursor(input.cursor, fingerprint, ["time"]) : null;
-    const rows = await fetchPage(newestPage(Prisma.sql`TRUE`, filters, after, input.limit), Prisma.sql`page.created_at DESC`, null);
+    const rows = await fetchPage(newestPage(filters, after, input.limit), Prisma.sql`page.created_at DESC`, null);
     return toResult(rows, input.limit, fingerprint, "time");
   }
 
@@ -169,7 +169,7 @@ async function matchPage(
 ): Promise<Page> {
   const match = Prisma.sql`c.search_vector @@ ${query}`;
   const newest = async (position: After) => ({
-    rows: await fetchPage(newestPage(match, filters, position, limit), Prisma.sql`page.created_at DESC`, snippet),
+    rows: await fetchPage(newestMatchesPage(query, filters, position, limit), Prisma.sql`page.created_at DESC`, snippet),
     kind: kinds.newest,
   });
   if (after?.kind === kinds.newest) return newest(after);
@@ -196,14 +196,38 @@ async function estimatedMatches(match: Prisma.Sql, filters: Prisma.Sql): Promise
   return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
 }
 
-/** The ids of one page newest first, (created_at, id) descending after the cursor's position. */
-function newestPage(match: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
+/** The ids of one page of the claims newest first, (created_at, id) descending after the cursor's position. */
+function newestPage(filters: Prisma.Sql, after: After, limit: number) {
   return Prisma.sql`
     SELECT c.id, c.created_at, NULL::real AS score, NULL::int AS total
       FROM claims c
-     WHERE ${match} AND ${filters}
+     WHERE ${filters}
        ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
      ORDER BY c.created_at DESC, c.id DESC
+     LIMIT ${limit + 1}`;
+}
+
+/**
+ * The ids of one page of the claims matching a tsquery, newest first: a walk of the (created_at, id)
+ * index that tests the words the index carries (search_terms, migration
+ * 20261206020000_claim_search_covering) and reads no table row until a claim matches, so its cost is
+ * the index entries passed, not one heap page each. The stripped words hold no positions, so a phrase
+ * ("covid-19", "quoted words") is tested there as its words (claimwork_search_terms_query), and a claim
+ * too long for them has none (NULL, kept): each claim the walk keeps is tested again on its full vector
+ * (a subquery per kept row, which the planner cannot turn into a join over every match), before the LIMIT. search_terms has no GIN index on purpose: the planner
+ * must walk the btree, not collect every match and sort them.
+ */
+function newestMatchesPage(query: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
+  return Prisma.sql`
+    SELECT walk.id, walk.created_at, NULL::real AS score, NULL::int AS total FROM (
+      SELECT c.id, c.created_at
+        FROM claims c
+       WHERE (c.search_terms @@ claimwork_search_terms_query(${query})) IS NOT FALSE AND ${filters}
+         ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+       ORDER BY c.created_at DESC, c.id DESC
+    ) AS walk
+     WHERE (SELECT m.search_vector FROM claims m WHERE m.id = walk.id) @@ ${query}
+     ORDER BY walk.created_at DESC, walk.id DESC
      LIMIT ${limit + 1}`;
 }
 
