@@ -210,24 +210,30 @@ function newestPage(filters: Prisma.Sql, after: After, limit: number) {
 /**
  * The ids of one page of the claims matching a tsquery, newest first: a walk of the (created_at, id)
  * index that tests the words the index carries (search_terms, migration
- * 20261206020000_claim_search_covering) and reads no table row until a claim matches, so its cost is
- * the index entries passed, not one heap page each. The stripped words hold no positions, so a phrase
- * ("covid-19", "quoted words") is tested there as its words (claimwork_search_terms_query), and a claim
- * too long for them has none (NULL, kept): each claim the walk keeps is tested again on its full vector
- * (a subquery per kept row, which the planner cannot turn into a join over every match), before the LIMIT. search_terms has no GIN index on purpose: the planner
- * must walk the btree, not collect every match and sort them.
+ * 20261206020000_claim_search_covering) and reads no table row, so its cost is the index entries
+ * passed, not one heap page each. Those words hold no positions: a search with a phrase ("covid-19",
+ * "quoted words") is tested there as its words (claimwork_search_terms_query), and only the claims that
+ * pass are tested again on their full vector, as is a claim too long to have the words in the index
+ * (NULL). The planner folds the test of the query to a constant, so a search without phrases reads no
+ * table row at all. search_terms has no GIN index on purpose: the planner must walk the btree, not
+ * collect every match and sort them. As one CASE the condition gets the planner's default selectivity;
+ * written as two conditions, its estimate of the walk's length made the plan costly enough for JIT
+ * compilation, which took half a second.
  */
 function newestMatchesPage(query: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
+  const terms = Prisma.sql`claimwork_search_terms_query(${query})`;
+  const fullVector = Prisma.sql`(SELECT m.search_vector FROM claims m WHERE m.id = c.id) @@ ${query}`;
   return Prisma.sql`
-    SELECT walk.id, walk.created_at, NULL::real AS score, NULL::int AS total FROM (
-      SELECT c.id, c.created_at
-        FROM claims c
-       WHERE (c.search_terms @@ claimwork_search_terms_query(${query})) IS NOT FALSE AND ${filters}
-         ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
-       ORDER BY c.created_at DESC, c.id DESC
-    ) AS walk
-     WHERE (SELECT m.search_vector FROM claims m WHERE m.id = walk.id) @@ ${query}
-     ORDER BY walk.created_at DESC, walk.id DESC
+    SELECT c.id, c.created_at, NULL::real AS score, NULL::int AS total
+      FROM claims c
+     WHERE CASE WHEN c.search_terms IS NULL THEN ${fullVector}
+                WHEN NOT coalesce(c.search_terms @@ ${terms}, true) THEN false
+                WHEN ${terms} = ${query} THEN true
+                ELSE ${fullVector}
+           END
+       AND ${filters}
+       ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+     ORDER BY c.created_at DESC, c.id DESC
      LIMIT ${limit + 1}`;
 }
 
