@@ -11,26 +11,18 @@ export type ClaimFilterOptions = {
 export const MAX_CLAIMANT_OPTIONS = 1000;
 
 /**
- * What the claim filters offer: claimants, every article that quotes a claim, every language.
- * The distinct claimants and languages are read by a skip scan of their btree indexes (one index
- * probe per distinct value, a recursive CTE: PostgreSQL before 18 has no skip scan of its own), so
- * the cost follows the number of claimants shown, not of claims (a GROUP BY read all 1,000,000).
- * A claimant spelled several ways (case) is offered as spelled on their newest claim.
+ * What the claim filters offer: claimants, every article that quotes a claim, every language. Their
+ * cost follows what is shown, not the number of claims: the claimants come from the table of
+ * claimants the claims' triggers keep (migration 20261206020200_claimants), one row per name ignoring
+ * case; the distinct languages by a skip scan of the (language, created_at, id) index, one probe per
+ * language (a recursive CTE: PostgreSQL before 18 has no skip scan of its own).
  */
 export async function listClaimFilterOptions(actor: Actor): Promise<ClaimFilterOptions> {
   requirePermission(actor, "claims.read");
   const db = getDb();
   const [claimants, articles, languages] = await Promise.all([
     db.$queryRaw<{ claimant: string }[]>`
-      WITH RECURSIVE names AS (
-        (SELECT lower(claimant) AS name FROM claims ORDER BY lower(claimant) LIMIT 1)
-        UNION ALL
-        SELECT (SELECT lower(c.claimant) FROM claims c WHERE lower(c.claimant) > n.name ORDER BY lower(c.claimant) LIMIT 1)
-          FROM names n WHERE n.name IS NOT NULL
-      )
-      SELECT (SELECT c.claimant FROM claims c WHERE lower(c.claimant) = n.name ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS claimant
-        FROM (SELECT name FROM names WHERE name IS NOT NULL LIMIT ${MAX_CLAIMANT_OPTIONS}) AS n
-       ORDER BY n.name`,
+      SELECT name AS claimant FROM claimwork_search.claimants ORDER BY name_key LIMIT ${MAX_CLAIMANT_OPTIONS}`,
     db.article.findMany({
       where: { deletedAt: null, passages: { some: {} } },
       orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],

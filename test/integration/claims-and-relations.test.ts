@@ -419,16 +419,28 @@ describe("getClaimGraph", () => {
 });
 
 describe("listClaimFilterOptions", () => {
-  it("offers each claimant once whatever the case, as spelled on their newest claim, and every language", async () => {
+  it("offers each claimant once whatever the case, follows a renamed claimant, and lists every language", async () => {
     const name = `Aaron Filteroption ${unique()}`;
-    const older = await makeClaim(editor, { claimant: name.toUpperCase(), language: "de" });
-    await getDb().claim.update({ where: { id: older.id }, data: { createdAt: new Date("2020-01-01T00:00:00.000Z") } });
+    const first = await makeClaim(editor, { claimant: name.toUpperCase(), language: "de" });
     await makeClaim(editor, { claimant: name, language: "fr" });
+    const named = (options: { claimants: string[] }, wanted: string) =>
+      options.claimants.filter((claimant) => claimant.toLowerCase() === wanted.toLowerCase());
     const options = await listClaimFilterOptions(editor);
-    expect(options.claimants.filter((claimant) => claimant.toLowerCase() === name.toLowerCase())).toEqual([name]);
+    expect(named(options, name)).toEqual([name.toUpperCase()]);
     expect(new Set(options.claimants.map((claimant) => claimant.toLowerCase())).size).toBe(options.claimants.length);
     expect(options.languages).toEqual(expect.arrayContaining(["de", "en", "fr"]));
     expect(options.languages).toEqual([...new Set(options.languages)].sort());
+
+    // Renaming the only claim of a claimant drops the old name; a name another claim still has stays.
+    const solo = `Aaron Solo ${unique()}`;
+    const { id } = await makeClaim(editor, { claimant: solo });
+    const renamed = `Aaron Renamed ${unique()}`;
+    await updateClaim(editor, { claimId: id, expectedVersion: 1, statement: "The renamed claimant said so", claimant: renamed, language: "en" });
+    await updateClaim(editor, { claimId: first.id, expectedVersion: 1, statement: "The first claim, reworded", claimant: renamed, language: "de" });
+    const after = await listClaimFilterOptions(editor);
+    expect(named(after, solo)).toEqual([]);
+    expect(named(after, renamed)).toEqual([renamed]);
+    expect(named(after, name)).toEqual([name.toUpperCase()]);
   });
 });
 
