@@ -295,6 +295,30 @@ describe("searchClaims: broad searches", () => {
   });
 });
 
+describe("searchClaims: matches counted by the index", () => {
+  it("without filters, counts the matches from the index: newest first past the cap, ranked under it, near matches when none", async () => {
+    const token = `ct${unique()}`;
+    const count = RANKED_MATCHES_CAP + 1;
+    await getDb().$executeRaw`
+      INSERT INTO claims (statement, claimant, language, created_by_id, created_at, updated_at)
+      SELECT 'Counted ' || ${token}::text || ' claim, number ' || g, 'Counted claimant', 'en', ${editor.id}::uuid,
+             timestamptz '2020-01-01' + g * interval '1 day', now()
+        FROM generate_series(1, ${count}::int) AS g`;
+    const broad = await searchClaims(editor, { q: token, limit: 3 });
+    expect(broad.newestFirst).toBe(true);
+    expect(broad.items.map((item) => item.statement)).toEqual([0, 1, 2].map((i) => `Counted ${token} claim, number ${count - i}`));
+
+    const narrow = await searchClaims(editor, { q: `${token} 1234`, limit: 3 });
+    expect(narrow.newestFirst).toBeUndefined();
+    expect(narrow.items.map((item) => item.statement)).toEqual([`Counted ${token} claim, number 1234`]);
+
+    // No claim holds both words: the near matches, the claims holding either, newest first.
+    const none = await searchClaims(editor, { q: `${token} nowhere${unique()}`, limit: 3 });
+    expect(none.newestFirst).toBe(true);
+    expect(none.items[0]?.statement).toBe(`Counted ${token} claim, number ${count}`);
+  });
+});
+
 describe("searchClaims: newest first through the index's words", () => {
   it("keeps a phrase a phrase: a broad search for quoted words skips claims holding them apart", async () => {
     const token = `ph${unique()}`;
