@@ -6,6 +6,9 @@
 // - a plain lookup of a claim by id (the floor: one indexed row through Prisma);
 // - the previous query shape: every full-text match ranked by ts_rank, then the first page;
 // - the previous typo correction (trigram similarity over the vocabulary only), for swapped letters;
+// - the claims page's other reads at 1,000,000 claims: its filter options (listClaimFilterOptions)
+//   next to their previous query (the distinct claimants by a GROUP BY over every claim), and the
+//   listing without a query (newest first);
 // and the recall of the typo queries: does the intended claim appear on the first page, among the
 // queries whose correct spelling finds it there.
 // Generating 1,000,000 claims and their indexes takes minutes on two cores: --claims N runs smaller;
@@ -79,6 +82,7 @@ async function main() {
     const { getDb } = await import("@/lib/db");
     const { loadActor } = await import("@/lib/auth/load-actor");
     const { searchClaims } = await import("@/lib/search/search-claims");
+    const { listClaimFilterOptions } = await import("@/lib/claims/list-claim-filter-options");
     const { CORRECTION_SIMILARITY } = await import("@/lib/search/text-query");
     const editor = await client.query<{ id: string }>("SELECT id FROM users WHERE role = 'editor' ORDER BY created_at LIMIT 1");
     const actor = await loadActor(editor.rows[0]!.id, "bench-claims-search");
@@ -124,8 +128,21 @@ async function main() {
       }
     }
 
-    // Baselines, same database, same run.
+    // The claims page's other reads.
     const db = getDb();
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await listClaimFilterOptions(actor);
+      record("claims page: filter options", performance.now() - t0);
+      const t1 = performance.now();
+      await db.$queryRaw`SELECT min(claimant) AS claimant FROM claims GROUP BY lower(claimant) ORDER BY lower(min(claimant)) LIMIT 1000`;
+      record("baseline: previous filter options (GROUP BY every claim)", performance.now() - t1);
+      const t2 = performance.now();
+      await searchClaims(actor, { limit: 25 });
+      record("claims page: listing, newest first", performance.now() - t2);
+    }
+
+    // Baselines, same database, same run.
     for (const claim of sample.slice(0, 150)) {
       const t0 = performance.now();
       await db.claim.findUnique({ where: { id: claim.id }, select: { id: true, statement: true, claimant: true } });
