@@ -15,7 +15,9 @@ SELECT DISTINCT ON (lower("claimant")) lower("claimant"), "claimant" FROM "claim
 
 -- Statement-level, over the transition tables, so a bulk insert adds its names in one statement;
 -- sorted, so two transactions adding the same new names wait for each other instead of deadlocking.
-CREATE FUNCTION "claimwork_collect_claimants"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- SECURITY DEFINER: the app's role ("claimwork_app", migration 20261122000000_app_role) may only read
+-- and add rows of claimwork_search's tables; this function, as their owner, also drops a name.
+CREATE FUNCTION "claimwork_collect_claimants"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET "search_path" = public, pg_temp AS $$
 BEGIN
   INSERT INTO "claimwork_search"."claimants" ("name_key", "name")
   SELECT DISTINCT ON (lower(c."claimant")) lower(c."claimant"), c."claimant"
