@@ -1,7 +1,7 @@
 // The queries of bench:claims-search: what a newsroom types, made from claims sampled from the database.
 import { createPrng } from "../anchoring/create-prng";
 
-export type Kind = "statement words" | "speaker" | "typo: swapped letters" | "typo: missing letter" | "typo: no accents";
+export type Kind = "statement: one word" | "statement: several words" | "speaker" | "typo: swapped letters" | "typo: missing letter" | "typo: no accents";
 export type Query = { kind: Kind; q: string; claimId: string; correct: string };
 
 const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "");
@@ -21,7 +21,7 @@ export function buildQueries(sample: { id: string; statement: string; claimant: 
       const length = 1 + Math.floor(random() * 3);
       const start = Math.floor(random() * Math.max(1, words.length - length));
       const q = words.slice(start, start + length).join(" ");
-      queries.push({ kind: "statement words", q, claimId: claim.id, correct: q });
+      queries.push({ kind: length === 1 ? "statement: one word" : "statement: several words", q, claimId: claim.id, correct: q });
     } else if (slot < 5) {
       const names = claim.claimant.split(" ");
       const q = random() < 0.5 ? claim.claimant : names.at(-1)!;
