@@ -10,7 +10,8 @@
 -- without phrases, an upper bound for one with phrases (the index knows no positions). A search the
 -- planner already expects to match more than "broad" claims (its statistics know frequent words well)
 -- returns that estimate, not exact, without running. The SET clauses keep the planner on the bitmap
--- scan, only for this call. matches is NULL when the plan has no such scan.
+-- scan, only for this call. matches is NULL when the plan has no such scan. (PostgreSQL 18, the
+-- embedded database, writes row counts with decimals: they are read as numeric.)
 CREATE FUNCTION "claimwork_count_index_matches"("query" tsquery, "broad" BIGINT) RETURNS TABLE ("matches" BIGINT, "exact" BOOLEAN)
   LANGUAGE plpgsql VOLATILE
   SET "enable_seqscan" = off SET "enable_indexscan" = off SET "enable_indexonlyscan" = off AS $$
@@ -20,13 +21,13 @@ DECLARE
   estimate BIGINT;
 BEGIN
   EXECUTE 'EXPLAIN (FORMAT JSON) ' || statement INTO plan USING "query";
-  estimate := (jsonb_path_query_first(plan, '$.** ? (@."Node Type" == "Bitmap Index Scan")."Plan Rows"'))::text::bigint;
+  estimate := (jsonb_path_query_first(plan, '$.** ? (@."Node Type" == "Bitmap Index Scan")."Plan Rows"'))::text::numeric::bigint;
   IF estimate > "broad" THEN
     RETURN QUERY SELECT estimate, false;
     RETURN;
   END IF;
   EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || statement INTO plan USING "query";
-  RETURN QUERY SELECT (jsonb_path_query_first(plan, '$.** ? (@."Node Type" == "Bitmap Index Scan")."Actual Rows"'))::text::bigint,
+  RETURN QUERY SELECT (jsonb_path_query_first(plan, '$.** ? (@."Node Type" == "Bitmap Index Scan")."Actual Rows"'))::text::numeric::bigint,
                       "query"::text !~ ' <(-|[0-9]+)> ';
 END;
 $$;
