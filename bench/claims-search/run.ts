@@ -6,6 +6,9 @@
 // - a plain lookup of a claim by id (the floor: one indexed row through Prisma);
 // - the previous query shape: every full-text match ranked by ts_rank, then the first page;
 // - the previous typo correction (trigram similarity over the vocabulary only), for swapped letters;
+// - the claims page's other reads at 1,000,000 claims: its filter options (listClaimFilterOptions)
+//   next to their previous query (the distinct claimants by a GROUP BY over every claim), and the
+//   listing without a query (newest first);
 // and the recall of the typo queries: does the intended claim appear on the first page, among the
 // queries whose correct spelling finds it there.
 // Generating 1,000,000 claims and their indexes takes minutes on two cores: --claims N runs smaller;
@@ -16,9 +19,9 @@ import { loadavg } from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { createDatabase, dropDatabase } from "../../scripts/db/create-database";
-import { createPrng } from "../anchoring/create-prng";
 import { percentile } from "../lib/percentile";
 import { generateClaims } from "./generate-claims";
+import { buildQueries, type Kind } from "./queries";
 
 const json = process.argv.includes("--json");
 const keep = process.argv.includes("--keep");
@@ -29,8 +32,6 @@ const argument = (name: string) => {
 const CLAIMS = Number(argument("--claims") ?? 1_000_000);
 const log = (line: string) => (json ? console.error(line) : console.log(line));
 
-type Kind = "statement words" | "speaker" | "typo: swapped letters" | "typo: missing letter" | "typo: no accents";
-type Query = { kind: Kind; q: string; claimId: string; correct: string };
 type Latency = { queries: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
 
 function latency(times: number[]): Latency {
@@ -43,48 +44,6 @@ function latency(times: number[]): Latency {
     p99Ms: round(percentile(sorted, 0.99)),
     maxMs: round(sorted.at(-1) ?? 0),
   };
-}
-
-const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "");
-const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** The queries a newsroom types, made from sampled claims (seeded: the same set for the same claims). */
-function buildQueries(sample: { id: string; statement: string; claimant: string }[]): Query[] {
-  const random = createPrng(20261205);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const queries: Query[] = [];
-  for (const [index, claim] of sample.entries()) {
-    const words = wordsOf(claim.statement);
-    // The claim's two longest words: what someone looking for this claim would type.
-    const distinctive = [...new Set(words.filter((word) => word.length >= 5 && /^\p{L}+$/u.test(word)))].sort((a, b) => b.length - a.length).slice(0, 2);
-    const slot = index % 10;
-    if (slot < 3) {
-      const length = 1 + Math.floor(random() * 3);
-      const start = Math.floor(random() * Math.max(1, words.length - length));
-      const q = words.slice(start, start + length).join(" ");
-      queries.push({ kind: "statement words", q, claimId: claim.id, correct: q });
-    } else if (slot < 5) {
-      const names = claim.claimant.split(" ");
-      const q = random() < 0.5 ? claim.claimant : names.at(-1)!;
-      queries.push({ kind: "speaker", q, claimId: claim.id, correct: q });
-    } else if (distinctive.length > 0) {
-      const correct = distinctive.join(" ");
-      const target = distinctive[0]!;
-      const at = 1 + Math.floor(random() * (target.length - 2));
-      const chars = [...target];
-      if (slot < 7 && chars[at] !== chars[at + 1]) {
-        [chars[at], chars[at + 1]] = [chars[at + 1]!, chars[at]!];
-        queries.push({ kind: "typo: swapped letters", q: [chars.join(""), ...distinctive.slice(1)].join(" "), claimId: claim.id, correct });
-      } else if (slot < 9) {
-        chars.splice(at, 1);
-        queries.push({ kind: "typo: missing letter", q: [chars.join(""), ...distinctive.slice(1)].join(" "), claimId: claim.id, correct });
-      } else {
-        const accented = words.find((word) => fold(word) !== word && word.length >= 4);
-        if (accented) queries.push({ kind: "typo: no accents", q: [fold(accented), pick(distinctive)].join(" "), claimId: claim.id, correct: [accented, pick(distinctive)].join(" ") });
-      }
-    }
-  }
-  return queries;
 }
 
 async function main() {
@@ -123,6 +82,7 @@ async function main() {
     const { getDb } = await import("@/lib/db");
     const { loadActor } = await import("@/lib/auth/load-actor");
     const { searchClaims } = await import("@/lib/search/search-claims");
+    const { listClaimFilterOptions } = await import("@/lib/claims/list-claim-filter-options");
     const { CORRECTION_SIMILARITY } = await import("@/lib/search/text-query");
     const editor = await client.query<{ id: string }>("SELECT id FROM users WHERE role = 'editor' ORDER BY created_at LIMIT 1");
     const actor = await loadActor(editor.rows[0]!.id, "bench-claims-search");
@@ -168,14 +128,27 @@ async function main() {
       }
     }
 
-    // Baselines, same database, same run.
+    // The claims page's other reads.
     const db = getDb();
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await listClaimFilterOptions(actor);
+      record("claims page: filter options", performance.now() - t0);
+      const t1 = performance.now();
+      await db.$queryRaw`SELECT min(claimant) AS claimant FROM claims GROUP BY lower(claimant) ORDER BY lower(min(claimant)) LIMIT 1000`;
+      record("baseline: previous filter options (GROUP BY every claim)", performance.now() - t1);
+      const t2 = performance.now();
+      await searchClaims(actor, { limit: 25 });
+      record("claims page: listing, newest first", performance.now() - t2);
+    }
+
+    // Baselines, same database, same run.
     for (const claim of sample.slice(0, 150)) {
       const t0 = performance.now();
       await db.claim.findUnique({ where: { id: claim.id }, select: { id: true, statement: true, claimant: true } });
       record("baseline: claim by id", performance.now() - t0);
     }
-    for (const query of queries.filter((candidate) => candidate.kind === "statement words" || candidate.kind === "speaker")) {
+    for (const query of queries.filter((candidate) => candidate.kind.startsWith("statement") || candidate.kind === "speaker")) {
       const t0 = performance.now();
       await db.$queryRaw`
         SELECT c.id FROM claims c WHERE c.search_vector @@ claimwork_search_query(${query.q}::text)

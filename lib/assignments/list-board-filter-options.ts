@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
+import { listClaimFilterOptions } from "@/lib/claims/list-claim-filter-options";
 import { listAssignablePeople } from "@/lib/assignments/list-assignable-people";
 
 export type BoardFilterOptions = {

@@ -122,31 +122,3 @@ export async function getClaimGraph(actor: Actor, rawInput: ClaimGraphInput = {}
     truncated,
   };
 }
-
-export type ClaimFilterOptions = {
-  claimants: string[];
-  articles: { id: string; title: string; language: string }[];
-  languages: string[];
-};
-
-/** What the claim filters offer: every claimant, every article that quotes a claim, every language. */
-export async function listClaimFilterOptions(actor: Actor): Promise<ClaimFilterOptions> {
-  requirePermission(actor, "claims.read");
-  const db = getDb();
-  const [claimants, articles, languages] = await Promise.all([
-    db.$queryRaw<{ claimant: string }[]>`
-      SELECT min(claimant) AS claimant FROM claims GROUP BY lower(claimant) ORDER BY lower(min(claimant)) LIMIT 1000`,
-    db.article.findMany({
-      where: { deletedAt: null, passages: { some: {} } },
-      orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
-      take: 500,
-      select: { id: true, title: true, language: true },
-    }),
-    db.$queryRaw<{ language: string }[]>`SELECT DISTINCT language FROM claims ORDER BY language`,
-  ]);
-  return {
-    claimants: claimants.map((row) => row.claimant),
-    articles,
-    languages: languages.map((row) => row.language),
-  };
-}

@@ -106,7 +106,9 @@ const SURELY_BROAD_ESTIMATE = 10 * RANKED_MATCHES_CAP;
  *   At most RANKED_MATCHES_CAP matches are ordered by (ts_rank, id) descending (a top-N heap sort
  *   over the GIN index's matches, no OFFSET; the cursor holds the last rank exactly). A search with
  *   more matches is too broad to rank cheaply and shows them newest first (`newestFirst`), by
- *   keyset on (created_at, id);
+ *   keyset on (created_at, id), walking an index that carries the claims' words. Without filters the
+ *   matches are counted from the GIN index alone first (indexMatches); with filters, the ranked query
+ *   counts the first RANKED_MATCHES_CAP + 1;
  * - when the full-text search finds nothing: near matches, the claims holding any of the words
  *   (anyWordQuery), through the same GIN index and in the same two orders, without highlights.
  */
@@ -132,10 +134,11 @@ async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<C
     articleId: input.articleId ?? null,
   });
   const filters = filterConditions(input);
+  const filtered = Boolean(input.claimant || input.language || input.verdictStatus || input.rating || input.articleId);
 
   if (!q) {
     const after = input.cursor ? decodeCursor(input.cursor, fingerprint, ["time"]) : null;
-    const rows = await fetchPage(newestPage(Prisma.sql`TRUE`, filters, after, input.limit), Prisma.sql`page.created_at DESC`, null);
+    const rows = await fetchPage(newestPage(filters, after, input.limit), Prisma.sql`page.created_at DESC`, null);
     return toResult(rows, input.limit, fingerprint, "time");
   }
 
@@ -144,14 +147,14 @@ async function findClaims(input: z.output<typeof searchClaimsSchema>): Promise<C
   if (!after || after.kind === "rank" || after.kind === "recent") {
     const query = fullTextQuery(q, corrected);
     const snippet = headline(Prisma.sql`claimwork_search_config(c.language)`, Prisma.sql`c.statement`, query);
-    const page = await matchPage(query, filters, after, input.limit, snippet, { ranked: "rank", newest: "recent" });
+    const page = await matchPage(query, filters, after, input.limit, snippet, { ranked: "rank", newest: "recent" }, filtered);
     if (page.rows.length > 0 || after) {
       return { ...toResult(page.rows, input.limit, fingerprint, page.kind), ...(corrected ? { correctedQuery: corrected } : {}) };
     }
   }
   const anyWord = anyWordQuery(q, corrected);
   if (!anyWord) return { items: [], nextCursor: null };
-  const page = await matchPage(anyWord, filters, after, input.limit, null, { ranked: "near", newest: "nearRecent" });
+  const page = await matchPage(anyWord, filters, after, input.limit, null, { ranked: "near", newest: "nearRecent" }, filtered);
   return toResult(page.rows, input.limit, fingerprint, page.kind);
 }
 
@@ -166,14 +169,22 @@ async function matchPage(
   limit: number,
   snippet: Prisma.Sql | null,
   kinds: { ranked: Page["kind"]; newest: Page["kind"] },
+  filtered: boolean,
 ): Promise<Page> {
   const match = Prisma.sql`c.search_vector @@ ${query}`;
   const newest = async (position: After) => ({
-    rows: await fetchPage(newestPage(match, filters, position, limit), Prisma.sql`page.created_at DESC`, snippet),
+    rows: await fetchPage(newestMatchesPage(query, filters, position, limit), Prisma.sql`page.created_at DESC`, snippet),
     kind: kinds.newest,
   });
   if (after?.kind === kinds.newest) return newest(after);
-  if (!after && (await estimatedMatches(match, filters)) > SURELY_BROAD_ESTIMATE) return newest(null);
+  if (!after && !filtered) {
+    // The claims holding the words, counted by the GIN index alone: no claim's row is read to learn
+    // that a search is too broad to rank.
+    const { matches, exact } = await indexMatches(query);
+    if ((matches ?? 0) > SURELY_BROAD_ESTIMATE || (exact && (matches ?? 0) > RANKED_MATCHES_CAP)) return newest(null);
+    if (exact && matches === 0) return { rows: [], kind: kinds.ranked };
+  }
+  if (!after && filtered && (await estimatedMatches(match, filters)) > SURELY_BROAD_ESTIMATE) return newest(null);
   const rows = await fetchPage(
     rankedPage(Prisma.sql`ts_rank(c.search_vector, ${query})`, match, filters, after, limit),
     Prisma.sql`page.score DESC`,
@@ -186,7 +197,18 @@ async function matchPage(
 }
 
 /**
- * How many claims the planner expects to match (EXPLAIN, nothing run). Its statistics of a tsvector
+ * How many claims hold the words of a search, from the GIN index's bitmap (claimwork_count_index_matches,
+ * migration 20261206020300_count_matches): exact without phrases, an upper bound with them; the
+ * planner's estimate (not exact) when it already expects more than SURELY_BROAD_ESTIMATE.
+ */
+async function indexMatches(query: Prisma.Sql): Promise<{ matches: number | null; exact: boolean }> {
+  const [row] = await getDb().$queryRaw<{ matches: bigint | null; exact: boolean }[]>`
+    SELECT matches, exact FROM claimwork_count_index_matches(${query}, ${SURELY_BROAD_ESTIMATE}::bigint)`;
+  return { matches: row?.matches == null ? null : Number(row.matches), exact: row?.exact ?? false };
+}
+
+/**
+ * How many claims the planner expects to match a filtered search (EXPLAIN, nothing run). Its statistics of a tsvector
  * column know the frequent words well, which are what makes a search broad; a rarer word it
  * overestimates only up to its statistics' floor, well under SURELY_BROAD_ESTIMATE.
  */
@@ -196,12 +218,42 @@ async function estimatedMatches(match: Prisma.Sql, filters: Prisma.Sql): Promise
   return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
 }
 
-/** The ids of one page newest first, (created_at, id) descending after the cursor's position. */
-function newestPage(match: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
+/** The ids of one page of the claims newest first, (created_at, id) descending after the cursor's position. */
+function newestPage(filters: Prisma.Sql, after: After, limit: number) {
   return Prisma.sql`
     SELECT c.id, c.created_at, NULL::real AS score, NULL::int AS total
       FROM claims c
-     WHERE ${match} AND ${filters}
+     WHERE ${filters}
+       ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+     ORDER BY c.created_at DESC, c.id DESC
+     LIMIT ${limit + 1}`;
+}
+
+/**
+ * The ids of one page of the claims matching a tsquery, newest first: a walk of the (created_at, id)
+ * index that tests the words the index carries (search_terms, migration
+ * 20261206020000_claim_search_covering) and reads no table row, so its cost is the index entries
+ * passed, not one heap page each. Those words hold no positions: a search with a phrase ("covid-19",
+ * "quoted words") is tested there as its words (claimwork_search_terms_query), and only the claims that
+ * pass are tested again on their full vector, as is a claim too long to have the words in the index
+ * (NULL). The planner folds the test of the query to a constant, so a search without phrases reads no
+ * table row at all. search_terms has no GIN index on purpose: the planner must walk the btree, not
+ * collect every match and sort them. As one CASE the condition gets the planner's default selectivity;
+ * written as two conditions, its estimate of the walk's length made the plan costly enough for JIT
+ * compilation, which took half a second.
+ */
+function newestMatchesPage(query: Prisma.Sql, filters: Prisma.Sql, after: After, limit: number) {
+  const terms = Prisma.sql`claimwork_search_terms_query(${query})`;
+  const fullVector = Prisma.sql`(SELECT m.search_vector FROM claims m WHERE m.id = c.id) @@ ${query}`;
+  return Prisma.sql`
+    SELECT c.id, c.created_at, NULL::real AS score, NULL::int AS total
+      FROM claims c
+     WHERE CASE WHEN c.search_terms IS NULL THEN ${fullVector}
+                WHEN NOT coalesce(c.search_terms @@ ${terms}, true) THEN false
+                WHEN ${terms} = ${query} THEN true
+                ELSE ${fullVector}
+           END
+       AND ${filters}
        ${after?.at ? Prisma.sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
      ORDER BY c.created_at DESC, c.id DESC
      LIMIT ${limit + 1}`;

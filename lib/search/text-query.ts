@@ -62,11 +62,12 @@ const MAX_EDITED_LENGTH = 24;
 /**
  * The query with each word that appears in no claim replaced by the likeliest word that does, or
  * null when nothing needs correcting. "Madurro contacts" -> "Maduro contacts", "thrid" -> "third".
- * The caller searches for both. Two lookups in the claimwork_search.words vocabulary (distinct
- * words, not claims, so their cost does not grow with the claims) per unknown word: its spelling
- * neighbours (one slip away: claimwork_spelling_neighbours in the migration) by primary key, the
- * likelier slip first (a swap, then a missing or extra letter, then a wrong one), then the most similar;
- * failing those, the most similar word by trigrams (pg_trgm's GIN index), for words further off.
+ * The caller searches for both. One call of claimwork_correct_words (migration
+ * 20261206020100_typo_correction) over the claimwork_search.words vocabulary (distinct words, not
+ * claims, so its cost does not grow with the claims): an unknown word's spelling neighbours (one
+ * slip away: claimwork_spelling_neighbours) by primary key, the likelier slip first (a swap, then a
+ * missing or extra letter, then a wrong one), then the most similar; only for a word with none, the
+ * most similar word by trigrams (pg_trgm's GIN index), for words further off.
  */
 export async function correctQuery(q: string, db: Pick<Db, "$queryRaw"> = getDb()): Promise<string | null> {
   const tokens = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]
@@ -74,28 +75,7 @@ export async function correctQuery(q: string, db: Pick<Db, "$queryRaw"> = getDb(
     .slice(0, MAX_TOKENS_CORRECTED);
   if (tokens.length === 0) return null;
   const corrections = await db.$queryRaw<{ token: string; word: string }[]>`
-    WITH unknown AS (
-      SELECT t.token FROM unnest(${tokens}::text[]) AS t(token)
-       WHERE NOT EXISTS (SELECT 1 FROM claimwork_search.words known WHERE known.word = t.token)
-    ), neighbour AS (
-      SELECT DISTINCT ON (u.token) u.token, w.word
-        FROM unknown u
-        JOIN claimwork_search.words w ON w.word = ANY (ARRAY(SELECT e.word FROM claimwork_spelling_neighbours(u.token) AS e))
-       WHERE char_length(u.token) <= ${MAX_EDITED_LENGTH}
-       ORDER BY u.token, (SELECT min(e.rank) FROM claimwork_spelling_neighbours(u.token) AS e WHERE e.word = w.word),
-                similarity(w.word, u.token) DESC, w.word
-    )
-    SELECT token, word FROM neighbour
-    UNION ALL
-    SELECT u.token, best.word
-      FROM unknown u
-      CROSS JOIN LATERAL (
-        SELECT w.word FROM claimwork_search.words w
-         WHERE w.word % u.token AND similarity(w.word, u.token) >= ${CORRECTION_SIMILARITY}::real
-         ORDER BY similarity(w.word, u.token) DESC, w.word
-         LIMIT 1
-      ) AS best
-     WHERE NOT EXISTS (SELECT 1 FROM neighbour n WHERE n.token = u.token)`;
+    SELECT token, word FROM claimwork_correct_words(${tokens}::text[], ${MAX_EDITED_LENGTH}::int, ${CORRECTION_SIMILARITY}::real)`;
   if (corrections.length === 0) return null;
   let corrected = q;
   for (const { token, word } of corrections) {

@@ -13,7 +13,8 @@ import { reviseArticle } from "@/lib/articles/revise-article";
 import { relateClaims } from "@/lib/relations/relate-claims";
 import { removeRelation } from "@/lib/relations/remove-relation";
 import { suggestRelatedClaims } from "@/lib/relations/suggest-related-claims";
-import { getClaimGraph, listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
+import { getClaimGraph } from "@/lib/relations/get-claim-graph";
+import { listClaimFilterOptions } from "@/lib/claims/list-claim-filter-options";
 import { findConsistencyWarnings } from "@/lib/relations/find-consistency-warnings";
 import { searchClaims } from "@/lib/search/search-claims";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
@@ -414,6 +415,32 @@ describe("getClaimGraph", () => {
   it("refuses bad filters and anonymous callers", async () => {
     await expectDomainError(getClaimGraph(editor, { articleId: "not-a-uuid" }), "invalid");
     await expectDomainError(getClaimGraph(null as unknown as Actor, {}), "unauthenticated");
+  });
+});
+
+describe("listClaimFilterOptions", () => {
+  it("offers each claimant once whatever the case, follows a renamed claimant, and lists every language", async () => {
+    const name = `Aaron Filteroption ${unique()}`;
+    const first = await makeClaim(editor, { claimant: name.toUpperCase(), language: "de" });
+    await makeClaim(editor, { claimant: name, language: "fr" });
+    const named = (options: { claimants: string[] }, wanted: string) =>
+      options.claimants.filter((claimant) => claimant.toLowerCase() === wanted.toLowerCase());
+    const options = await listClaimFilterOptions(editor);
+    expect(named(options, name)).toEqual([name.toUpperCase()]);
+    expect(new Set(options.claimants.map((claimant) => claimant.toLowerCase())).size).toBe(options.claimants.length);
+    expect(options.languages).toEqual(expect.arrayContaining(["de", "en", "fr"]));
+    expect(options.languages).toEqual([...new Set(options.languages)].sort());
+
+    // Renaming the only claim of a claimant drops the old name; a name another claim still has stays.
+    const solo = `Aaron Solo ${unique()}`;
+    const { id } = await makeClaim(editor, { claimant: solo });
+    const renamed = `Aaron Renamed ${unique()}`;
+    await updateClaim(editor, { claimId: id, expectedVersion: 1, statement: "The renamed claimant said so", claimant: renamed, language: "en" });
+    await updateClaim(editor, { claimId: first.id, expectedVersion: 1, statement: "The first claim, reworded", claimant: renamed, language: "de" });
+    const after = await listClaimFilterOptions(editor);
+    expect(named(after, solo)).toEqual([]);
+    expect(named(after, renamed)).toEqual([renamed]);
+    expect(named(after, name)).toEqual([name.toUpperCase()]);
   });
 });
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { addPassage } from "@/lib/claims/add-passage";
+import { updateClaim } from "@/lib/claims/update-claim";
 import { saveVerdictDraft } from "@/lib/verdicts/save-verdict-draft";
 import { submitVerdict } from "@/lib/verdicts/submit-verdict";
 import { reviewVerdict } from "@/lib/verdicts/review-verdict";
@@ -84,6 +85,11 @@ describe("searchClaims: text", () => {
 
     expect((await searchClaims(editor, { q: "Pompoe exports", claimant })).items.map((item) => item.id)).toEqual([id]);
     expect((await searchClaims(editor, { q: "thrid quartr", claimant })).items.map((item) => item.id)).toEqual([id]);
+    // Two slips ("exporrtss": two letters too many) have no spelling neighbour: trigrams correct that
+    // word, while the neighbour of the other word is kept.
+    const twoSlips = await searchClaims(editor, { q: "thrid exporrtss", claimant });
+    expect(twoSlips.items.map((item) => item.id)).toEqual([id]);
+    expect(twoSlips.correctedQuery).toBe("third exports");
   });
 
   it("folds accents both ways, in statements and in claimants' names", async () => {
@@ -286,6 +292,69 @@ describe("searchClaims: broad searches", () => {
     );
     // Narrowed by another word to fewer matches than the cap: ranked again.
     expect((await searchClaims(editor, { q: `${token} 7`, claimant })).newestFirst).toBeUndefined();
+  });
+});
+
+describe("searchClaims: matches counted by the index", () => {
+  it("without filters, counts the matches from the index: newest first past the cap, ranked under it, near matches when none", async () => {
+    const token = `ct${unique()}`;
+    const count = RANKED_MATCHES_CAP + 1;
+    await getDb().$executeRaw`
+      INSERT INTO claims (statement, claimant, language, created_by_id, created_at, updated_at)
+      SELECT 'Counted ' || ${token}::text || ' claim, number ' || g, 'Counted claimant', 'en', ${editor.id}::uuid,
+             timestamptz '2020-01-01' + g * interval '1 day', now()
+        FROM generate_series(1, ${count}::int) AS g`;
+    const broad = await searchClaims(editor, { q: token, limit: 3 });
+    expect(broad.newestFirst).toBe(true);
+    expect(broad.items.map((item) => item.statement)).toEqual([0, 1, 2].map((i) => `Counted ${token} claim, number ${count - i}`));
+
+    const narrow = await searchClaims(editor, { q: `${token} 1234`, limit: 3 });
+    expect(narrow.newestFirst).toBeUndefined();
+    expect(narrow.items.map((item) => item.statement)).toEqual([`Counted ${token} claim, number 1234`]);
+
+    // No claim holds both words: the near matches, the claims holding either, newest first.
+    const none = await searchClaims(editor, { q: `${token} nowhere${unique()}`, limit: 3 });
+    expect(none.newestFirst).toBe(true);
+    expect(none.items[0]?.statement).toBe(`Counted ${token} claim, number ${count}`);
+  });
+});
+
+describe("searchClaims: newest first through the index's words", () => {
+  it("keeps a phrase a phrase: a broad search for quoted words skips claims holding them apart", async () => {
+    const token = `ph${unique()}`;
+    const claimant = claimantFor("Broad phrase");
+    await getDb().$executeRaw`
+      INSERT INTO claims (statement, claimant, language, created_by_id, created_at, updated_at)
+      SELECT 'Officials discussed ' || ${token}::text || ' reform, time ' || g, ${claimant}::text, 'en', ${editor.id}::uuid,
+             timestamptz '2020-01-01' + g * interval '1 day', now()
+        FROM generate_series(1, ${RANKED_MATCHES_CAP + 50}::int) AS g`;
+    // The newest claims hold both words, not as the phrase: the index's stripped words match them,
+    // the claim's full vector does not.
+    const apart = await makeClaim(editor, { statement: `Reform came before ${token} was discussed`, claimant, language: "en" });
+    const phrase = await searchClaims(editor, { q: `"${token} reform"`, claimant, limit: 5 });
+    expect(phrase.newestFirst).toBe(true);
+    expect(phrase.items.map((item) => item.statement)).toEqual(
+      Array.from({ length: 5 }, (_, i) => `Officials discussed ${token} reform, time ${RANKED_MATCHES_CAP + 50 - i}`),
+    );
+    const words = await searchClaims(editor, { q: `${token} reform`, claimant, limit: 5 });
+    expect(words.items[0]?.id).toBe(apart.id);
+  });
+
+  it("keeps the index's words in step with the statement, claimant and tags when a claim is edited", async () => {
+    const claimant = claimantFor("Edited words");
+    const before = `wd${unique()}`;
+    const after = `wd${unique()}`;
+    const { id } = await makeClaim(editor, { statement: `The ${before} figure was wrong`, claimant, language: "en" });
+    const terms = async () =>
+      (await getDb().$queryRaw<{ same: boolean; terms: string }[]>`
+        SELECT search_terms = strip(search_vector) AS same, search_terms::text AS terms FROM claims WHERE id = ${id}::uuid`)[0]!;
+    expect(await terms()).toMatchObject({ same: true, terms: expect.stringContaining(before) });
+    await updateClaim(editor, { claimId: id, expectedVersion: 1, statement: `The ${after} figure was right`, claimant, language: "en", tags: ["revised"] });
+    const edited = await terms();
+    expect(edited.same).toBe(true);
+    expect(edited.terms).toContain(after);
+    expect(edited.terms).not.toContain(before);
+    expect(edited.terms).toContain("revised");
   });
 });
 

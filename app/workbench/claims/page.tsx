@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RANKED_MATCHES_CAP, searchClaims, VERDICT_STATUS_FILTERS, type ClaimSearchResult, type SearchClaimsInput } from "@/lib/search/search-claims";
-import { listClaimFilterOptions } from "@/lib/relations/get-claim-graph";
+import { listClaimFilterOptions } from "@/lib/claims/list-claim-filter-options";
 import { ratingInfo } from "@/lib/verdicts/rating-scale";
 import { localizedScale } from "../_components/localized-scale";
 import { RatingBadge } from "@/app/_components/rating-badge";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getClaimGraph, listClaimFilterOptions, MAX_GRAPH_NODES, type ClaimGraph } from "@/lib/relations/get-claim-graph";
+import { getClaimGraph, MAX_GRAPH_NODES, type ClaimGraph } from "@/lib/relations/get-claim-graph";
+import { listClaimFilterOptions } from "@/lib/claims/list-claim-filter-options";
 import { isDomainError } from "@/lib/errors";
 import { requireSignedIn } from "../require-signed-in";
 import { ClaimGraphCanvas, type GraphLabels } from "./_components/claim-graph-canvas";
