@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { ImportSummary } from "./import-summary";
 import { UploadItem } from "./upload-item";
@@ -14,6 +15,7 @@ const COMPACT_FROM = 11;
 /** Import of pasted text, files or whole folders: each file read and proposed, then imported. */
 export function ImportPanel() {
   const { queue, uploads, busy } = useImportQueue();
+  const t = useTranslations("workbenchImport.panel");
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState("");
   const [page, setPage] = useState(0);
@@ -31,8 +33,8 @@ export function ImportPanel() {
   return (
     <>
       <div className="import-grid">
-        <section className="panel-box" aria-label="Upload files">
-          <h2>Upload files</h2>
+        <section className="panel-box" aria-label={t("upload")}>
+          <h2>{t("upload")}</h2>
           <div
             className={`dropzone${dragging ? " dragging" : ""}`}
             onDragOver={(event) => {
@@ -46,13 +48,13 @@ export function ImportPanel() {
               add([...event.dataTransfer.files]);
             }}
           >
-            <p>Drop .txt, .md or .html files here, one or many at once, or</p>
+            <p>{t("drop")}</p>
             <div className="button-row centered">
               <label htmlFor="article-files" className="button">
-                Choose files
+                {t("chooseFiles")}
               </label>
               <label htmlFor="article-folder" className="button secondary">
-                Choose a folder
+                {t("chooseFolder")}
               </label>
             </div>
             <input
@@ -79,15 +81,12 @@ export function ImportPanel() {
                 if (folderInput.current) folderInput.current.value = "";
               }}
             />
-            <p className="meta">
-              Up to 2 MiB each. The file is kept byte for byte beside the text you annotate. To finish an import you left, choose the same
-              folder again: what is already imported is recognised and skipped.
-            </p>
+            <p className="meta">{t("limits")}</p>
           </div>
         </section>
-        <section className="panel-box" aria-label="Paste text">
-          <h2>Paste text</h2>
-          <label htmlFor="pasted-text">Article text</label>
+        <section className="panel-box" aria-label={t("paste")}>
+          <h2>{t("paste")}</h2>
+          <label htmlFor="pasted-text">{t("pastedText")}</label>
           <textarea id="pasted-text" rows={7} value={pasted} onChange={(event) => setPasted(event.target.value)} />
           <div className="button-row">
             <button
@@ -98,7 +97,7 @@ export function ImportPanel() {
                 setPasted("");
               }}
             >
-              Read pasted text
+              {t("readPasted")}
             </button>
           </div>
         </section>
@@ -108,23 +107,20 @@ export function ImportPanel() {
         <ImportSummary uploads={uploads} paused={queue.paused} busy={busy} onImportReady={() => queue.importAll(readyKeys)} onPause={(pause) => queue.setPaused(pause)} />
       )}
 
-      <ul className="upload-list" aria-label="Files">
+      <ul className="upload-list" aria-label={t("files")}>
         {shown.map((upload) => (
           <UploadItem key={upload.key} upload={upload} compact={uploads.length >= COMPACT_FROM} onImport={queue.importOne} onRetry={queue.retry} onEdit={queue.editDetails} />
         ))}
       </ul>
 
       {pages > 1 && (
-        <nav className="button-row" aria-label="Pages of files">
+        <nav className="button-row" aria-label={t("pages")}>
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous files
+            {t("previous")}
           </button>
-          <span className="meta">
-            Files {(page * PAGE_SIZE + 1).toLocaleString("en")}–{Math.min((page + 1) * PAGE_SIZE, uploads.length).toLocaleString("en")} of{" "}
-            {uploads.length.toLocaleString("en")}
-          </span>
+          <span className="meta">{t("range", { first: page * PAGE_SIZE + 1, last: Math.min((page + 1) * PAGE_SIZE, uploads.length), total: uploads.length })}</span>
           <button type="button" className="secondary" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
-            Next files
+            {t("next")}
           </button>
         </nav>
       )}
