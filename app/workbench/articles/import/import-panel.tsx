@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { ImportSummary } from "./import-summary";
+import { folderPicker, pickFolder, type FileHandle } from "./pick-folder";
 import { UploadItem } from "./upload-item";
 import { useImportQueue } from "./use-import-queue";
 
@@ -22,9 +23,8 @@ export function ImportPanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  const add = (files: File[]) => {
-    queue.addFiles(files.filter((file) => ACCEPTED.test(file.name) || file.type.startsWith("text/")));
-    setPage(0);
+  const add = (files: (File | FileHandle)[]) => {
+    queue.addFiles(files.filter((file) => ACCEPTED.test(file.name) || (file instanceof File && file.type.startsWith("text/"))));
   };
   const pages = Math.max(1, Math.ceil(uploads.length / PAGE_SIZE));
   const shown = uploads.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -46,6 +46,7 @@ export function ImportPanel() {
               event.preventDefault();
               setDragging(false);
               add([...event.dataTransfer.files]);
+              setPage(0);
             }}
           >
             <p>{t("drop")}</p>
@@ -66,6 +67,7 @@ export function ImportPanel() {
               accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
               onChange={(event) => {
                 add([...(event.target.files ?? [])]);
+                setPage(0);
                 if (fileInput.current) fileInput.current.value = "";
               }}
             />
@@ -76,8 +78,18 @@ export function ImportPanel() {
               type="file"
               // A folder's files, read a few at a time; other kinds of files in it are left out.
               {...{ webkitdirectory: "" }}
+              // Where the browser has a folder picker, it is used instead (pick-folder.ts): the click
+              // (from the label or the keyboard) opens it rather than the input's own dialog.
+              onClick={(event) => {
+                const picker = folderPicker();
+                if (!picker) return;
+                event.preventDefault();
+                setPage(0);
+                void pickFolder(picker, add);
+              }}
               onChange={(event) => {
                 add([...(event.target.files ?? [])]);
+                setPage(0);
                 if (folderInput.current) folderInput.current.value = "";
               }}
             />
@@ -94,6 +106,7 @@ export function ImportPanel() {
               disabled={!pasted.trim()}
               onClick={() => {
                 add([new File([pasted], "pasted-text.txt", { type: "text/plain" })]);
+                setPage(0);
                 setPasted("");
               }}
             >

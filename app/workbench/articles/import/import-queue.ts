@@ -9,6 +9,7 @@ import type { PreviewedFileResult } from "@/lib/articles/preview-articles";
 import type { ImportedFileResult } from "@/lib/articles/import-articles";
 import { fileKey, recall, remember } from "./import-memory";
 import { postWithProgress, type ApiAnswer } from "./post-with-progress";
+import type { FileHandle } from "./pick-folder";
 
 export type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
 
@@ -19,11 +20,13 @@ export type Notice =
   | { kind: "reason"; text: string }
   | { kind: "alreadyImported" | "importedEarlier"; title: string }
   | { kind: "unreachable" }
+  | { kind: "unreadable" }
   | { kind: "serverAnswered"; status: number };
 
 export type Upload = {
   key: string;
-  file: File;
+  /** A file of a folder chosen with the picker is opened when its turn to be read comes (pick-folder.ts). */
+  file: File | FileHandle;
   progress: number;
   phase: Phase;
   /** The step a refused or failed file stopped at; trying a failed file again repeats it. */
@@ -79,6 +82,9 @@ function changedDetails(upload: Upload): Record<string, string> | null {
   return changed.length > 0 ? Object.fromEntries(changed) : null;
 }
 
+/** A file's bytes as far as batching goes: a file not opened yet counts for nothing until it is (open). */
+const sizeOf = (upload: Upload) => (upload.file instanceof File ? upload.file.size : 0);
+
 export class ImportQueue {
   private readonly uploads = new Map<string, Upload>();
   private readonly listeners = new Set<() => void>();
@@ -100,7 +106,7 @@ export class ImportQueue {
     return this.list.some((upload) => BUSY.includes(upload.phase));
   }
 
-  addFiles(files: File[]): void {
+  addFiles(files: (File | FileHandle)[]): void {
     for (const file of files) {
       const key = `upload-${++this.counter}`;
       this.uploads.set(key, { key, file, progress: 0, phase: "waiting" });
@@ -172,9 +178,10 @@ export class ImportQueue {
     let bytes = 0;
     for (const upload of this.uploads.values()) {
       if (upload.phase !== phase) continue;
-      if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + upload.file.size > BATCH_BYTES)) break;
+      const size = sizeOf(upload);
+      if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) break;
       batch.push(upload);
-      bytes += upload.file.size;
+      bytes += size;
     }
     return batch;
   }
@@ -183,8 +190,8 @@ export class ImportQueue {
     for (const upload of batch) this.update(upload.key, { phase: "checking", progress: 0, notice: undefined });
     // A file this browser imported before is not sent again.
     const toCheck: Upload[] = [];
-    for (const upload of batch) {
-      const memoryKey = upload.memoryKey ?? (await fileKey(upload.file).catch(() => undefined));
+    for (const upload of await this.open(batch)) {
+      const memoryKey = upload.memoryKey ?? (await fileKey(upload.file as File).catch(() => undefined));
       const known = memoryKey ? recall(memoryKey) : null;
       if (known) this.update(upload.key, { phase: "duplicate", progress: 1, memoryKey, articleId: known.articleId, notice: { kind: "importedEarlier", title: known.title } });
       else {
@@ -200,6 +207,30 @@ export class ImportQueue {
       if (result.status === "refused") this.update(upload.key, { phase: "refused", stoppedAt: "check", notice: { kind: "reason", text: result.reason }, progress: 1 });
       else this.update(upload.key, { phase: "ready", progress: 1, preview: result.preview, details: proposedDetails(result.preview) });
     });
+  }
+
+  /**
+   * Opens the batch's files not opened yet; those that no longer fit in the batch's bytes once
+   * their sizes are known wait for the next one, and one that cannot be read is marked so.
+   */
+  private async open(batch: Upload[]): Promise<Upload[]> {
+    const opened: Upload[] = [];
+    let bytes = 0;
+    for (const upload of batch) {
+      let file: File;
+      try {
+        file = upload.file instanceof File ? upload.file : await upload.file.getFile();
+      } catch {
+        this.update(upload.key, { phase: "failed", stoppedAt: "check", notice: { kind: "unreadable" }, progress: 1 });
+        continue;
+      }
+      const fits = opened.length === 0 || bytes + file.size <= BATCH_BYTES;
+      this.update(upload.key, fits ? { file } : { file, phase: "waiting" });
+      if (!fits) continue;
+      opened.push({ ...upload, file });
+      bytes += file.size;
+    }
+    return opened;
   }
 
   private async send(batch: Upload[]): Promise<void> {
@@ -227,7 +258,8 @@ export class ImportQueue {
       url,
       () => {
         const body = new FormData();
-        for (const upload of batch) body.append("file", upload.file);
+        // Files are opened before they are read (open), so every one sent is a File.
+        for (const upload of batch) body.append("file", upload.file as File);
         extra?.(body);
         return body;
       },

@@ -98,6 +98,8 @@ function NoticeText({ notice }: { notice: Notice }) {
       return notice.text;
     case "unreachable":
       return t("unreachable");
+    case "unreadable":
+      return t("unreadable");
     case "serverAnswered":
       return t("serverAnswered", { status: notice.status });
     case "alreadyImported":
