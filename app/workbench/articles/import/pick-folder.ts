@@ -19,7 +19,7 @@ export function folderPicker(): ShowDirectoryPicker | null {
 }
 
 /** Every file in the folder and its subfolders (as the folder input gives them), handed to `onFiles` a few hundred at a time. */
-export async function listFolder(folder: FolderHandle, onFiles: (files: FileHandle[]) => void): Promise<void> {
+async function listFolder(folder: FolderHandle, onFiles: (files: FileHandle[]) => void): Promise<void> {
   const found: FileHandle[] = [];
   const walk = async (directory: FolderHandle): Promise<void> => {
     for await (const entry of directory.values()) {
@@ -35,14 +35,13 @@ export async function listFolder(folder: FolderHandle, onFiles: (files: FileHand
   if (found.length > 0) onFiles(found);
 }
 
-/** Chooses a folder with the picker and lists it; false when the person closed the picker. */
-export async function pickFolder(picker: ShowDirectoryPicker, onFiles: (files: FileHandle[]) => void): Promise<boolean> {
+/** Chooses a folder with the picker and lists it; nothing happens when the person closes the picker. */
+export async function pickFolder(picker: ShowDirectoryPicker, onFiles: (files: FileHandle[]) => void): Promise<void> {
   let folder: FolderHandle;
   try {
     folder = await picker({ mode: "read", id: "claimwork-import" });
   } catch {
-    return false; // closed without choosing (AbortError), or refused by the browser
+    return; // closed without choosing (AbortError), or refused by the browser
   }
   await listFolder(folder, onFiles);
-  return true;
 }
