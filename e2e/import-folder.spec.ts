@@ -121,3 +121,37 @@ test("an import left half-way is resumed by choosing the same folder again, on t
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test("where the browser has a folder picker, the chosen folder is listed and each file opened on its turn", async ({ page }) => {
+  test.setTimeout(120_000);
+  const pickerToken = randomUUID().slice(0, 8);
+  const files = Array.from({ length: RESUME_ARTICLES }, (_, at) => ({
+    name: `report-${String(at + 1).padStart(3, "0")}.txt`,
+    text: articleText(at + 1).replaceAll(token, pickerToken),
+  }));
+  const editor = await createUser("editor", "picker");
+  await signInDirectly(page, editor.email, editor.password, "/workbench/articles/import");
+  // The picker's own dialog cannot be driven: it answers with a folder of the page's private file
+  // system holding the files, in a subfolder as a real folder may have them. The page's code is unchanged.
+  await page.evaluate(async (folderFiles) => {
+    type Writable = { write(text: string): Promise<void>; close(): Promise<void> };
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle(`picked-${folderFiles.length}`, { create: true });
+    const inner = await folder.getDirectoryHandle("inner", { create: true });
+    for (const [at, file] of folderFiles.entries()) {
+      const handle = await (at % 2 === 0 ? folder : inner).getFileHandle(file.name, { create: true });
+      const writable = (await (handle as unknown as { createWritable(): Promise<Writable> }).createWritable());
+      await writable.write(file.text);
+      await writable.close();
+    }
+    (window as unknown as { showDirectoryPicker: () => Promise<unknown> }).showDirectoryPicker = async () => folder;
+  }, files);
+  await page.getByText("Choose a folder", { exact: true }).click();
+
+  const progress = page.getByRole("region", { name: "Import progress" });
+  await expect(progress).toContainText(`Read ${RESUME_ARTICLES} of ${RESUME_ARTICLES} files`, { timeout: 60_000 });
+  await progress.getByRole("button", { name: `Import all ${RESUME_ARTICLES} checked files` }).click();
+  await expect(progress).toContainText(`${RESUME_ARTICLES} imported · 0 already in Claimwork · 0 refused`, { timeout: 60_000 });
+  const stored = await db().query<{ n: number }>("SELECT count(*)::int AS n FROM articles WHERE title LIKE $1", [`Port report % ${pickerToken}`]);
+  expect(stored.rows[0]?.n).toBe(RESUME_ARTICLES);
+});

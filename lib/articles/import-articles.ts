@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { AUDITED_RECORD_KINDS, type AuditAction } from "@/lib/audit/record-audit-event";
-import { topicOf } from "@/lib/live/live-topics";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { describeIssues, parseInput, safeParseInput } from "@/lib/validation";
 import { articleDetailsSchema, articleFieldsOf } from "@/lib/articles/import-article";
 import { articleDetailsOf } from "@/lib/articles/article-details";
@@ -21,9 +20,6 @@ export type ImportedFileResult =
   | RefusedFile;
 
 type NewArticle = { index: number; parsed: ParsedFile; article: ReturnType<typeof articleFieldsOf> & { id: string } };
-
-const IMPORTED: AuditAction = "article.imported";
-const ARTICLE: keyof typeof AUDITED_RECORD_KINDS = "article";
 
 /**
  * Imports many article files at once, as importArticle does one: raw bytes kept exactly, the same
@@ -81,23 +77,17 @@ export async function importArticles(actor: Actor, input: ImportArticlesInput): 
           createdById: actor.id,
         })),
       });
-      // One audit row per article, as recordAuditEvent writes it, in this transaction.
-      await tx.auditEvent.createMany({
-        data: fresh.map(({ article, parsed }, at) => ({
-          actorId: actor.id,
-          requestId: actor.requestId ?? null,
-          action: IMPORTED,
-          entityType: ARTICLE,
+      // One audit row per article, and the live stream hears of the batch once, naming every new article's page.
+      await recordAuditEvents(
+        tx,
+        actor,
+        fresh.map(({ article, parsed }, at) => ({
+          action: "article.imported",
+          entityType: "article",
           entityId: article.id,
-          after: {
-            ...articleDetailsOf(article),
-            revisionId: revisions[at]!.id,
-            textHash: parsed.textHash,
-          },
+          after: { ...articleDetailsOf(article), revisionId: revisions[at]!.id, textHash: parsed.textHash },
         })),
-      });
-      // The live stream hears of the batch once, naming every new article's page.
-      await tx.workbenchChange.create({ data: { actorId: actor.id, kind: "data", topics: fresh.map(({ article }) => topicOf("article", article.id)) } });
+      );
       fresh.forEach((candidate, at) => {
         const { id: articleId, title } = candidate.article;
         results[candidate.index] = { name: files[candidate.index]!.name, status: "imported", articleId, revisionId: revisions[at]!.id, title };

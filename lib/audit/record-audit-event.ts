@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { recordWorkbenchChange } from "@/lib/live/record-workbench-change";
+import { recordWorkbenchChanges } from "@/lib/live/record-workbench-change";
 
 // Typed audit event names: one per state change a use case makes (the audit log page filters by them).
 export const AUDIT_ACTIONS = [
@@ -67,18 +67,25 @@ export const AUDITED_RECORD_KINDS = {
 export type AuditedRecordKind = keyof typeof AUDITED_RECORD_KINDS;
 
 type Snapshot = Prisma.InputJsonValue | undefined;
+type AuditActor = (Pick<Actor, "id"> & { requestId?: string | null }) | null;
+type AuditEvent = { action: AuditAction; entityType: AuditedRecordKind; entityId: string; before?: Snapshot; after?: Snapshot };
 
 /**
  * Writes one append-only audit row; always called inside the transaction of the change. It also
  * names the workbench pages the change shows on, for the live stream (lib/live).
  */
-export async function recordAuditEvent(
-  tx: Tx,
-  actor: (Pick<Actor, "id"> & { requestId?: string | null }) | null,
-  event: { action: AuditAction; entityType: AuditedRecordKind; entityId: string; before?: Snapshot; after?: Snapshot },
-): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+export function recordAuditEvent(tx: Tx, actor: AuditActor, event: AuditEvent): Promise<void> {
+  return recordAuditEvents(tx, actor, [event]);
+}
+
+/**
+ * As recordAuditEvent, for many changes made in one transaction (a batch import, ADR 0016): the rows
+ * in one insert, and one live-stream row naming every page they show on.
+ */
+export async function recordAuditEvents(tx: Tx, actor: AuditActor, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: events.map((event) => ({
       actorId: actor?.id ?? null,
       requestId: actor?.requestId ?? null,
       action: event.action,
@@ -86,7 +93,7 @@ export async function recordAuditEvent(
       entityId: event.entityId,
       before: event.before,
       after: event.after,
-    },
+    })),
   });
-  await recordWorkbenchChange(tx, actor?.id ?? null, event);
+  await recordWorkbenchChanges(tx, actor?.id ?? null, events);
 }

@@ -79,21 +79,38 @@ async function touchedBy(tx: Tx, change: AuditedChange): Promise<Touched | undef
  * (ADR 0011). Called by recordAuditEvent, so every use case announces its changes without knowing it.
  * A claim's page also shows its verdict, and its statement shows on the articles that quote it.
  */
-export async function recordWorkbenchChange(tx: Tx, actorId: string | null, change: AuditedChange): Promise<void> {
-  const touched = await touchedBy(tx, change);
-  if (!touched) return;
-  const { claims } = touched;
+export function recordWorkbenchChange(tx: Tx, actorId: string | null, change: AuditedChange): Promise<void> {
+  return recordWorkbenchChanges(tx, actorId, [change]);
+}
+
+/** As recordWorkbenchChange, for the changes of one write at once (a batch import): one row naming every page. */
+export async function recordWorkbenchChanges(tx: Tx, actorId: string | null, changes: AuditedChange[]): Promise<void> {
+  const articles: string[] = [];
+  const claims: string[] = [];
+  const claimsOnArticles: string[] = [];
+  const touchedVerdicts: string[] = [];
+  let queue = false;
   // One after the other: a transaction is one connection, which runs one query at a time.
+  for (const change of changes) {
+    const touched = await touchedBy(tx, change);
+    if (!touched) continue;
+    articles.push(...touched.articles);
+    claims.push(...touched.claims);
+    if (touched.articlesOfClaims) claimsOnArticles.push(...touched.claims);
+    touchedVerdicts.push(...touched.verdicts);
+    queue ||= touched.queue;
+  }
   const verdicts = claims.length > 0 ? await tx.verdict.findMany({ where: { claimId: { in: claims } }, select: { id: true } }) : [];
-  const passages = touched.articlesOfClaims
-    ? await tx.passage.findMany({ where: { claimId: { in: claims } }, select: { articleId: true }, distinct: ["articleId"] })
-    : [];
+  const passages =
+    claimsOnArticles.length > 0
+      ? await tx.passage.findMany({ where: { claimId: { in: claimsOnArticles } }, select: { articleId: true }, distinct: ["articleId"] })
+      : [];
   const topics = new Set<LiveTopic>([
-    ...touched.articles.map((id) => topicOf("article", id)),
+    ...articles.map((id) => topicOf("article", id)),
     ...passages.map((passage) => topicOf("article", passage.articleId)),
     ...claims.map((id) => topicOf("claim", id)),
-    ...[...touched.verdicts, ...verdicts.map((verdict) => verdict.id)].map((id) => topicOf("verdict", id)),
-    ...(touched.queue ? [QUEUE_TOPIC as LiveTopic] : []),
+    ...[...touchedVerdicts, ...verdicts.map((verdict) => verdict.id)].map((id) => topicOf("verdict", id)),
+    ...(queue ? [QUEUE_TOPIC as LiveTopic] : []),
   ]);
   if (topics.size === 0) return;
   await tx.workbenchChange.create({ data: { actorId, kind: "data", topics: [...topics] } });

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { ImportSummary } from "./import-summary";
+import { folderPicker, pickFolder, type FileHandle } from "./pick-folder";
 import { UploadItem } from "./upload-item";
 import { useImportQueue } from "./use-import-queue";
 
@@ -14,15 +16,15 @@ const COMPACT_FROM = 11;
 /** Import of pasted text, files or whole folders: each file read and proposed, then imported. */
 export function ImportPanel() {
   const { queue, uploads, busy } = useImportQueue();
+  const t = useTranslations("workbenchImport.panel");
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState("");
   const [page, setPage] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  const add = (files: File[]) => {
-    queue.addFiles(files.filter((file) => ACCEPTED.test(file.name) || file.type.startsWith("text/")));
-    setPage(0);
+  const add = (files: (File | FileHandle)[]) => {
+    queue.addFiles(files.filter((file) => ACCEPTED.test(file.name) || (file instanceof File && file.type.startsWith("text/"))));
   };
   const pages = Math.max(1, Math.ceil(uploads.length / PAGE_SIZE));
   const shown = uploads.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -31,8 +33,8 @@ export function ImportPanel() {
   return (
     <>
       <div className="import-grid">
-        <section className="panel-box" aria-label="Upload files">
-          <h2>Upload files</h2>
+        <section className="panel-box" aria-label={t("upload")}>
+          <h2>{t("upload")}</h2>
           <div
             className={`dropzone${dragging ? " dragging" : ""}`}
             onDragOver={(event) => {
@@ -44,15 +46,16 @@ export function ImportPanel() {
               event.preventDefault();
               setDragging(false);
               add([...event.dataTransfer.files]);
+              setPage(0);
             }}
           >
-            <p>Drop .txt, .md or .html files here, one or many at once, or</p>
+            <p>{t("drop")}</p>
             <div className="button-row centered">
               <label htmlFor="article-files" className="button">
-                Choose files
+                {t("chooseFiles")}
               </label>
               <label htmlFor="article-folder" className="button secondary">
-                Choose a folder
+                {t("chooseFolder")}
               </label>
             </div>
             <input
@@ -64,6 +67,7 @@ export function ImportPanel() {
               accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
               onChange={(event) => {
                 add([...(event.target.files ?? [])]);
+                setPage(0);
                 if (fileInput.current) fileInput.current.value = "";
               }}
             />
@@ -74,20 +78,27 @@ export function ImportPanel() {
               type="file"
               // A folder's files, read a few at a time; other kinds of files in it are left out.
               {...{ webkitdirectory: "" }}
+              // Where the browser has a folder picker, it is used instead (pick-folder.ts): the click
+              // (from the label or the keyboard) opens it rather than the input's own dialog.
+              onClick={(event) => {
+                const picker = folderPicker();
+                if (!picker) return;
+                event.preventDefault();
+                setPage(0);
+                void pickFolder(picker, add);
+              }}
               onChange={(event) => {
                 add([...(event.target.files ?? [])]);
+                setPage(0);
                 if (folderInput.current) folderInput.current.value = "";
               }}
             />
-            <p className="meta">
-              Up to 2 MiB each. The file is kept byte for byte beside the text you annotate. To finish an import you left, choose the same
-              folder again: what is already imported is recognised and skipped.
-            </p>
+            <p className="meta">{t("limits")}</p>
           </div>
         </section>
-        <section className="panel-box" aria-label="Paste text">
-          <h2>Paste text</h2>
-          <label htmlFor="pasted-text">Article text</label>
+        <section className="panel-box" aria-label={t("paste")}>
+          <h2>{t("paste")}</h2>
+          <label htmlFor="pasted-text">{t("pastedText")}</label>
           <textarea id="pasted-text" rows={7} value={pasted} onChange={(event) => setPasted(event.target.value)} />
           <div className="button-row">
             <button
@@ -95,10 +106,11 @@ export function ImportPanel() {
               disabled={!pasted.trim()}
               onClick={() => {
                 add([new File([pasted], "pasted-text.txt", { type: "text/plain" })]);
+                setPage(0);
                 setPasted("");
               }}
             >
-              Read pasted text
+              {t("readPasted")}
             </button>
           </div>
         </section>
@@ -108,23 +120,20 @@ export function ImportPanel() {
         <ImportSummary uploads={uploads} paused={queue.paused} busy={busy} onImportReady={() => queue.importAll(readyKeys)} onPause={(pause) => queue.setPaused(pause)} />
       )}
 
-      <ul className="upload-list" aria-label="Files">
+      <ul className="upload-list" aria-label={t("files")}>
         {shown.map((upload) => (
           <UploadItem key={upload.key} upload={upload} compact={uploads.length >= COMPACT_FROM} onImport={queue.importOne} onRetry={queue.retry} onEdit={queue.editDetails} />
         ))}
       </ul>
 
       {pages > 1 && (
-        <nav className="button-row" aria-label="Pages of files">
+        <nav className="button-row" aria-label={t("pages")}>
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous files
+            {t("previous")}
           </button>
-          <span className="meta">
-            Files {(page * PAGE_SIZE + 1).toLocaleString("en")}–{Math.min((page + 1) * PAGE_SIZE, uploads.length).toLocaleString("en")} of{" "}
-            {uploads.length.toLocaleString("en")}
-          </span>
+          <span className="meta">{t("range", { first: page * PAGE_SIZE + 1, last: Math.min((page + 1) * PAGE_SIZE, uploads.length), total: uploads.length })}</span>
           <button type="button" className="secondary" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
-            Next files
+            {t("next")}
           </button>
         </nav>
       )}

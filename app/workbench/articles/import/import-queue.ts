@@ -9,19 +9,29 @@ import type { PreviewedFileResult } from "@/lib/articles/preview-articles";
 import type { ImportedFileResult } from "@/lib/articles/import-articles";
 import { fileKey, recall, remember } from "./import-memory";
 import { postWithProgress, type ApiAnswer } from "./post-with-progress";
+import type { FileHandle } from "./pick-folder";
 
 export type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
 
 export type Phase = "waiting" | "checking" | "ready" | "queued" | "importing" | "imported" | "duplicate" | "refused" | "failed";
 
+/** What a file's row says beside its status; the page words it in the reader's language (a server's reason comes worded). */
+export type Notice =
+  | { kind: "reason"; text: string }
+  | { kind: "alreadyImported" | "importedEarlier"; title: string }
+  | { kind: "unreachable" }
+  | { kind: "unreadable" }
+  | { kind: "serverAnswered"; status: number };
+
 export type Upload = {
   key: string;
-  file: File;
+  /** A file of a folder chosen with the picker is opened when its turn to be read comes (pick-folder.ts). */
+  file: File | FileHandle;
   progress: number;
   phase: Phase;
   /** The step a refused or failed file stopped at; trying a failed file again repeats it. */
   stoppedAt?: "check" | "import";
-  message?: string;
+  notice?: Notice;
   preview?: ArticlePreview;
   details?: Details;
   articleId?: string;
@@ -53,7 +63,7 @@ function proposedDetails(preview: ArticlePreview): Details {
 }
 
 async function postWithRetries<T>(url: string, body: () => FormData, onProgress: (fraction: number) => void): Promise<ApiAnswer<T>> {
-  let answer: ApiAnswer<T> = { ok: false, retryable: true, message: "" };
+  let answer: ApiAnswer<T> = { ok: false, retryable: true, reason: null, status: 0 };
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     answer = await postWithProgress<T>(url, body(), onProgress);
     if (answer.ok || !answer.retryable) return answer;
@@ -61,8 +71,6 @@ async function postWithRetries<T>(url: string, body: () => FormData, onProgress:
   }
   return answer;
 }
-
-const alreadyImported = (title: string) => `The same text is already imported as “${title}”.`;
 
 /** Only what the editor changed is sent: the server proposes the rest again from the same file (an emptied field keeps the proposal). */
 function changedDetails(upload: Upload): Record<string, string> | null {
@@ -73,6 +81,9 @@ function changedDetails(upload: Upload): Record<string, string> | null {
     .filter(([key, value]) => value !== "" && value !== proposed[key as keyof Details]);
   return changed.length > 0 ? Object.fromEntries(changed) : null;
 }
+
+/** A file's bytes as far as batching goes: a file not opened yet counts for nothing until it is (open). */
+const sizeOf = (upload: Upload) => (upload.file instanceof File ? upload.file.size : 0);
 
 export class ImportQueue {
   private readonly uploads = new Map<string, Upload>();
@@ -95,7 +106,7 @@ export class ImportQueue {
     return this.list.some((upload) => BUSY.includes(upload.phase));
   }
 
-  addFiles(files: File[]): void {
+  addFiles(files: (File | FileHandle)[]): void {
     for (const file of files) {
       const key = `upload-${++this.counter}`;
       this.uploads.set(key, { key, file, progress: 0, phase: "waiting" });
@@ -111,7 +122,7 @@ export class ImportQueue {
       if (upload?.phase !== "ready") continue;
       const duplicate = upload.preview?.duplicateOf;
       if (duplicate) {
-        this.update(key, { phase: "duplicate", articleId: duplicate.articleId, message: alreadyImported(duplicate.title) });
+        this.update(key, { phase: "duplicate", articleId: duplicate.articleId, notice: { kind: "alreadyImported", title: duplicate.title } });
         if (upload.memoryKey) remember(upload.memoryKey, duplicate);
       } else this.update(key, { phase: "queued" });
     }
@@ -128,7 +139,7 @@ export class ImportQueue {
   retry = (key: string): void => {
     const upload = this.uploads.get(key);
     if (upload?.phase !== "failed") return;
-    this.update(key, { phase: upload.stoppedAt === "import" ? "queued" : "waiting", message: undefined });
+    this.update(key, { phase: upload.stoppedAt === "import" ? "queued" : "waiting", notice: undefined });
     this.pump();
   };
 
@@ -167,21 +178,22 @@ export class ImportQueue {
     let bytes = 0;
     for (const upload of this.uploads.values()) {
       if (upload.phase !== phase) continue;
-      if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + upload.file.size > BATCH_BYTES)) break;
+      const size = sizeOf(upload);
+      if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) break;
       batch.push(upload);
-      bytes += upload.file.size;
+      bytes += size;
     }
     return batch;
   }
 
   private async read(batch: Upload[]): Promise<void> {
-    for (const upload of batch) this.update(upload.key, { phase: "checking", progress: 0, message: undefined });
+    for (const upload of batch) this.update(upload.key, { phase: "checking", progress: 0, notice: undefined });
     // A file this browser imported before is not sent again.
     const toCheck: Upload[] = [];
-    for (const upload of batch) {
-      const memoryKey = upload.memoryKey ?? (await fileKey(upload.file).catch(() => undefined));
+    for (const upload of await this.open(batch)) {
+      const memoryKey = upload.memoryKey ?? (await fileKey(upload.file as File).catch(() => undefined));
       const known = memoryKey ? recall(memoryKey) : null;
-      if (known) this.update(upload.key, { phase: "duplicate", progress: 1, memoryKey, articleId: known.articleId, message: `Imported earlier from this browser as “${known.title}”.` });
+      if (known) this.update(upload.key, { phase: "duplicate", progress: 1, memoryKey, articleId: known.articleId, notice: { kind: "importedEarlier", title: known.title } });
       else {
         this.update(upload.key, { memoryKey });
         toCheck.push({ ...upload, memoryKey });
@@ -192,26 +204,50 @@ export class ImportQueue {
     if (!answer.ok) return this.stop(toCheck, "check", answer);
     answer.data.results.forEach((result, index) => {
       const upload = toCheck[index]!;
-      if (result.status === "refused") this.update(upload.key, { phase: "refused", stoppedAt: "check", message: result.reason, progress: 1 });
+      if (result.status === "refused") this.update(upload.key, { phase: "refused", stoppedAt: "check", notice: { kind: "reason", text: result.reason }, progress: 1 });
       else this.update(upload.key, { phase: "ready", progress: 1, preview: result.preview, details: proposedDetails(result.preview) });
     });
   }
 
+  /**
+   * Opens the batch's files not opened yet; those that no longer fit in the batch's bytes once
+   * their sizes are known wait for the next one, and one that cannot be read is marked so.
+   */
+  private async open(batch: Upload[]): Promise<Upload[]> {
+    const opened: Upload[] = [];
+    let bytes = 0;
+    for (const upload of batch) {
+      let file: File;
+      try {
+        file = upload.file instanceof File ? upload.file : await upload.file.getFile();
+      } catch {
+        this.update(upload.key, { phase: "failed", stoppedAt: "check", notice: { kind: "unreadable" }, progress: 1 });
+        continue;
+      }
+      const fits = opened.length === 0 || bytes + file.size <= BATCH_BYTES;
+      this.update(upload.key, fits ? { file } : { file, phase: "waiting" });
+      if (!fits) continue;
+      opened.push({ ...upload, file });
+      bytes += file.size;
+    }
+    return opened;
+  }
+
   private async send(batch: Upload[]): Promise<void> {
-    for (const upload of batch) this.update(upload.key, { phase: "importing", progress: 0, message: undefined });
+    for (const upload of batch) this.update(upload.key, { phase: "importing", progress: 0, notice: undefined });
     const answer = await this.post<{ results: ImportedFileResult[] }>("/api/articles/batch", batch, (body) =>
       body.append("details", JSON.stringify(batch.map(changedDetails))),
     );
     if (!answer.ok) return this.stop(batch, "import", answer);
     answer.data.results.forEach((result, index) => {
       const upload = batch[index]!;
-      if (result.status === "refused") return this.update(upload.key, { phase: "refused", stoppedAt: "import", message: result.reason, progress: 1 });
+      if (result.status === "refused") return this.update(upload.key, { phase: "refused", stoppedAt: "import", notice: { kind: "reason", text: result.reason }, progress: 1 });
       if (upload.memoryKey) remember(upload.memoryKey, { articleId: result.articleId, title: result.title });
       this.update(upload.key, {
         phase: result.status,
         articleId: result.articleId,
         progress: 1,
-        message: result.status === "duplicate" ? alreadyImported(result.title) : undefined,
+        notice: result.status === "duplicate" ? { kind: "alreadyImported", title: result.title } : undefined,
       });
     });
   }
@@ -222,7 +258,8 @@ export class ImportQueue {
       url,
       () => {
         const body = new FormData();
-        for (const upload of batch) body.append("file", upload.file);
+        // Files are opened before they are read (open), so every one sent is a File.
+        for (const upload of batch) body.append("file", upload.file as File);
         extra?.(body);
         return body;
       },
@@ -232,8 +269,10 @@ export class ImportQueue {
     );
   }
 
-  private stop(batch: Upload[], step: "check" | "import", answer: { retryable: boolean; message: string }): void {
-    for (const upload of batch) this.update(upload.key, { phase: answer.retryable ? "failed" : "refused", stoppedAt: step, message: answer.message, progress: 1 });
+  private stop(batch: Upload[], step: "check" | "import", answer: { retryable: boolean; reason: string | null; status: number }): void {
+    const notice: Notice =
+      answer.reason !== null ? { kind: "reason", text: answer.reason } : answer.status === 0 ? { kind: "unreachable" } : { kind: "serverAnswered", status: answer.status };
+    for (const upload of batch) this.update(upload.key, { phase: answer.retryable ? "failed" : "refused", stoppedAt: step, notice, progress: 1 });
   }
 
   private update(key: string, change: Partial<Upload>): void {

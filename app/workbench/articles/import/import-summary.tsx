@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Phase, Upload } from "./import-queue";
 
 type Props = {
@@ -16,6 +17,7 @@ function count(uploads: Upload[], ...phases: Phase[]): number {
 
 /** Where a many-file import stands: how many files are read and imported, and what needs a person. */
 export function ImportSummary({ uploads, paused, busy, onImportReady, onPause }: Props) {
+  const t = useTranslations("workbenchImport.summary");
   const total = uploads.length;
   const read = total - count(uploads, "waiting", "checking");
   const ready = count(uploads, "ready");
@@ -26,33 +28,33 @@ export function ImportSummary({ uploads, paused, busy, onImportReady, onPause }:
   const failed = count(uploads, "failed");
   const importsDone = requested - count(uploads, "queued", "importing");
   return (
-    <section className="panel-box import-summary" aria-label="Import progress">
+    <section className="panel-box import-summary" aria-label={t("label")}>
       <div className="import-bars">
         <label>
-          Read {read.toLocaleString("en")} of {total.toLocaleString("en")} files
+          {t("read", { read, total })}
           <progress value={read} max={total} />
         </label>
         {requested > 0 && (
           <label>
-            Imported {importsDone.toLocaleString("en")} of {requested.toLocaleString("en")}
+            {t("imported", { done: importsDone, requested })}
             <progress value={importsDone} max={requested} />
           </label>
         )}
       </div>
       <p className="meta" role="status">
-        {imported.toLocaleString("en")} imported · {duplicates.toLocaleString("en")} already in Claimwork · {refused.toLocaleString("en")} refused
-        {failed > 0 && ` · ${failed.toLocaleString("en")} not sent (try again)`}
-        {paused && " · paused"}
+        {t("counts", { imported, duplicates, refused })}
+        {failed > 0 && t("failed", { failed })}
+        {paused && t("paused")}
       </p>
       <div className="button-row">
         {ready > 0 && (
           <button type="button" onClick={onImportReady}>
-            Import all {ready.toLocaleString("en")} checked {ready === 1 ? "file" : "files"}
+            {t("importAll", { count: ready })}
           </button>
         )}
         {(busy || paused) && (
           <button type="button" className="secondary" onClick={() => onPause(!paused)}>
-            {paused ? "Resume" : "Pause"}
+            {paused ? t("resume") : t("pause")}
           </button>
         )}
       </div>

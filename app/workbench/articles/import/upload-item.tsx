@@ -1,29 +1,18 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
-import type { Details, Phase, Upload } from "./import-queue";
-
-const PHASE_LABEL: Record<Phase, string> = {
-  waiting: "Waiting its turn",
-  checking: "Reading the file…",
-  ready: "Check the details, then import",
-  queued: "Waiting to be imported",
-  importing: "Importing…",
-  imported: "Imported",
-  duplicate: "Already in Claimwork",
-  refused: "Refused",
-  failed: "Not sent: the connection or the server failed",
-};
+import type { Details, Notice, Upload } from "./import-queue";
 
 const FIELDS = [
-  ["title", "Title", "text"],
-  ["outlet", "Outlet", "text"],
-  ["author", "Author(s)", "text"],
-  ["url", "Address (URL)", "url"],
-  ["publishedAt", "Published", "date"],
-  ["sourceUpdatedAt", "Updated by the outlet", "date"],
-  ["language", "Language (en, fr…)", "text"],
+  ["title", "text"],
+  ["outlet", "text"],
+  ["author", "text"],
+  ["url", "url"],
+  ["publishedAt", "date"],
+  ["sourceUpdatedAt", "date"],
+  ["language", "text"],
 ] as const;
 
 type Props = {
@@ -37,28 +26,31 @@ type Props = {
 
 /** One file of an import: its status and progress, and while it is ready, its proposed details. */
 export const UploadItem = memo(function UploadItem({ upload, compact, onImport, onRetry, onEdit }: Props) {
-  const { key, file, phase, preview, details } = upload;
+  const { key, file, phase, preview, details, notice } = upload;
   const [open, setOpen] = useState(false);
+  const t = useTranslations("workbenchImport.file");
   return (
     <li className="upload-item" aria-label={file.name}>
       <div className="upload-head">
         <strong>{file.name}</strong>
         <span className={`upload-result-${phase}`} role="status">
-          {PHASE_LABEL[phase]}
+          {t(`phase.${phase}`)}
         </span>
       </div>
-      <progress value={upload.progress} max={1} aria-label={`Progress of ${file.name}`} />
-      {upload.message && <p className={phase === "refused" || phase === "failed" ? "form-error" : "meta"}>{upload.message}</p>}
+      <progress value={upload.progress} max={1} aria-label={t("progress", { name: file.name })} />
+      {notice && <p className={phase === "refused" || phase === "failed" ? "form-error" : "meta"}><NoticeText notice={notice} /></p>}
       {phase === "failed" && (
         <button type="button" onClick={() => onRetry(key)}>
-          Try {file.name} again
+          {t("retry", { name: file.name })}
         </button>
       )}
       {phase === "ready" && details && preview && compact && !open && (
         <p className="meta">
-          “{details.title}”, {preview.characters.toLocaleString("en")} characters{preview.duplicateOf && ", already in Claimwork"}.{" "}
+          {preview.duplicateOf
+            ? t("proposedDuplicate", { title: details.title, characters: preview.characters })
+            : t("proposed", { title: details.title, characters: preview.characters })}{" "}
           <button type="button" className="secondary" aria-expanded={false} onClick={() => setOpen(true)}>
-            Check the details of {file.name}
+            {t("check", { name: file.name })}
           </button>
         </p>
       )}
@@ -71,27 +63,48 @@ export const UploadItem = memo(function UploadItem({ upload, compact, onImport, 
         >
           {preview.duplicateOf && (
             <p className="notice">
-              This text is already in Claimwork as <Link href={`/workbench/articles/${preview.duplicateOf.articleId}`}>{preview.duplicateOf.title}</Link>;
-              importing it again will not create a copy.
+              {t.rich("duplicateNotice", {
+                title: preview.duplicateOf.title,
+                link: (chunks) => <Link href={`/workbench/articles/${preview.duplicateOf!.articleId}`}>{chunks}</Link>,
+              })}
             </p>
           )}
           <div className="details-grid">
-            {FIELDS.map(([field, label, type]) => (
+            {FIELDS.map(([field, type]) => (
               <div key={field} className="field">
-                <label htmlFor={`${key}-${field}`}>{label}</label>
+                <label htmlFor={`${key}-${field}`}>{t(`fields.${field}`)}</label>
                 <input id={`${key}-${field}`} type={type} value={details[field]} onChange={(event) => onEdit(key, { ...details, [field]: event.target.value })} />
               </div>
             ))}
           </div>
-          <p className="meta">{preview.characters.toLocaleString("en")} characters of text.</p>
-          <button type="submit">Import {file.name}</button>
+          <p className="meta">{t("characters", { characters: preview.characters })}</p>
+          <button type="submit">{t("import", { name: file.name })}</button>
         </form>
       )}
       {(phase === "imported" || phase === "duplicate") && upload.articleId && (
         <p>
-          <Link href={`/workbench/articles/${upload.articleId}`}>Open the article</Link>
+          <Link href={`/workbench/articles/${upload.articleId}`}>{t("open")}</Link>
         </p>
       )}
     </li>
   );
 });
+
+/** A file's notice in the reader's language; a server's reason comes worded already. */
+function NoticeText({ notice }: { notice: Notice }) {
+  const t = useTranslations("workbenchImport.file");
+  switch (notice.kind) {
+    case "reason":
+      return notice.text;
+    case "unreachable":
+      return t("unreachable");
+    case "unreadable":
+      return t("unreadable");
+    case "serverAnswered":
+      return t("serverAnswered", { status: notice.status });
+    case "alreadyImported":
+      return t("alreadyImported", { title: notice.title });
+    case "importedEarlier":
+      return t("importedEarlier", { title: notice.title });
+  }
+}
