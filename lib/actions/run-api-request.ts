@@ -37,7 +37,9 @@ export async function runApiRequest(
     return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     if (isDomainError(error)) {
-      return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
+      // The catalogue key and refused fields let a page of this site show the refusal in its reader's language.
+      const { code, message, messageKey, issues } = error;
+      return Response.json({ error: { code, message, messageKey, issues } }, { status: STATUS[error.code] });
     }
     if (isDatabaseUnavailable(error)) {
       console.error(`[api ${requestId}] database unavailable: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : error}`);

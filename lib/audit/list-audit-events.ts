@@ -7,7 +7,7 @@ import { getDb, type Prisma } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AUDIT_ACTIONS, AUDITED_RECORD_KINDS, type AuditedRecordKind } from "@/lib/audit/record-audit-event";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint } from "@/lib/search/cursor";
-import { dayInput, parseInput } from "@/lib/validation";
+import { dayInput, parseInput, reason } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -21,7 +21,7 @@ export const auditFilterSchema = z
     from: optional(dayInput("the first day")),
     to: optional(dayInput("the last day")),
   })
-  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { error: "the first day must not come after the last day", path: ["to"] });
+  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { error: reason("firstDayAfterLast"), path: ["to"] });
 
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 
