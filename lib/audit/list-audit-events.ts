@@ -16,7 +16,7 @@ const optional = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((val
 export const auditFilterSchema = z
   .object({
     person: optional(z.uuid("choose a person from the list")),
-    action: optional(z.enum(AUDIT_ACTIONS, "choose an action from the list")),
+    action: optional(z.enum(AUDIT_ACTIONS, reason("chooseAction"))),
     kind: optional(z.enum(Object.keys(AUDITED_RECORD_KINDS) as [AuditedRecordKind, ...AuditedRecordKind[]], "choose a kind of record from the list")),
     from: optional(dayInput("the first day")),
     to: optional(dayInput("the last day")),
