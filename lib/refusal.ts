@@ -29,5 +29,5 @@ export function formatRefusal(t: ErrorTranslator, { key, params }: ErrorMessageK
     return t("issue", { field: issue.quoted ? `“${issue.field}”` : label(issue.field), reason });
   });
   if (items.length === 0) return t(`messages.${key}`, params);
-  return t(`messages.${key}`, { ...params, list: items.join(issues.every((issue) => !issue.field) ? ", " : "; ") });
+  return t(`messages.${key}`, { ...params, list: items.join(issues.every((issue) => !issue.field) ? ", " : t("issueSeparator")) });
 }

@@ -16,6 +16,7 @@ function useErrorTranslator() {
   const t = useTranslations("errors");
   const translate: ErrorTranslator = (key: string, params?: ErrorParams) => {
     if (key === "issue") return t("issue", params);
+    if (key === "issueSeparator") return t("issueSeparator");
     if (key.startsWith("reasons.")) return t(`reasons.${key.slice("reasons.".length)}`, params);
     return t(`messages.${key.slice("messages.".length)}`, params);
   };
