@@ -23,7 +23,7 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
     setError(null);
     if (decision === "request_changes" && !comment.trim()) {
       // The same refusal the server gives, without the round trip.
-      setError({ code: "invalid", message: "", messageKey: { key: "refusedFields" }, issues: [{ field: "comment", reason: "sayWhatToChange" }] });
+      setError({ code: "invalid", message: "", messageKey: { key: "commentRequired" }, issues: [{ field: "comment", reason: "sayWhatToChange" }] });
       document.getElementById(`${ids}-comment`)?.focus();
       return;
     }
