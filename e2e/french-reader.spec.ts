@@ -1,56 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/accessibility";
-import { httpSession, type HttpSession } from "./support/actions";
-import { createUser, db } from "./support/database";
+import { ARTICLE, HEADLINE, publishFrenchFactCheck, run, STATEMENT } from "./support/french-fact-check";
 
 // Issue 16 (ADR 0018): a French fact-check is a French page, the home page and search read in both
 // languages at /en and /fr with hreflang links between them, and the reader cache keeps the two apart.
-
-const run = randomBytes(4).toString("hex");
-const ARTICLE = {
-  text: `Chômage ${run}.\n\nLe ministre a affirmé que 51,2 % des jeunes diplômés trouvaient un emploi en six mois.\n\nL'Insee donne un autre chiffre.`,
-  details: { title: `Le ministre et l'emploi des jeunes ${run}`, outlet: "Le Quotidien", url: `https://example.org/emploi-${run}`, language: "fr", publishedAt: "2024-07-03" },
-  quote: "51,2 % des jeunes diplômés trouvaient un emploi en six mois",
-};
-const STATEMENT = `51,2 % des jeunes diplômés trouvent un emploi en six mois (${run})`;
-const HEADLINE = `Emploi des jeunes : un chiffre exagéré ${run}`;
-
-async function importArticle(editor: HttpSession): Promise<{ revisionId: string }> {
-  const form = new FormData();
-  form.set("file", new File([ARTICLE.text], `${run}.txt`, { type: "text/plain" }));
-  for (const [key, value] of Object.entries(ARTICLE.details)) form.set(key, value);
-  const response = await fetch(`${editor.baseUrl}/api/articles`, { method: "POST", headers: { cookie: editor.cookie, origin: editor.baseUrl }, body: form });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { revisionId: string };
-}
-
-/** A French claim quoted from a French article, drafted, approved and published as "mostly false". */
-async function publishFrenchFactCheck(baseURL: string): Promise<string> {
-  const [editorUser, reviewerUser] = await Promise.all([createUser("editor", "fr-editor"), createUser("reviewer", "fr-reviewer")]);
-  const [editor, reviewer] = await Promise.all([httpSession(baseURL, editorUser.email, editorUser.password), httpSession(baseURL, reviewerUser.email, reviewerUser.password)]);
-  const { revisionId } = await importArticle(editor);
-  const { text } = (await db().query<{ text: string }>(`SELECT text FROM article_revisions WHERE id = $1`, [revisionId])).rows[0]!;
-  const start = text.indexOf(ARTICLE.quote);
-  const claim = await editor.must<{ id: string }>("createClaimAction", {
-    statement: STATEMENT,
-    claimant: "Le ministre du Travail",
-    claimedAt: "2024-07-02",
-    language: "fr",
-    passage: { articleRevisionId: revisionId, start, end: start + ARTICLE.quote.length, exact: ARTICLE.quote },
-  });
-  const draft = await editor.must<{ verdictId: string; version: number }>("saveVerdictDraftAction", {
-    claimId: claim.id,
-    expectedVersion: null,
-    rating: "mostly_false",
-    headline: HEADLINE,
-    summary: "Le chiffre de l'Insee est plus bas.",
-    explanation: "Selon l'Insee, la part est nettement inférieure.",
-  });
-  const { revisionId: verdictRevisionId } = await editor.must<{ revisionId: string }>("submitVerdictAction", { verdictId: draft.verdictId, expectedVersion: draft.version });
-  await reviewer.must("reviewVerdictAction", { verdictId: draft.verdictId, revisionId: verdictRevisionId, decision: "approve" });
-  return (await reviewer.must<{ slug: string }>("publishVerdictAction", { verdictId: draft.verdictId, revisionId: verdictRevisionId })).slug;
-}
 
 /** The page's hreflang alternates, by language, as paths with their query. */
 async function alternates(page: Page): Promise<Record<string, string>> {

@@ -102,6 +102,21 @@ test.describe("a browser that asks for French", () => {
     expect(await interfaceLanguage(editor.id)).toBeNull();
   });
 
+  test("a refusal is in French: a claim saved without its claimant names the field and the reason, and nothing is saved", async ({ page }) => {
+    const editor = await createUser("editor", "refus");
+    const { rows } = await db().query<{ id: string; claimant: string; version: number }>(`SELECT id, claimant, version FROM claims ORDER BY created_at LIMIT 1`);
+    const claim = rows[0]!;
+    await signInDirectly(page, editor.email, editor.password, `/workbench/claims/${claim.id}`);
+    await page.getByRole("button", { name: "Modifier l’affirmation" }).click();
+    // A space passes the browser's `required`; the server trims it and refuses.
+    await page.getByLabel("Auteur (qui l’a faite)").fill(" ");
+    await page.getByRole("button", { name: "Enregistrer l’affirmation" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Rien n’a été enregistré. auteur de l’affirmation : dites qui a fait l’affirmation");
+    await expect(page.getByLabel("Auteur (qui l’a faite)")).toHaveAccessibleDescription(/dites qui a fait l’affirmation/);
+    const after = await db().query<{ claimant: string; version: number }>(`SELECT claimant, version FROM claims WHERE id = $1`, [claim.id]);
+    expect(after.rows[0]).toEqual({ claimant: claim.claimant, version: claim.version });
+  });
+
   test("the workbench pages in French pass axe", async ({ page }) => {
     test.setTimeout(120_000);
     const reviewer = await createUser("reviewer", "accessible");

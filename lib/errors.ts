@@ -1,3 +1,7 @@
+import { createTranslator } from "next-intl";
+import englishErrors from "@/messages/en/errors.json";
+import { formatRefusal, type ErrorMessageKey, type ErrorParams, type ErrorTranslator, type FieldIssue, type ReasonKey } from "@/lib/refusal";
+
 // Expected errors: their messages are written for the person who caused them and may reach the
 // client. Anything else is unexpected and is reported with a generic message only.
 export type DomainErrorCode =
@@ -9,12 +13,20 @@ export type DomainErrorCode =
   | "illegal_transition"
   | "rate_limited";
 
-/**
- * What the interface shows for an error in any language (ADR 0018): a key of the message catalogue's
- * `errors` namespace and its parameters. Without one, the interface says what the code means in
- * general, or the English message to an English reader.
- */
-export type ErrorMessageKey = { key: string; params?: Record<string, string | number> };
+export type { ErrorKey, ErrorMessageKey, ErrorParams, ErrorTranslator, FieldIssue, ReasonKey } from "@/lib/refusal";
+export { formatRefusal } from "@/lib/refusal";
+
+const english = createTranslator({ locale: "en", messages: { errors: englishErrors }, namespace: "errors", timeZone: "UTC" }) as unknown as ErrorTranslator;
+
+/** A catalogue message in English, with its listed items. */
+export function englishMessage(messageKey: ErrorMessageKey, issues?: readonly FieldIssue[]): string {
+  return formatRefusal(english, messageKey, issues);
+}
+
+/** A reason of `errors.reasons` in English (what a schema passes to zod as its message). */
+export function englishReason(key: ReasonKey, params?: ErrorParams): string {
+  return english(`reasons.${key}`, params);
+}
 
 export class DomainError extends Error {
   constructor(
@@ -22,20 +34,36 @@ export class DomainError extends Error {
     message: string,
     readonly details?: Record<string, unknown>,
     readonly messageKey?: ErrorMessageKey,
+    /** The fields refused by validation, for a form to show next to its inputs in any language. */
+    readonly issues?: FieldIssue[],
   ) {
     super(message);
     this.name = "DomainError";
   }
 }
 
-export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
-export const forbidden = (message?: string) =>
-  new DomainError("forbidden", message ?? "You are not allowed to do this.", undefined, message ? undefined : { key: "forbidden" });
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new DomainError("conflict", message, details);
-export const invalid = (message: string, details?: Record<string, unknown>) =>
-  new DomainError("invalid", message, details);
-export const illegalTransition = (message: string) => new DomainError("illegal_transition", message);
+/** What a refusal says: a catalogue message (preferred), or plain English text (not translated). */
+export type Refusal = ErrorMessageKey | string;
+
+export function refuse(code: DomainErrorCode, refusal: Refusal, details?: Record<string, unknown>, issues?: FieldIssue[]): DomainError {
+  return typeof refusal === "string"
+    ? new DomainError(code, refusal, details)
+    : new DomainError(code, englishMessage(refusal, issues), details, refusal, issues);
+}
+
+/** The things that can be missing; `errors.messages.notFound` names each in every language. */
+export type MissingThing =
+  | "article" | "articleRevision" | "articleText" | "revision" | "claim" | "claims" | "claimToLink" | "relation"
+  | "verdict" | "verdictRevision" | "passage" | "thread" | "sourceChange" | "user" | "account" | "factCheck"
+  | "articleToFollow" | "claimToFollow" | "verdictToFollow";
+
+export const notFound = (thing: MissingThing) => refuse("not_found", { key: "notFound", params: { thing } });
+export const forbidden = (refusal: Refusal = { key: "forbidden" }) => refuse("forbidden", refusal);
+export const conflict = (refusal: Refusal, details?: Record<string, unknown>) => refuse("conflict", refusal, details);
+export const invalid = (refusal: Refusal, details?: Record<string, unknown>) => refuse("invalid", refusal, details);
+export const illegalTransition = (refusal: Refusal) => refuse("illegal_transition", refusal);
+export const unauthenticated = () => refuse("unauthenticated", { key: "signInFirst" });
+export const rateLimited = (refusal: Refusal, details?: Record<string, unknown>) => refuse("rate_limited", refusal, details);
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
@@ -91,4 +119,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** The one message a user or client sees while the database is unavailable. */
-export const UNAVAILABLE_MESSAGE_TEXT = "The database is unavailable right now. Please try again in a moment.";
+export const UNAVAILABLE_MESSAGE_TEXT = englishMessage({ key: "unavailable" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalid } from "@/lib/errors";
+import { refuseField } from "@/lib/validation";
 
 // A keyset cursor of lists ordered by (time DESC, id DESC): "<ISO time>_<uuid>" of the last row shown.
 
@@ -9,6 +9,6 @@ export const encodeTimeCursor = (at: Date, id: string) => `${at.toISOString()}_$
 export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
   const [time, id] = cursor.split("_");
   const at = new Date(time ?? "");
-  if (Number.isNaN(at.getTime()) || !z.uuid().safeParse(id).success) throw invalid("Nothing was saved. cursor: this page link is damaged; start from the first page.");
+  if (Number.isNaN(at.getTime()) || !z.uuid().safeParse(id).success) throw refuseField("cursor", "damagedCursor");
   return { at, id: id! };
 }

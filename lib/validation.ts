@@ -1,11 +1,22 @@
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
+import { DomainError, englishMessage, englishReason, refuse, type ErrorParams, type FieldIssue, type ReasonKey } from "@/lib/errors";
+
+// A schema's own reasons are written with reason(key): zod carries the English text, and the text
+// leads back to its catalogue key and parameters, so a form can show the reason in any language.
+const reasonsByText = new Map<string, { reason: ReasonKey; params?: ErrorParams }>();
+
+/** A reason of the catalogue (`errors.reasons`), as the English message a zod check takes. */
+export function reason(key: ReasonKey, params?: ErrorParams): string {
+  const text = englishReason(key, params);
+  if (!reasonsByText.has(text)) reasonsByText.set(text, { reason: key, params });
+  return text;
+}
 
 /** For z.preprocess: an empty form field means "none". */
 export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** An ISO 639-1 language code, or "und" when the language could not be told. */
-export const languageCode = z.string().regex(/^([a-z]{2}|und)$/, "use a two-letter language code");
+export const languageCode = z.string().regex(/^([a-z]{2}|und)$/, reason("languageCode"));
 
 // Dates: every date a person types (an article's publication date, the date a claim was made) must
 // fall between 1 January 1800 and 31 December two years after the current one. Earlier than 1800
@@ -21,8 +32,8 @@ export function latestDate(now: Date = new Date()): string {
   return `${now.getUTCFullYear() + YEARS_AHEAD}-12-31`;
 }
 
-const outOfRange = (label: string) => `${label} must be between ${EARLIEST_DATE} and ${latestDate()}`;
-const badFormat = (label: string) => `use a date like 2019-05-22 for ${label}`;
+const outOfRange = (label: string) => reason("dateOutOfRange", { label, earliest: EARLIEST_DATE, latest: latestDate() });
+const badFormat = (label: string) => reason("dateFormat", { label });
 
 function isSaneInstant(date: Date): boolean {
   const latestYear = Number(latestDate().slice(0, 4));
@@ -47,7 +58,50 @@ export function describeIssues(error: z.ZodError): string {
   const summary = error.issues
     .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");
-  return `Nothing was saved. ${summary}`;
+  return englishMessage({ key: "refusedFields", params: { list: summary } });
+}
+
+type Bounds = { origin?: string; minimum?: unknown; maximum?: unknown };
+
+/** Why zod refused a value, as a catalogue reason: the schema's own reason, else one for the kind of check. */
+function reasonOf(issue: z.core.$ZodIssue): Pick<FieldIssue, "reason" | "params"> {
+  const own = reasonsByText.get(issue.message);
+  if (own) return own;
+  const { origin, minimum, maximum } = issue as Bounds;
+  const limit = (value: unknown) => (typeof value === "number" || typeof value === "bigint" ? Number(value) : String(value));
+  switch (issue.code) {
+    case "too_small":
+      if (origin === "string") return Number(minimum) === 1 ? { reason: "required" } : { reason: "tooShort", params: { minimum: limit(minimum) } };
+      return origin === "array" || origin === "set" ? { reason: "tooFew", params: { minimum: limit(minimum) } } : { reason: "tooSmall", params: { minimum: limit(minimum) } };
+    case "too_big":
+      if (origin === "string") return { reason: "tooLong", params: { maximum: limit(maximum) } };
+      return origin === "array" || origin === "set" ? { reason: "tooMany", params: { maximum: limit(maximum) } } : { reason: "tooBig", params: { maximum: limit(maximum) } };
+    case "invalid_type":
+      return issue.input === undefined ? { reason: "required" } : { reason: "wrongType" };
+    case "invalid_format":
+      return issue.format === "url" ? { reason: "badUrl" } : issue.format === "uuid" ? { reason: "badId" } : issue.format === "email" ? { reason: "badEmail" } : { reason: "badFormat" };
+    case "invalid_value":
+      return { reason: "notAllowed" };
+    case "unrecognized_keys":
+      return { reason: "unknownField" };
+    default:
+      return { reason: "invalidValue" };
+  }
+}
+
+/** Every problem of a refused input as catalogue keys, field by field (ADR 0018). */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join("."), ...reasonOf(issue) }));
+}
+
+/** Field name -> English reasons, for a form (or an API client) to show next to its inputs. */
+export function englishFieldErrors(error: z.ZodError): Record<string, string[]> {
+  return z.flattenError(error).fieldErrors as Record<string, string[]>;
+}
+
+/** The refusal of one field found wrong by a use case after validation (a wrong current password, say). */
+export function refuseField(field: string, key: ReasonKey, params?: ErrorParams): DomainError {
+  return refuse("invalid", { key: "refusedFields" }, { fields: { [field]: [englishReason(key, params)] } }, [{ field, reason: key, params }]);
 }
 
 // PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8 form (the driver would
@@ -71,11 +125,7 @@ function unstorableText(input: unknown): z.core.$ZodIssue | null {
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     const { value } = visit;
     if (typeof value === "string") {
-      const problem = value.includes(NUL)
-        ? "contains a NUL character, which cannot be saved"
-        : LONE_SURROGATE.test(value)
-          ? "contains a broken character (an unpaired UTF-16 surrogate), which cannot be saved"
-          : null;
+      const problem = value.includes(NUL) ? reason("nulCharacter") : LONE_SURROGATE.test(value) ? reason("loneSurrogate") : null;
       if (problem) return { code: "custom", path: pathTo(visit), message: problem, input: undefined };
     } else if (isPlainContainer(value)) {
       for (const [key, child] of Object.entries(value)) pending.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: visit });
@@ -101,10 +151,5 @@ export function safeParseInput<Schema extends z.ZodType>(schema: Schema, input: 
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = safeParseInput(schema, input);
   if (parsed.success) return parsed.data;
-  const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".")).filter(Boolean))];
-  // In other languages the interface names the fields refused (zod's reasons are English).
-  throw new DomainError("invalid", describeIssues(parsed.error), { fields: z.flattenError(parsed.error).fieldErrors }, {
-    key: fields.length ? "invalidFields" : "invalid",
-    params: { fields: fields.join(", ") },
-  });
+  throw new DomainError("invalid", describeIssues(parsed.error), { fields: englishFieldErrors(parsed.error) }, { key: "refusedFields" }, fieldIssues(parsed.error));
 }

@@ -1,19 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ConsistencyWarning } from "@/lib/relations/find-consistency-warnings";
-
-const KIND_TITLES: Record<ConsistencyWarning["kind"], string> = {
-  contradicting_claims_both_true: "Contradicting claims both rated true",
-  true_claim_supported_by_false_claim: "True claim supported by a false one",
-  same_claim_diverging_ratings: "Same claim, different ratings",
-};
-
-const INTRO: Record<"claim" | "queue" | "review" | "publish", string> = {
-  claim: "The ratings of linked claims disagree with how they are linked. Check the verdicts or the links; nothing is blocked.",
-  queue: "Ratings of linked claims disagree with their links.",
-  review: "The ratings of linked claims disagree with how they are linked. Weigh this in the review; it does not block a decision.",
-  publish:
-    "Before publishing: the ratings of linked claims disagree with how they are linked. Publishing is not blocked; make sure readers will not see two fact-checks that contradict each other.",
-};
+import { shortStatement } from "@/lib/relations/consistency-rules";
+import { localeOf } from "@/lib/i18n/locales";
+import { ratingWords } from "@/lib/verdicts/rating-scale";
 
 /**
  * Consistency warnings (lib/relations/consistency-rules.ts) with links to both claims. They warn
@@ -29,20 +19,30 @@ export function ConsistencyWarnings({
   /** On a claim page, only the other claim gets a link. */
   currentClaimId?: string;
 }) {
+  const t = useTranslations("consistencyWarnings");
+  const locale = localeOf(useLocale());
   if (warnings.length === 0) return null;
-  const count = `${warnings.length} consistency warning${warnings.length === 1 ? "" : "s"}`;
+  const count = t("count", { count: warnings.length });
+  // The sentence is the page's, in its language; lib's English message is for logs and the API.
+  const sentence = ({ kind, claims: [from, to] }: ConsistencyWarning) =>
+    t(`message.${kind}`, {
+      from: t("quoted", { claimant: from.claimant, statement: shortStatement(from.statement) }),
+      to: t("quoted", { claimant: to.claimant, statement: shortStatement(to.statement) }),
+      fromRating: from.rating ? ratingWords(from.rating, locale).name : "",
+      toRating: to.rating ? ratingWords(to.rating, locale).name : "",
+    });
 
   const items = (
     <ul className="cl-warning-list">
       {warnings.map((warning) => (
         <li key={warning.relationId}>
-          <strong className="cl-warning-kind">{KIND_TITLES[warning.kind]}.</strong> {warning.message}
+          <strong className="cl-warning-kind">{t(`title.${warning.kind}`)}.</strong> {sentence(warning)}
           <span className="cl-warning-links">
             {warning.claims
               .filter((claim) => claim.id !== currentClaimId)
               .map((claim) => (
                 <Link key={claim.id} href={`/workbench/claims/${claim.id}`}>
-                  Open {claim.claimant}’s claim
+                  {t("open", { claimant: claim.claimant })}
                 </Link>
               ))}
           </span>
@@ -60,7 +60,7 @@ export function ConsistencyWarnings({
           </span>{" "}
           {count}
         </summary>
-        <p className="meta">{INTRO.queue}</p>
+        <p className="meta">{t("intro.queue")}</p>
         {items}
       </details>
     );
@@ -74,7 +74,7 @@ export function ConsistencyWarnings({
         </span>{" "}
         {count}
       </p>
-      <p className="cl-warnings-intro">{INTRO[placement]}</p>
+      <p className="cl-warnings-intro">{t(`intro.${placement}`)}</p>
       {items}
     </section>
   );

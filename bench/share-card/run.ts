@@ -22,7 +22,12 @@ const STATEMENTS = [
 async function drawCard(index: number): Promise<number> {
   const started = performance.now();
   const response = await renderShareCard(
-    { statement: STATEMENTS[index % STATEMENTS.length]!, claimant: "Jean-Éric Dupont", rating: ratingInfo("mostly_false"), newsroom: "Claimwork Fact Check" },
+    {
+      statement: STATEMENTS[index % STATEMENTS.length]!,
+      rating: "mostly_false",
+      newsroom: "Claimwork Fact Check",
+      words: { kicker: "FACT-CHECK", claimedBy: "Claimed by Jean-Éric Dupont", ourRating: "Our rating", ratingName: ratingInfo("mostly_false").label },
+    },
     {},
   );
   await response.arrayBuffer();

@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode, type ErrorMessageKey } from "@/lib/errors";
-import { describeIssues, safeParseInput } from "@/lib/validation";
+import { englishMessage, isDatabaseUnavailable, isDomainError, type DomainErrorCode, type ErrorMessageKey, type FieldIssue } from "@/lib/errors";
+import { describeIssues, englishFieldErrors, fieldIssues, safeParseInput } from "@/lib/validation";
 import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 import { changesPublicPages } from "@/lib/publishing/announce-public-page-changes";
 
@@ -17,8 +17,30 @@ export type ActionError = {
   details?: Record<string, unknown>;
   /** The message in the errors catalogue, for a form to show in the person's language (ADR 0018). */
   messageKey?: ErrorMessageKey;
+  /** The refused fields, as catalogue reasons, for a form to show in the person's language. */
+  issues?: FieldIssue[];
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** A refusal of the input itself, field by field. */
+export function refusedInput(error: z.ZodError): ActionError {
+  return { code: "invalid", message: describeIssues(error), fields: englishFieldErrors(error), messageKey: { key: "refusedFields" }, issues: fieldIssues(error) };
+}
+
+/** What a failed action tells the client: an expected error as it is, anything else without its details. */
+export function actionErrorOf(error: unknown, requestId: string): ActionError {
+  if (isDomainError(error)) {
+    return { code: error.code, message: error.message, details: error.details, messageKey: error.messageKey, issues: error.issues };
+  }
+  // The database is down or saturated: the form can tell the user to retry, not that they erred.
+  if (isDatabaseUnavailable(error)) return { code: "unavailable", message: englishMessage({ key: "unavailable" }), messageKey: { key: "unavailable" } };
+  console.error(`[action ${requestId}]`, error);
+  const messageKey: ErrorMessageKey = { key: "internal", params: { reference: requestId } };
+  return { code: "internal", message: englishMessage(messageKey), messageKey };
+}
+
+/** The refusal of a request that does not come from a page of this site. */
+export const NOT_FROM_THIS_SITE_ERROR: ActionError = { code: "forbidden", message: NOT_FROM_THIS_SITE, messageKey: { key: "notFromThisSite" } };
 
 /** Turns a submitted form into a plain object; repeated names become arrays. */
 function formToObject(form: FormData): Record<string, unknown> {
@@ -46,39 +68,20 @@ export function createAction<Schema extends z.ZodType, Result>(
     let requestId: string = randomUUID();
     try {
       if (!comesFromThisSite(await headers())) {
-        return { ok: false, error: { code: "forbidden", message: NOT_FROM_THIS_SITE } };
+        return { ok: false, error: NOT_FROM_THIS_SITE_ERROR };
       }
       const actor = await getActor();
-      if (!actor) return { ok: false, error: { code: "unauthenticated", message: "Please sign in to do this." } };
+      if (!actor) return { ok: false, error: { code: "unauthenticated", message: englishMessage({ key: "signInFirst" }), messageKey: { key: "signInFirst" } } };
       requestId = actor.requestId;
       const parsed = safeParseInput(schema, rawInput instanceof FormData ? formToObject(rawInput) : rawInput);
-      if (!parsed.success) {
-        const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-        const messageKey = { key: "invalidFields", params: { fields: Object.keys(fields).join(", ") } };
-        return { ok: false, error: { code: "invalid", message: describeIssues(parsed.error), fields, messageKey } };
-      }
+      if (!parsed.success) return { ok: false, error: refusedInput(parsed.error) };
       const data = await useCase(actor, parsed.data);
       // Readers' pages the use case says it changed (the same list it wrote for the reader cache) are
       // rendered again; workbench pages are rendered per request and refreshed by their forms.
       if (changesPublicPages(data)) for (const path of data.changedPages) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      if (isDomainError(error)) {
-        return { ok: false, error: { code: error.code, message: error.message, details: error.details, messageKey: error.messageKey } };
-      }
-      // The database is down or saturated: the form can tell the user to retry, not that they erred.
-      if (isDatabaseUnavailable(error)) {
-        return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT, messageKey: { key: "unavailable" } } };
-      }
-      console.error(`[action ${requestId}]`, error);
-      return {
-        ok: false,
-        error: {
-          code: "internal",
-          message: `Something went wrong and nothing was saved (reference ${requestId}).`,
-          messageKey: { key: "internal", params: { reference: requestId } },
-        },
-      };
+      return { ok: false, error: actionErrorOf(error, requestId) };
     }
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { getActor } from "@/lib/auth/get-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
+import { englishMessage, isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT, type DomainErrorCode } from "@/lib/errors";
 import { comesFromThisSite, NOT_FROM_THIS_SITE } from "@/lib/actions/comes-from-this-site";
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -37,18 +37,20 @@ export async function runApiRequest(
     return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     if (isDomainError(error)) {
-      return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
+      // The catalogue key and refused fields let a page of this site show the refusal in its reader's language.
+      const { code, message, messageKey, issues } = error;
+      return Response.json({ error: { code, message, messageKey, issues } }, { status: STATUS[error.code] });
     }
     if (isDatabaseUnavailable(error)) {
       console.error(`[api ${requestId}] database unavailable: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : error}`);
       return Response.json(
-        { error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT } },
+        { error: { code: "unavailable", message: UNAVAILABLE_MESSAGE_TEXT, messageKey: { key: "unavailable" } } },
         { status: 503, headers: { "Retry-After": "5" } },
       );
     }
     console.error(`[api ${requestId}]`, error);
     return Response.json(
-      { error: { code: "internal", message: `Something went wrong and nothing was saved (reference ${requestId}).` } },
+      { error: { code: "internal", message: englishMessage({ key: "internal", params: { reference: requestId } }), messageKey: { key: "internal", params: { reference: requestId } } } },
       { status: 500 },
     );
   }

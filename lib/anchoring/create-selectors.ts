@@ -1,3 +1,5 @@
+import { englishMessage, type ErrorMessageKey } from "@/lib/errors";
+
 // W3C Web Annotation selectors for a passage of a text. Offsets are UTF-16 code units, as in the
 // browser's Selection API; exports convert them to code points.
 export const CONTEXT_LENGTH = 32;
@@ -6,7 +8,9 @@ export type TextQuoteSelector = { type: "TextQuoteSelector"; exact: string; pref
 export type TextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
 export type PassageSelectors = { quote: TextQuoteSelector; position: TextPositionSelector };
 
-export type SelectorError = { ok: false; reason: string };
+export type SelectorError = { ok: false; reason: string; refusal: ErrorMessageKey };
+
+const refused = (refusal: ErrorMessageKey): SelectorError => ({ ok: false, reason: englishMessage(refusal), refusal });
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
@@ -18,17 +22,17 @@ export function createSelectors(
   expectedExact?: string,
 ): { ok: true; selectors: PassageSelectors } | SelectorError {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
-    return { ok: false, reason: `The range ${start}-${end} is outside the article's text (0-${text.length}).` };
+    return refused({ key: "rangeOutside", params: { start, end, length: text.length } });
   }
   // A boundary between the two halves of an emoji would not survive the export to code points.
   if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
-    return { ok: false, reason: "The selection starts or ends inside a character (an emoji, for example)." };
+    return refused({ key: "selectionSplitsCharacter" });
   }
   const exact = text.slice(start, end);
   if (expectedExact !== undefined && expectedExact !== exact) {
-    return { ok: false, reason: "The quoted text does not match the article's text at that place." };
+    return refused({ key: "quoteMismatch" });
   }
-  if (exact.trim().length === 0) return { ok: false, reason: "A passage cannot be only whitespace." };
+  if (exact.trim().length === 0) return refused({ key: "passageBlank" });
   return {
     ok: true,
     selectors: { quote: { type: "TextQuoteSelector", exact, ...quoteContext(text, start, end) }, position: { type: "TextPositionSelector", start, end } },

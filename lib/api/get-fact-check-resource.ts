@@ -12,7 +12,7 @@ const instant = (date: Date | null) => (date ? date.toISOString() : null);
  */
 export async function getFactCheckResource(slug: string): Promise<Record<string, unknown>> {
   const factCheck = await getPublishedFactCheck(slug);
-  if (!factCheck) throw notFound("The fact-check");
+  if (!factCheck) throw notFound("factCheck");
   const site = getEnv().SITE_URL;
   const page = (slugOf: string) => new URL(`/fact-checks/${slugOf}`, site).toString();
   return {

@@ -30,13 +30,13 @@ type ExportedPassage = {
  * editors' later changes, to the article's details too, wait for review.
  */
 export async function exportAnnotations(actor: Actor | null, articleId: string): Promise<Record<string, unknown>> {
-  if (!/^[0-9a-f-]{36}$/i.test(articleId)) throw notFound("The article");
+  if (!/^[0-9a-f-]{36}$/i.test(articleId)) throw notFound("article");
   const article = await getDb().article.findUnique({ where: { id: articleId }, select: { id: true, title: true, url: true, deletedAt: true } });
-  if (!article || article.deletedAt) throw notFound("The article");
+  if (!article || article.deletedAt) throw notFound("article");
   const everything = can(actor, "claims.read");
   const passages = everything ? await currentPassages(article) : await publishedPassages(article.id);
   // An article with nothing published looks the same to a reader as one that does not exist.
-  if (!everything && passages.length === 0) throw notFound("The article");
+  if (!everything && passages.length === 0) throw notFound("article");
 
   const site = getEnv().SITE_URL;
   const collectionId = new URL(`/api/articles/${article.id}/annotations`, site).toString();

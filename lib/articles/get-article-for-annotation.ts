@@ -38,16 +38,16 @@ export async function getArticleForAnnotation(
   revisionNumber?: number,
 ): Promise<ArticleForAnnotation> {
   requirePermission(actor, "articles.read");
-  if (!/^[0-9a-f-]{36}$/i.test(articleId)) throw notFound("The article");
+  if (!/^[0-9a-f-]{36}$/i.test(articleId)) throw notFound("article");
   const db = getDb();
   const article = await db.article.findUnique({
     where: { id: articleId },
     include: { revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, createdAt: true } } },
   });
-  if (!article || article.deletedAt) throw notFound("The article");
+  if (!article || article.deletedAt) throw notFound("article");
   const latest = article.revisions[0];
   const chosen = revisionNumber === undefined ? latest : article.revisions.find((revision) => revision.number === revisionNumber);
-  if (!chosen || !latest) throw notFound("That revision");
+  if (!chosen || !latest) throw notFound("revision");
 
   const revision = await db.articleRevision.findUniqueOrThrow({
     where: { id: chosen.id },

@@ -157,13 +157,13 @@ async function currentRevision(db: Tx | ReturnType<typeof getDb>, articleId: str
     where: { id: articleId },
     include: { revisions: { orderBy: { number: "desc" }, take: 1, omit: { raw: true }, include: { passages: true } } },
   });
-  if (!article || article.deletedAt) throw notFound("The article");
+  if (!article || article.deletedAt) throw notFound("article");
   const current = article.revisions[0];
-  if (!current) throw notFound("The article's text");
+  if (!current) throw notFound("articleText");
   if (current.number !== expectedNumber) {
-    throw conflict(`Someone saved revision ${current.number} of this article after you opened it; look at it first.`);
+    throw conflict({ key: "articleRevisedMeanwhile", params: { number: current.number } });
   }
-  if (current.textHash === newTextHash) throw invalid("The new text is identical to the current revision.");
+  if (current.textHash === newTextHash) throw invalid({ key: "sameArticleText" });
   return current;
 }
 

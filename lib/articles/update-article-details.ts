@@ -5,17 +5,17 @@ import { fieldChanges } from "@/lib/audit/field-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
 import { articleDetailsOf, type ArticleDetailFields } from "@/lib/articles/article-details";
-import { blankToUndefined, dayInput, languageCode, parseInput } from "@/lib/validation";
+import { blankToUndefined, dayInput, languageCode, parseInput, reason } from "@/lib/validation";
 
 // Same bounds as the details an import accepts (import-article.ts).
 export const updateArticleDetailsSchema = z.object({
   articleId: z.uuid(),
   /** The version the editor started from: a newer one in the meantime is a conflict. */
   expectedVersion: z.coerce.number().int().min(1),
-  title: z.string().trim().min(1, "an article needs a title").max(300),
+  title: z.string().trim().min(1, reason("articleNeedsTitle")).max(300),
   outlet: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
   author: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
-  url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "use a web address starting with https://" }).max(2000).optional()),
+  url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: reason("badUrl") }).max(2000).optional()),
   language: languageCode,
   /** Days: the form edits the date, not the time of day. */
   publishedAt: z.preprocess(blankToUndefined, dayInput("the publication date").optional()),
@@ -45,7 +45,7 @@ export async function updateArticleDetails(
 
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM articles WHERE id = ${input.articleId}::uuid AND deleted_at IS NULL FOR UPDATE`;
-    if (locked.length === 0) throw notFound("The article");
+    if (locked.length === 0) throw notFound("article");
     const article = await tx.article.findUniqueOrThrow({ where: { id: input.articleId } });
     const saved = articleDetailsOf(article);
     const next: ArticleDetailFields = {
@@ -59,7 +59,7 @@ export async function updateArticleDetails(
     };
     if (article.version !== input.expectedVersion) {
       throw conflict(
-        `Someone else changed this article after you opened it (now version ${article.version}). Nothing of yours was saved: look at their changes, then edit again.`,
+        { key: "articleChangedMeanwhile", params: { version: article.version } },
         { theirs: { version: article.version, ...saved }, yours: next },
       );
     }

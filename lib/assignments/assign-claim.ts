@@ -19,8 +19,8 @@ export async function assignClaim(actor: Actor, rawInput: z.input<typeof assignC
   const input = parseInput(assignClaimSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true, statement: true } });
-    if (!claim) throw notFound("The claim");
-    const assignee = input.assigneeId ? await findAssignee(tx, input.assigneeId, "claims.write", "work on claims") : null;
+    if (!claim) throw notFound("claim");
+    const assignee = input.assigneeId ? await findAssignee(tx, input.assigneeId, "claims.write", "workOnClaims") : null;
     return { claimId: claim.id, changed: await assignClaimInTransaction(tx, actor, claim, assignee?.id ?? null) };
   });
 }

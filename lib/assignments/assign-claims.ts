@@ -14,7 +14,7 @@ export async function assignClaims(actor: Actor, rawInput: z.input<typeof assign
   const input = parseInput(assignClaimsSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const claims = await lockClaimBatch(tx, input.claimIds);
-    const assignee = input.assigneeId ? await findAssignee(tx, input.assigneeId, "claims.write", "work on claims") : null;
+    const assignee = input.assigneeId ? await findAssignee(tx, input.assigneeId, "claims.write", "workOnClaims") : null;
     let changed = 0;
     for (const claim of claims) if (await assignClaimInTransaction(tx, actor, claim, assignee?.id ?? null)) changed++;
     return { changed, unchanged: claims.length - changed };

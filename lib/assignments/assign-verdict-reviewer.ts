@@ -15,7 +15,6 @@ export const assignVerdictReviewerSchema = z.object({
   assigneeId: z.uuid().nullable(),
 });
 
-const AUTHOR_REFUSAL = (name: string) => `${name} wrote or edited this verdict, so another reviewer must review it (four eyes).`;
 
 /**
  * Names the reviewer of a verdict (or nobody). Never one of the authors of the revision in review
@@ -36,9 +35,9 @@ export async function assignVerdictReviewer(actor: Actor, rawInput: z.input<type
           ...VERDICT_AUTHORS_SELECT,
         },
       });
-      if (!verdict) throw notFound("The verdict");
-      const assignee = input.assigneeId ? await findAssignee(tx, input.assigneeId, "verdicts.review", "review verdicts") : null;
-      if (assignee && verdictAuthorIds(verdict).has(assignee.id)) throw forbidden(AUTHOR_REFUSAL(assignee.name));
+      if (!verdict) throw notFound("verdict");
+      const assignee = input.assigneeId ? await findAssignee(tx, input.assigneeId, "verdicts.review", "reviewVerdicts") : null;
+      if (assignee && verdictAuthorIds(verdict).has(assignee.id)) throw forbidden({ key: "authorCannotReview", params: { name: assignee.name } });
       const before = await tx.verdictAssignment.findUnique({ where: { verdictId: verdict.id }, select: { assigneeId: true } });
       if ((before?.assigneeId ?? null) === (assignee?.id ?? null)) return { verdictId: verdict.id, changed: false };
       if (assignee) {
@@ -68,7 +67,7 @@ export async function assignVerdictReviewer(actor: Actor, rawInput: z.input<type
     });
   } catch (error) {
     // The trigger's refusal, for a draft saved between the check and the insert.
-    if (postgresCode(error) === "23514") throw forbidden("That reviewer wrote or edited this verdict, so another reviewer must review it (four eyes).");
+    if (postgresCode(error) === "23514") throw forbidden({ key: "thatReviewerIsAuthor" });
     throw error;
   }
 }

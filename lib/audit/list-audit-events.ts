@@ -7,7 +7,7 @@ import { getDb, type Prisma } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AUDIT_ACTIONS, AUDITED_RECORD_KINDS, type AuditedRecordKind } from "@/lib/audit/record-audit-event";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint } from "@/lib/search/cursor";
-import { dayInput, parseInput } from "@/lib/validation";
+import { dayInput, parseInput, reason } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -16,12 +16,12 @@ const optional = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((val
 export const auditFilterSchema = z
   .object({
     person: optional(z.uuid("choose a person from the list")),
-    action: optional(z.enum(AUDIT_ACTIONS, "choose an action from the list")),
+    action: optional(z.enum(AUDIT_ACTIONS, reason("chooseAction"))),
     kind: optional(z.enum(Object.keys(AUDITED_RECORD_KINDS) as [AuditedRecordKind, ...AuditedRecordKind[]], "choose a kind of record from the list")),
     from: optional(dayInput("the first day")),
     to: optional(dayInput("the last day")),
   })
-  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { error: "the first day must not come after the last day", path: ["to"] });
+  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { error: reason("firstDayAfterLast"), path: ["to"] });
 
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 

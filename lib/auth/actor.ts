@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locales";
-import { forbidden, DomainError } from "@/lib/errors";
+import { forbidden, unauthenticated } from "@/lib/errors";
 import { can, type Action } from "@/lib/auth/permissions";
 
 /** The signed-in person a use case acts for, as re-read from the database on this request. */
@@ -17,7 +17,7 @@ export type Actor = {
 
 /** Every use case starts here: no actor, or an actor without the permission, stops the work. */
 export function requirePermission(actor: Actor | null, action: Action): Actor {
-  if (!actor) throw new DomainError("unauthenticated", "Please sign in to do this.");
+  if (!actor) throw unauthenticated();
   if (!can(actor, action)) throw forbidden();
   return actor;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { rateLimited } from "@/lib/errors";
 import type { SignInSource } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { hashToken, newDeviceToken, wellFormedDeviceToken } from "@/lib/auth/device-token";
@@ -38,10 +38,7 @@ export async function verifyCredentials(input: unknown, ip: string, deviceCookie
   const source = await sourceOf(email, ip, presentedHash);
   const reserved = await reserveAttempt(email, ip, source, presentedHash);
   if (!reserved.allowed) {
-    throw new DomainError(
-      "rate_limited",
-      `Too many sign-in attempts. Try again in ${reserved.retryAfterMinutes} minute${reserved.retryAfterMinutes === 1 ? "" : "s"}.`,
-    );
+    throw rateLimited({ key: "tooManySignIns", params: { minutes: reserved.retryAfterMinutes } });
   }
   const user = await db.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);

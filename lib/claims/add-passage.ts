@@ -23,11 +23,11 @@ export async function addPassage(actor: Actor, rawInput: PassageInput): Promise<
   try {
     return await getDb().$transaction(async (tx) => {
       const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
-      if (!claim) throw notFound("The claim");
+      if (!claim) throw notFound("claim");
       return insertPassage(tx, actor, claim.id, input);
     });
   } catch (error) {
-    if (postgresCode(error) === "23505") throw conflict("This passage is already attached to the claim.");
+    if (postgresCode(error) === "23505") throw conflict({ key: "passageAlreadyAttached" });
     throw error;
   }
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
-import { invalid } from "@/lib/errors";
+import { englishReason, refuse, type ErrorParams, type FieldIssue, type ReasonKey } from "@/lib/errors";
+import { reason } from "@/lib/validation";
 
 /** The claims one bulk action works on: those ticked on one page of the claims list. */
-export const claimBatchInput = z.array(z.uuid()).min(1, "select at least one claim").max(100, "select at most 100 claims at once");
+export const claimBatchInput = z.array(z.uuid()).min(1, reason("selectOneClaim")).max(100, reason("selectAtMost100"));
 
 export type BatchClaim = { id: string; statement: string; version: number; tags: string[] };
-export type Refusal = { claimId: string; statement: string; reason: string };
+export type Refusal = { claimId: string; statement: string; reason: ReasonKey; params?: ErrorParams };
 
 /** The selected claims, locked for the batch's transaction; any missing one refuses the whole batch. */
 export async function lockClaimBatch(tx: Tx, claimIds: readonly string[]): Promise<BatchClaim[]> {
@@ -14,7 +15,7 @@ export async function lockClaimBatch(tx: Tx, claimIds: readonly string[]): Promi
   await tx.$executeRaw`SELECT 1 FROM claims WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
   const claims = await tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true, statement: true, version: true, tags: true } });
   const missing = ids.filter((id) => !claims.some((claim) => claim.id === id));
-  if (missing.length > 0) refuseBatch(missing.map((claimId) => ({ claimId, statement: claimId, reason: "this claim no longer exists" })));
+  if (missing.length > 0) refuseBatch(missing.map((claimId) => ({ claimId, statement: claimId, reason: "claimGone" })));
   return ids.map((id) => claims.find((claim) => claim.id === id)!);
 }
 
@@ -22,8 +23,8 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : 
 
 /** Refuses the whole batch, naming each claim that could not be changed and why. */
 export function refuseBatch(refused: readonly Refusal[]): never {
-  const list = refused.map((entry) => `“${short(entry.statement)}”: ${entry.reason}`).join("; ");
-  throw invalid(`Nothing was changed: ${refused.length} of the selected claims ${refused.length === 1 ? "was" : "were"} refused. ${list}.`, {
-    refused: refused.map(({ claimId, reason }) => ({ claimId, reason })),
-  });
+  const issues = refused.map((entry): FieldIssue => ({ field: short(entry.statement), quoted: true, reason: entry.reason, params: entry.params }));
+  throw refuse("invalid", { key: "batchRefused", params: { count: refused.length } }, {
+    refused: refused.map(({ claimId, reason, params }) => ({ claimId, reason: englishReason(reason, params) })),
+  }, issues);
 }

@@ -13,8 +13,8 @@ export async function confirmPassage(actor: Actor, rawInput: z.input<typeof pass
   const { passageId } = parseInput(passageIdSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const passage = await tx.passage.findUnique({ where: { id: passageId } });
-    if (!passage) throw notFound("The passage");
-    if (passage.status === "orphaned") throw illegalTransition("An orphaned passage has no place to confirm: re-attach it to a selection, or drop it.");
+    if (!passage) throw notFound("passage");
+    if (passage.status === "orphaned") throw illegalTransition({ key: "orphanedCannotConfirm" });
     if (passage.status === "anchored") return { id: passage.id, status: passage.status };
     const updated = await tx.passage.update({ where: { id: passage.id }, data: { status: "anchored", confidence: 1 } });
     await recordAuditEvent(tx, actor, {

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { dayInput, languageCode, parseInput } from "@/lib/validation";
+import { dayInput, languageCode, parseInput, reason } from "@/lib/validation";
 import { insertPassage } from "@/lib/claims/insert-passage";
 import { newPassageSchema } from "@/lib/claims/add-passage";
 
 export const claimInputSchema = z.object({
-  statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
-  claimant: z.string().trim().min(1, "say who made the claim").max(200),
+  statement: z.string().trim().min(3, reason("statementTooShort")).max(500),
+  claimant: z.string().trim().min(1, reason("sayWhoClaimed")).max(200),
   claimantSameAs: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   claimedAt: dayInput("the date of the claim").optional(),
   language: languageCode,

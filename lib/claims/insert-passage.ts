@@ -15,9 +15,9 @@ export async function insertPassage(tx: Tx, actor: Actor, claimId: string, input
     where: { id: input.articleRevisionId },
     select: { id: true, articleId: true, text: true, article: { select: { deletedAt: true } } },
   });
-  if (!revision || revision.article.deletedAt) throw notFound("The article revision");
+  if (!revision || revision.article.deletedAt) throw notFound("articleRevision");
   const result = createSelectors(revision.text, input.start, input.end, input.exact);
-  if (!result.ok) throw invalid(result.reason);
+  if (!result.ok) throw invalid(result.refusal);
   const { quote, position } = result.selectors;
   const passage = await tx.passage.create({
     data: {

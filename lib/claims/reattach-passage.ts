@@ -20,9 +20,9 @@ export async function reattachPassage(actor: Actor, rawInput: z.input<typeof rea
   try {
     return await getDb().$transaction(async (tx) => {
       const passage = await tx.passage.findUnique({ where: { id: input.passageId }, include: { articleRevision: { select: { text: true } } } });
-      if (!passage) throw notFound("The passage");
+      if (!passage) throw notFound("passage");
       const placed = createSelectors(passage.articleRevision.text, input.start, input.end, input.exact);
-      if (!placed.ok) throw invalid(placed.reason);
+      if (!placed.ok) throw invalid(placed.refusal);
       const { quote, position } = placed.selectors;
       const updated = await tx.passage.update({
         where: { id: passage.id },
@@ -38,7 +38,7 @@ export async function reattachPassage(actor: Actor, rawInput: z.input<typeof rea
       return { id: updated.id };
     });
   } catch (error) {
-    if (postgresCode(error) === "23505") throw conflict("That passage is already attached to this claim.");
+    if (postgresCode(error) === "23505") throw conflict({ key: "thatPassageAlreadyAttached" });
     throw error;
   }
 }

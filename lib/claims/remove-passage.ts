@@ -12,7 +12,7 @@ export async function removePassage(actor: Actor, rawInput: z.input<typeof passa
   const { passageId } = parseInput(passageIdSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const passage = await tx.passage.findUnique({ where: { id: passageId } });
-    if (!passage) throw notFound("The passage");
+    if (!passage) throw notFound("passage");
     await tx.passage.delete({ where: { id: passage.id } });
     await recordAuditEvent(tx, actor, {
       action: "passage.removed",

@@ -22,7 +22,7 @@ export async function tagClaims(actor: Actor, rawInput: z.input<typeof tagClaims
     const claims = await lockClaimBatch(tx, input.claimIds);
     const planned = claims.map((claim) => ({ claim, tags: [...new Set([...claim.tags, ...input.tags])] }));
     const refused = planned.filter((plan) => plan.tags.length > MAX_TAGS);
-    if (refused.length > 0) refuseBatch(refused.map(({ claim, tags }) => ({ claimId: claim.id, statement: claim.statement, reason: `it would have ${tags.length} tags (at most ${MAX_TAGS})` })));
+    if (refused.length > 0) refuseBatch(refused.map(({ claim, tags }) => ({ claimId: claim.id, statement: claim.statement, reason: "wouldHaveTooManyTags", params: { count: tags.length, maximum: MAX_TAGS } })));
     let changed = 0;
     for (const { claim, tags } of planned) {
       if (tags.length === claim.tags.length) continue;

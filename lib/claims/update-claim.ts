@@ -4,23 +4,23 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { fieldChanges } from "@/lib/audit/field-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
-import { blankToUndefined, dayInput, languageCode, parseInput } from "@/lib/validation";
+import { blankToUndefined, dayInput, languageCode, parseInput, reason } from "@/lib/validation";
 
 export const MAX_TAGS = 20;
 
 /** A claim's tags: a list, or one text with the tags separated by commas. */
 export const tagListInput = z.preprocess(
   (value) => (typeof value === "string" ? value.split(",").map((tag) => tag.trim()).filter(Boolean) : value),
-  z.array(z.string().trim().min(1).max(40, "a tag is at most 40 characters")).max(MAX_TAGS, `at most ${MAX_TAGS} tags`),
+  z.array(z.string().trim().min(1).max(40, reason("tagTooLong"))).max(MAX_TAGS, reason("tooManyTags", { maximum: MAX_TAGS })),
 );
 
 export const updateClaimSchema = z.object({
   claimId: z.uuid(),
   /** The version the editor started from: a newer one in the meantime is a conflict. */
   expectedVersion: z.coerce.number().int().min(1),
-  statement: z.string().trim().min(3, "a statement needs at least 3 characters").max(500),
-  claimant: z.string().trim().min(1, "say who made the claim").max(200),
-  claimantSameAs: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "use a web address starting with https://" }).max(2000).optional()),
+  statement: z.string().trim().min(3, reason("statementTooShort")).max(500),
+  claimant: z.string().trim().min(1, reason("sayWhoClaimed")).max(200),
+  claimantSameAs: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: reason("badUrl") }).max(2000).optional()),
   claimedAt: z.preprocess(blankToUndefined, dayInput("the date of the claim").optional()),
   language: languageCode,
   tags: tagListInput.default([]),
@@ -58,7 +58,7 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
 
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM claims WHERE id = ${input.claimId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw notFound("The claim");
+    if (locked.length === 0) throw notFound("claim");
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: input.claimId } });
     const saved: ClaimFields = {
       statement: claim.statement,
@@ -70,7 +70,7 @@ export async function updateClaim(actor: Actor, rawInput: UpdateClaimInput): Pro
     };
     if (claim.version !== input.expectedVersion) {
       throw conflict(
-        `Someone else saved this claim after you opened it (now version ${claim.version}). Nothing of yours was saved: look at their changes, then edit again.`,
+        { key: "claimChangedMeanwhile", params: { version: claim.version } },
         { theirs: { version: claim.version, ...saved }, yours: next },
       );
     }

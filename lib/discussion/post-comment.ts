@@ -3,12 +3,12 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { illegalTransition, notFound } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 import { findMentions } from "@/lib/discussion/find-mentions";
 import { listMentionCandidates } from "@/lib/discussion/list-mention-candidates";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 
-const body = z.string().trim().min(1, "write something first").max(5000, "keep a comment under 5000 characters");
+const body = z.string().trim().min(1, reason("writeSomething")).max(5000, reason("commentTooLong"));
 
 /** A new thread on a claim or on one verdict revision, or a reply in an existing thread. */
 export const postCommentSchema = z.union([
@@ -33,8 +33,8 @@ export async function postComment(actor: Actor, rawInput: PostCommentInput): Pro
         where: { id: input.threadId },
         select: { id: true, claimId: true, verdictRevisionId: true, resolvedAt: true, createdById: true, comments: { select: { authorId: true } } },
       });
-      if (!found) throw notFound("The thread");
-      if (found.resolvedAt) throw illegalTransition("This thread is resolved: reopen it to answer.");
+      if (!found) throw notFound("thread");
+      if (found.resolvedAt) throw illegalTransition({ key: "threadResolved" });
       thread = found;
       participants = [found.createdById, ...found.comments.map((comment) => comment.authorId)];
     } else {
@@ -42,7 +42,7 @@ export async function postComment(actor: Actor, rawInput: PostCommentInput): Pro
         "claimId" in input
           ? (await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } }))?.id
           : (await tx.verdictRevision.findUnique({ where: { id: input.verdictRevisionId }, select: { verdict: { select: { claimId: true } } } }))?.verdict.claimId;
-      if (!claimId) throw notFound("claimId" in input ? "The claim" : "The verdict revision");
+      if (!claimId) throw notFound("claimId" in input ? "claim" : "verdictRevision");
       thread = await tx.discussionThread.create({
         data: { claimId, verdictRevisionId: "verdictRevisionId" in input ? input.verdictRevisionId : null, createdById: actor.id },
         select: { id: true, claimId: true, verdictRevisionId: true, resolvedAt: true },

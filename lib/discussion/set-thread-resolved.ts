@@ -18,15 +18,15 @@ export async function setThreadResolved(actor: Actor, rawInput: z.input<typeof s
   const input = parseInput(setThreadResolvedSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const thread = await tx.discussionThread.findUnique({ where: { id: input.threadId }, select: { id: true, version: true, resolvedAt: true, claimId: true } });
-    if (!thread) throw notFound("The thread");
+    if (!thread) throw notFound("thread");
     if ((thread.resolvedAt !== null) === input.resolved) {
-      throw conflict(input.resolved ? "Someone resolved this thread already." : "This thread is open already.");
+      throw conflict(input.resolved ? { key: "threadResolvedAlready" } : { key: "threadOpenAlready" });
     }
     const updated = await tx.discussionThread.updateMany({
       where: { id: thread.id, version: input.expectedVersion },
       data: input.resolved ? { resolvedAt: new Date(), resolvedById: actor.id, version: { increment: 1 } } : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw conflict("Someone changed this thread meanwhile; reload to see the latest answer.");
+    if (updated.count !== 1) throw conflict({ key: "threadChangedMeanwhile" });
     await recordAuditEvent(tx, actor, {
       action: input.resolved ? "thread.resolved" : "thread.reopened",
       entityType: "discussion_thread",

@@ -7,6 +7,6 @@ import { matchExternalFactChecks, type ExternalMatch } from "./match-external-fa
 export async function listExternalChecksOfClaim(actor: Actor, claimId: string): Promise<ExternalMatch[]> {
   requirePermission(actor, "claims.read");
   const claim = await getDb().claim.findUnique({ where: { id: claimId }, select: { statement: true, claimant: true, language: true } });
-  if (!claim) throw notFound("The claim");
+  if (!claim) throw notFound("claim");
   return matchExternalFactChecks(claim);
 }

@@ -4,7 +4,7 @@
 import { parse } from "csv-parse/sync";
 import { invalid } from "@/lib/errors";
 import type { ExternalReviewInput } from "./external-review";
-import { CSV_FIELDS, type CsvColumns, type CsvField } from "./csv-fields";
+import { type CsvColumns, type CsvField } from "./csv-fields";
 import type { FoundItem } from "./read-json-ld-claim-reviews";
 
 // Header words that name each field, compared without case, spaces or punctuation.
@@ -40,15 +40,15 @@ export function readClaimReviewCsv(text: string, columns?: CsvColumns): { header
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Parsed[];
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? ` near line ${(error as { lines: number }).lines}` : "";
-    throw invalid(`This CSV file cannot be read${line}: check its quotes and separators. Nothing was imported.`);
+    const line = typeof (error as { lines?: unknown }).lines === "number" ? String((error as { lines: number }).lines) : "none";
+    throw invalid({ key: "csvUnreadable", params: { line } });
   }
   const [header, ...rows] = records;
-  if (!header) throw invalid("This CSV file is empty.");
+  if (!header) throw invalid({ key: "csvEmpty" });
   const headers = header.record;
   const chosen = columns ?? guessCsvColumns(headers);
   for (const [field, name] of Object.entries(chosen)) {
-    if (!headers.includes(name)) throw invalid(`The column “${name}” chosen for ${CSV_FIELDS[field as CsvField]} is not in the file.`);
+    if (!headers.includes(name)) throw invalid({ key: "csvColumnMissing", params: { name, field } });
   }
   const items = rows.map(({ info, record }): FoundItem => {
     const input: ExternalReviewInput = {};

@@ -31,7 +31,7 @@ function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw invalid("This file is not UTF-8 text. Save it as UTF-8 and try again; nothing was imported.");
+    throw invalid({ key: "notUtf8" });
   }
 }
 
@@ -46,7 +46,7 @@ function found(file: ExchangeFile, text: string, csvColumns?: CsvColumns): { for
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw invalid(`This file is not valid JSON (${error instanceof SyntaxError ? error.message : "unreadable"}); nothing was imported.`);
+    throw invalid({ key: "notJson", params: { detail: error instanceof SyntaxError ? error.message : "unreadable" } });
   }
   if (isClaimsSearchAnswer(document)) return { format: "claims_search", items: readClaimsSearchAnswer(document) };
   return { format: "data_feed", items: readJsonLdDocument(document) };
@@ -55,11 +55,11 @@ function found(file: ExchangeFile, text: string, csvColumns?: CsvColumns): { for
 /** Reads and checks every item; refuses only a file that cannot be read at all, or holds no review. */
 export function readExchangeFile(file: ExchangeFile, csvColumns?: CsvColumns): ReadExchangeFile {
   if (file.bytes.byteLength > MAX_EXCHANGE_FILE_BYTES) {
-    throw invalid(`This file is larger than the ${MAX_EXCHANGE_FILE_BYTES / 1024 / 1024} MiB limit; split it and import the parts.`);
+    throw invalid({ key: "exchangeFileTooLarge", params: { mib: MAX_EXCHANGE_FILE_BYTES / 1024 / 1024 } });
   }
   const { format, items, csv } = found(file, decode(file.bytes), csvColumns);
   if (items.length === 0) {
-    throw invalid(format === "csv" ? "This CSV file has a header but no rows." : "No ClaimReview was found in this file.");
+    throw invalid(format === "csv" ? { key: "csvNoRows" } : { key: "noClaimReview" });
   }
   const rows: CheckedRow[] = [];
   const problems: RowProblem[] = [];

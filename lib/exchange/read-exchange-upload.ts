@@ -17,7 +17,7 @@ export async function readExchangeUpload(request: Request): Promise<ExchangeImpo
     try {
       csvColumns = JSON.parse(columns);
     } catch {
-      throw invalid("csvColumns must be a JSON object naming a column for each field.");
+      throw invalid({ key: "csvColumnsNotObject" });
     }
   }
   const target = form.get("target");

@@ -15,11 +15,11 @@ export function refuseUnconfirmedProblems(problems: RowProblem[], itemCount: num
   if (problems.length > 0 && !onlyGoodRows) {
     const listed = problems.slice(0, 3).map((problem) => `${problem.location}: ${problem.reason}`).join("; ");
     throw invalid(
-      `${problems.length} of ${itemCount} items have a problem, so nothing was imported (${listed}${problems.length > 3 ? "; …" : ""}). Check the preview, then confirm importing only the good rows.`,
+      { key: "importProblems", params: { count: problems.length, total: itemCount, listed: `${listed}${problems.length > 3 ? "; …" : ""}` } },
       { problems: problems.length },
     );
   }
-  if (goodCount === 0) throw invalid("No item of this file can be imported: every one has a problem.");
+  if (goodCount === 0) throw invalid({ key: "nothingImportable" });
 }
 
 export async function recordExchangeImport(

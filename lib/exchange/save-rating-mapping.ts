@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { conflict, postgresCode } from "@/lib/errors";
+import { conflict, type ErrorMessageKey, postgresCode } from "@/lib/errors";
 import { Rating } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ratingKey } from "./external-review";
+import { reason } from "@/lib/validation";
 
 export const saveRatingMappingSchema = z.object({
-  ratingText: z.string().trim().min(1, "the rating text is missing").max(200, "a rating text is at most 200 characters"),
+  ratingText: z.string().trim().min(1, reason("ratingTextMissing")).max(200, reason("ratingTextTooLong")),
   /** "unmapped" removes the mapping: the text is then shown as not mapped. */
   rating: z.union([z.enum(Rating), z.literal("unmapped")], "choose a rating of our scale, or Not mapped"),
   /** The version the person saw; 0 for a text that had no mapping. */
@@ -15,7 +16,7 @@ export const saveRatingMappingSchema = z.object({
 });
 export type SaveRatingMappingInput = z.output<typeof saveRatingMappingSchema>;
 
-const CHANGED_MEANWHILE = "Someone changed this mapping since you opened the page. Reload to see their choice, then decide again.";
+const CHANGED_MEANWHILE: ErrorMessageKey = { key: "ratingMappingChanged" };
 
 /** Maps another fact-checker's rating text onto our scale (or removes its mapping), checked against concurrent edits. */
 export async function saveRatingMapping(actor: Actor, input: SaveRatingMappingInput): Promise<{ ratingKey: string; version: number }> {

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 import { MAX_QUERY_LENGTH, cleanQuery, fullTextQuery, headline, snippetParts, type SnippetPart } from "@/lib/search/text-query";
 import { EXTERNAL_ITEM_COLUMNS, EXTERNAL_ITEM_FROM, type ExternalFactCheckItem } from "./external-fact-check-item";
 
 export const EXTERNAL_SEARCH_PAGE_SIZE = 50;
 
 export const searchExternalFactChecksSchema = z.object({
-  q: z.string().max(MAX_QUERY_LENGTH, `a search is at most ${MAX_QUERY_LENGTH} characters`).transform(cleanQuery).optional(),
+  q: z.string().max(MAX_QUERY_LENGTH, reason("searchTooLong", { maximum: MAX_QUERY_LENGTH })).transform(cleanQuery).optional(),
 });
 
 export type ExternalSearchResult = {

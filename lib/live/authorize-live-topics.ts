@@ -32,7 +32,7 @@ export async function authorizeLiveTopics(actor: Actor | null, topics: readonly 
     if (parts) idsByKind.set(parts.kind, (idsByKind.get(parts.kind) ?? new Set()).add(parts.id));
   }
   for (const [kind, ids] of idsByKind) {
-    if ((await countExisting(kind, [...ids])) !== ids.size) throw notFound(`The ${kind} to follow`);
+    if ((await countExisting(kind, [...ids])) !== ids.size) throw notFound(`${kind}ToFollow`);
   }
   return checked;
 }

@@ -42,7 +42,7 @@ export async function openLiveStream(
 ): Promise<ReadableStream<Uint8Array>> {
   const input = parseInput(liveStreamSchema, rawInput);
   const topics = new Set(input.topics);
-  if (input.present && !topics.has(input.present)) throw invalid("present must be one of the topics");
+  if (input.present && !topics.has(input.present)) throw invalid({ key: "presentNotTopic" });
   const follower = await authorizeLiveTopics(actor, [...topics]);
   const feed = getChangeFeed();
   const connectionId = randomUUID();

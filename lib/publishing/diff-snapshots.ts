@@ -1,16 +1,14 @@
 import { diffText, type DiffPart } from "@/lib/verdicts/diff-revisions";
-import { ratingInfo } from "@/lib/verdicts/rating-scale";
-import { RELATION_WORDS } from "@/lib/relations/relation-words";
 import type { FactCheckSnapshot, SnapshotPassage, SnapshotRelated } from "@/lib/publishing/fact-check-snapshot";
 
 /** One field of the claim, before and after, with a word diff where the text allows one. */
-export type ClaimFieldDiff = { label: string; before: string; after: string; parts: DiffPart[] | null };
+export type ClaimFieldDiff = { field: (typeof CLAIM_FIELDS)[number]; before: string; after: string; parts: DiffPart[] | null };
 
 /** A quoted passage as the diff shows it: the quote and where it comes from. */
 export type QuotedPassage = { key: string; exact: string; source: string };
 
-/** A related fact-check as the diff shows it. */
-export type ListedRelated = { key: string; description: string };
+/** A related fact-check as the diff shows it (the page names the link and the rating in its language). */
+export type ListedRelated = { key: string } & Pick<SnapshotRelated, "type" | "direction" | "statement" | "rating">;
 
 /**
  * What differs between two snapshots of a fact-check's page (the approved one and a newer one):
@@ -24,13 +22,7 @@ export type SnapshotDiff = {
   changed: boolean;
 };
 
-const CLAIM_FIELDS = [
-  { field: "statement", label: "Statement" },
-  { field: "claimant", label: "Claimant" },
-  { field: "claimantSameAs", label: "Claimant's identity link" },
-  { field: "claimedAt", label: "Date of the claim" },
-  { field: "language", label: "Language" },
-] as const;
+const CLAIM_FIELDS = ["statement", "claimant", "claimantSameAs", "claimedAt", "language"] as const;
 
 // A quote is the same quote when the same words come from the same article; passage ids change
 // with every article revision, so they cannot say it.
@@ -45,7 +37,10 @@ function quoted(passage: SnapshotPassage): QuotedPassage {
 const relatedKey = (related: SnapshotRelated) => `${related.type}:${related.direction}:${related.claimId}`;
 const listed = (related: SnapshotRelated): ListedRelated => ({
   key: `${relatedKey(related)}:${related.rating}:${related.statement}`,
-  description: `${RELATION_WORDS[related.type][related.direction]} “${related.statement}” (${ratingInfo(related.rating).label})`,
+  type: related.type,
+  direction: related.direction,
+  statement: related.statement,
+  rating: related.rating,
 });
 
 /** Items of `after` that `before` lacks, by key. */
@@ -55,10 +50,10 @@ function added<T>(before: T[], after: T[], key: (item: T) => string): T[] {
 }
 
 export function diffSnapshots(before: FactCheckSnapshot, after: FactCheckSnapshot): SnapshotDiff {
-  const claim = CLAIM_FIELDS.flatMap(({ field, label }) => {
+  const claim = CLAIM_FIELDS.flatMap((field) => {
     const was = before.claim[field] ?? "";
     const now = after.claim[field] ?? "";
-    return was === now ? [] : [{ label, before: was, after: now, parts: field === "statement" ? diffText(was, now) : null }];
+    return was === now ? [] : [{ field, before: was, after: now, parts: field === "statement" ? diffText(was, now) : null }];
   });
 
   const beforeByKey = new Map(before.passages.map((passage) => [passageKey(passage), passage]));

@@ -7,7 +7,7 @@ import { conflict, illegalTransition, invalid, notFound, postgresCode } from "@/
 import { makeSlug } from "@/lib/publishing/make-slug";
 import { PUBLICATION_LISTS, announcePublicPageChanges } from "@/lib/publishing/announce-public-page-changes";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 import { refuseChangedQuotes } from "@/lib/sources/refuse-changed-quotes";
 
 export const publishVerdictSchema = z.object({
@@ -18,8 +18,8 @@ export const publishVerdictSchema = z.object({
     .object({
       /** A correction fixes an error; an update brings the page up to date with new information. */
       kind: z.enum(["correction", "update"]).default("correction"),
-      whatChanged: z.string().trim().min(3, "say what changed").max(2000),
-      why: z.string().trim().min(3, "say why it changed").max(2000),
+      whatChanged: z.string().trim().min(3, reason("sayWhatChanged")).max(2000),
+      why: z.string().trim().min(3, reason("sayWhyChanged")).max(2000),
     })
     .optional(),
 });
@@ -38,7 +38,7 @@ export async function publishVerdict(actor: Actor, rawInput: z.input<typeof publ
     return await publishInTransaction(actor, input);
   } catch (error) {
     // Two claims with the same statement published at the same instant can pick the same slug.
-    if (postgresCode(error) === "23505") throw conflict("Another fact-check took this address at the same moment; publish again.");
+    if (postgresCode(error) === "23505") throw conflict({ key: "addressTaken" });
     throw error;
   }
 }
@@ -50,22 +50,20 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
       where: { id: input.verdictId },
       include: { publication: { include: { publishedRevision: { select: { number: true } } } }, claim: { select: { statement: true } } },
     });
-    if (!verdict) throw notFound("The verdict");
+    if (!verdict) throw notFound("verdict");
     if (verdict.status !== "approved") {
       throw illegalTransition(
-        verdict.status === "published"
-          ? "This revision is already published."
-          : `Only an approved verdict can be published; this one is ${verdict.status.replace("_", " ")}.`,
+        verdict.status === "published" ? { key: "alreadyPublished" } : { key: "onlyApprovedPublished", params: { status: verdict.status } },
       );
     }
     if (verdict.currentRevisionId !== input.revisionId) {
-      throw conflict("The approved revision is not the one you are publishing; reload and check it.");
+      throw conflict({ key: "approvedRevisionDiffers" });
     }
     const publication = verdict.publication;
     if (publication && !input.correction) {
-      throw invalid("This fact-check is already public: say what changed and why, for the correction note.");
+      throw invalid({ key: "correctionNeeded" });
     }
-    if (!publication && input.correction) throw invalid("A first publication has nothing to correct.");
+    if (!publication && input.correction) throw invalid({ key: "nothingToCorrect" });
 
     const { number: revisionNumber } = await tx.verdictRevision.findUniqueOrThrow({ where: { id: input.revisionId }, select: { number: true } });
     // A source may have changed between the approval and now.
@@ -75,7 +73,7 @@ function publishInTransaction(actor: Actor, input: z.output<typeof publishVerdic
       where: { id: verdict.id, version: verdict.version, status: "approved" },
       data: { status: "published", version: { increment: 1 } },
     });
-    if (moved.count !== 1) throw conflict("Someone else changed this verdict at the same moment; reload to see it.");
+    if (moved.count !== 1) throw conflict({ key: "verdictChangedMeanwhile" });
     await notifyVerdictAuthors(tx, actor, { kind: "verdict_published", verdictId: verdict.id, revisionId: input.revisionId });
 
     if (!publication) {

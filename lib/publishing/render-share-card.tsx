@@ -2,10 +2,17 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
 import type { Rating } from "@/lib/generated/prisma/enums";
-import type { RatingInfo } from "@/lib/verdicts/rating-scale";
-
-/** What a fact-check's share card shows: all of it read from the published snapshot and revision. */
-export type ShareCard = { statement: string; claimant: string; rating: RatingInfo; newsroom: string };
+/**
+ * What a fact-check's share card shows: all of it read from the published snapshot and revision,
+ * its words (labels and the rating's name) in the fact-check's language.
+ */
+export type ShareCard = {
+  statement: string;
+  rating: Rating;
+  newsroom: string;
+  /** claimedBy names the claimant (shortened with shorten(claimant, 60)). */
+  words: { kicker: string; claimedBy: string; ourRating: string; ratingName: string };
+};
 
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 
@@ -43,7 +50,7 @@ function loadFonts() {
 }
 
 /** A long claim is cut at a word, so the card never overflows; the page has the whole of it. */
-function shorten(text: string, max: number): string {
+export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).trimEnd()}…`;
@@ -58,16 +65,16 @@ export async function renderShareCard(card: ShareCard, headers: Record<string, s
       <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", background: "#fbfaf7", color: "#1a1a1a", fontFamily: "Noto Sans" }}>
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", padding: "36px 64px", borderBottom: "6px solid #1a1a1a", background: "#ffffff" }}>
           <div style={{ fontFamily: "Noto Serif", fontSize: 40, fontWeight: 700 }}>{shorten(card.newsroom, 40)}</div>
-          <div style={{ fontSize: 24, fontWeight: 700, letterSpacing: 4, color: "#0b4f8a" }}>FACT-CHECK</div>
+          <div style={{ fontSize: 24, fontWeight: 700, letterSpacing: 4, color: "#0b4f8a" }}>{card.words.kicker}</div>
         </div>
         <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, justifyContent: "center", padding: "0 64px" }}>
           <div style={{ fontFamily: "Noto Serif", fontSize: claimSize, fontWeight: 700, lineHeight: 1.25 }}>{`“${statement}”`}</div>
-          <div style={{ fontSize: 30, color: "#4a4a4a", marginTop: 24 }}>{`Claimed by ${shorten(card.claimant, 60)}`}</div>
+          <div style={{ fontSize: 30, color: "#4a4a4a", marginTop: 24 }}>{card.words.claimedBy}</div>
         </div>
         <div style={{ display: "flex", alignItems: "center", padding: "0 64px 48px" }}>
-          <div style={{ fontSize: 28, color: "#4a4a4a", marginRight: 24 }}>Our rating</div>
-          <div style={{ display: "flex", padding: "12px 32px", borderRadius: 999, background: RATING_COLOURS[card.rating.rating], color: "#ffffff", fontSize: 40, fontWeight: 700 }}>
-            {card.rating.label}
+          <div style={{ fontSize: 28, color: "#4a4a4a", marginRight: 24 }}>{card.words.ourRating}</div>
+          <div style={{ display: "flex", padding: "12px 32px", borderRadius: 999, background: RATING_COLOURS[card.rating], color: "#ffffff", fontSize: 40, fontWeight: 700 }}>
+            {card.words.ratingName}
           </div>
         </div>
       </div>

@@ -4,7 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { claimBatchInput, lockClaimBatch, refuseBatch, type Refusal } from "@/lib/claims/claim-batch";
-import { insertRelation, relationInputSchema, TYPE_WORDS } from "@/lib/relations/relate-claims";
+import { insertRelation, relationInputSchema } from "@/lib/relations/relate-claims";
 
 export const relateClaimsToOneSchema = z.object({
   claimIds: claimBatchInput,
@@ -23,7 +23,7 @@ export async function relateClaimsToOne(actor: Actor, rawInput: z.input<typeof r
   const input = parseInput(relateClaimsToOneSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const target = await tx.claim.findUnique({ where: { id: input.toClaimId }, select: { id: true } });
-    if (!target) throw notFound("The claim to link to");
+    if (!target) throw notFound("claimToLink");
     const claims = await lockClaimBatch(tx, input.claimIds);
     const symmetric = input.type !== "supports";
     const existing = await tx.claimRelation.findMany({
@@ -38,9 +38,9 @@ export async function relateClaimsToOne(actor: Actor, rawInput: z.input<typeof r
     });
     const refused: Refusal[] = [];
     for (const claim of claims) {
-      if (claim.id === target.id) refused.push({ claimId: claim.id, statement: claim.statement, reason: "it is the claim the others are linked to" });
+      if (claim.id === target.id) refused.push({ claimId: claim.id, statement: claim.statement, reason: "isLinkTarget" });
       else if (existing.some((row) => row.fromClaimId === claim.id || row.toClaimId === claim.id)) {
-        refused.push({ claimId: claim.id, statement: claim.statement, reason: `it is already linked as ${TYPE_WORDS[input.type]}` });
+        refused.push({ claimId: claim.id, statement: claim.statement, reason: "alreadyLinkedAs", params: { type: input.type } });
       }
     }
     if (refused.length > 0) refuseBatch(refused);

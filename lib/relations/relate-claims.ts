@@ -3,13 +3,13 @@ import { getDb, type Tx } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, invalid, notFound, postgresCode } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 
 export const relationInputSchema = z.object({
   type: z.enum(["supports", "contradicts", "same_claim"]),
   fromClaimId: z.uuid(),
   toClaimId: z.uuid(),
-  rationale: z.string().trim().min(3, "say why these claims are linked").max(2000),
+  rationale: z.string().trim().min(3, reason("sayWhyLinked")).max(2000),
   passageIds: z.array(z.uuid()).max(20).default([]),
 });
 export type RelationInput = z.input<typeof relationInputSchema>;
@@ -20,24 +20,24 @@ export const TYPE_WORDS = { supports: "supporting", contradicts: "contradicting"
 export async function relateClaims(actor: Actor, rawInput: RelationInput): Promise<{ id: string }> {
   requirePermission(actor, "relations.write");
   const input = parseInput(relationInputSchema, rawInput);
-  if (input.fromClaimId === input.toClaimId) throw invalid("A claim cannot be linked to itself.");
+  if (input.fromClaimId === input.toClaimId) throw invalid({ key: "cannotLinkToItself" });
   try {
     return await getDb().$transaction(async (tx) => {
       const claims = await tx.claim.count({ where: { id: { in: [input.fromClaimId, input.toClaimId] } } });
-      if (claims !== 2) throw notFound("One of the claims");
+      if (claims !== 2) throw notFound("claims");
       if (input.passageIds.length > 0) {
         const passages = await tx.passage.count({
           where: { id: { in: input.passageIds }, claimId: { in: [input.fromClaimId, input.toClaimId] } },
         });
         if (passages !== new Set(input.passageIds).size) {
-          throw invalid("Every justifying passage must belong to one of the two claims.");
+          throw invalid({ key: "passageNotOfClaims" });
         }
       }
       return insertRelation(tx, actor, input);
     });
   } catch (error) {
     if (postgresCode(error) === "23505") {
-      throw conflict(`These claims are already linked as ${TYPE_WORDS[input.type]}.`);
+      throw conflict({ key: "alreadyLinked", params: { type: input.type } });
     }
     throw error;
   }

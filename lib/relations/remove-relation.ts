@@ -21,7 +21,7 @@ export async function removeRelation(
   return getDb().$transaction(async (tx) => {
     // Locks the row: of two people removing the same link at once, the second finds nothing.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM claim_relations WHERE id = ${relationId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw notFound("The link between these claims");
+    if (locked.length === 0) throw notFound("relation");
     const relation = await tx.claimRelation.findUniqueOrThrow({
       where: { id: relationId },
       include: { passages: { select: { passageId: true }, orderBy: { passageId: "asc" } } },

@@ -61,7 +61,7 @@ export async function suggestRelatedClaims(actor: Actor, rawInput: z.input<typeo
   // One round of queries in parallel, then one for the suggestions shown.
   const [index, { linked, overlaps }] = await Promise.all([loadClaimIndex(), neighbours(input.claimId)]);
   const profile = index.profileOf(input.claimId) ?? (await describeFromDatabase(input.claimId));
-  if (!profile) throw notFound("The claim");
+  if (!profile) throw notFound("claim");
   const exclude = new Set([input.claimId, ...linked]);
   const candidates = new Map(index.candidates(profile, CANDIDATE_POOL, exclude).map((candidate) => [candidate.id, candidate.profile]));
   for (const id of overlaps.keys()) {

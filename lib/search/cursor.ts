@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
+import { reason } from "@/lib/validation";
 
 /** Position in a listing ordered by (time DESC, id DESC). */
 export type TimeCursor = { kind: "time"; at: string; id: string };
@@ -35,7 +36,7 @@ const cursorSchema = z.object({
 });
 
 /** The cursor input field: short, URL-safe. */
-export const cursorField = z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, "not a page cursor").optional();
+export const cursorField = z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, reason("notPageCursor")).optional();
 
 /** A stable fingerprint of everything that decides a search's order and rows (not the page size). */
 export function searchFingerprint(search: Record<string, unknown>): string {
@@ -56,10 +57,10 @@ export function decodeCursor<Kind extends Cursor["kind"]>(cursor: string, finger
     decoded = undefined;
   }
   const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) throw invalid("This page link is damaged; start again from the first page.");
+  if (!parsed.success) throw invalid({ key: "damagedPageLink" });
   const position = parsed.data.p;
   if (parsed.data.f !== fingerprint || !(kinds as readonly Cursor["kind"][]).includes(position.kind)) {
-    throw invalid("This page link belongs to another search; start again from the first page.");
+    throw invalid({ key: "foreignPageLink" });
   }
   return position as Extract<Cursor, { kind: Kind }>;
 }

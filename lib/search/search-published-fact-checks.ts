@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating } from "@/lib/generated/prisma/enums";
-import { languageCode, parseInput } from "@/lib/validation";
+import { languageCode, parseInput, reason } from "@/lib/validation";
 import { ratingInfo, type RatingInfo } from "@/lib/verdicts/rating-scale";
 import { runReaderSearch } from "@/lib/search/bounded-search";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint } from "@/lib/search/cursor";
@@ -21,7 +21,7 @@ export const MAX_READER_PAGE_SIZE = 30;
 export const searchPublishedFactChecksSchema = z.object({
   q: z
     .string()
-    .max(MAX_QUERY_LENGTH, `a search is at most ${MAX_QUERY_LENGTH} characters`)
+    .max(MAX_QUERY_LENGTH, reason("searchTooLong", { maximum: MAX_QUERY_LENGTH }))
     .transform(cleanQuery)
     .optional(),
   rating: z.enum(Rating).optional(),

@@ -28,10 +28,7 @@ export async function refuseChangedQuotes(
   const stale = item?.passages.filter((changed) => snapshot.passages.some((passage) => passage.passageId === changed.quotedPassageId)) ?? [];
   if (stale.length > 0) {
     const articles = [...new Set(stale.map((changed) => `“${changed.articleRevision.article.title}” (revision ${changed.articleRevision.number})`))];
-    throw conflict(
-      `Revision ${revision.number} quotes a passage that changed in a newer revision of ${articles.join(", ")}. ` +
-        `Before it can be ${doing}, a reviewer must confirm on the source change that nothing needs to change, or the editor must resubmit a revision quoting the new text.`,
-    );
+    throw conflict({ key: "quotesChangedSource", params: { number: revision.number, articles: articles.join(", "), doing } });
   }
   return { item, snapshot };
 }

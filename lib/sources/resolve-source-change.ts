@@ -2,18 +2,17 @@ import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, englishMessage, forbidden, notFound } from "@/lib/errors";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 
 export const resolveSourceChangeSchema = z.object({
   itemId: z.uuid(),
   /** The version the reviewer read: a passage added since then must be read before confirming. */
   expectedVersion: z.number().int().min(1),
-  note: z.string().trim().min(3, "say in a few words why nothing needs to change").max(1000),
+  note: z.string().trim().min(3, reason("sayWhyNoChange")).max(1000),
 });
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * A reviewer read what the source says now and confirms that the fact-check needs no change, with
@@ -24,7 +23,7 @@ export async function resolveSourceChange(actor: Actor, rawInput: z.input<typeof
   const input = parseInput(resolveSourceChangeSchema, rawInput);
   return getDb().$transaction(async (tx) => {
     const found = await tx.sourceChangeItem.findUnique({ where: { id: input.itemId }, select: { verdictId: true } });
-    if (!found) throw notFound("The source change");
+    if (!found) throw notFound("sourceChange");
     // Raising, approving and resolving all lock the verdict first, so they see each other's writes.
     await lockVerdict(tx, { id: found.verdictId });
     const item = await tx.sourceChangeItem.findUniqueOrThrow({
@@ -35,20 +34,20 @@ export async function resolveSourceChange(actor: Actor, rawInput: z.input<typeof
       },
     });
     if (item.status !== "open") {
-      const how = item.status === "confirmed" ? "confirmed as needing no change" : "closed by a new revision";
-      throw conflict(`This source change was already ${how} by ${item.resolvedBy?.name ?? "someone"} on ${dateTime.format(item.resolvedAt!)} UTC.`);
+      const name = item.resolvedBy?.name ?? englishMessage({ key: "someone" });
+      throw conflict({ key: "sourceChangeResolved", params: { how: item.status, name, at: item.resolvedAt!.getTime() } });
     }
     if (item.version !== input.expectedVersion) {
-      throw conflict("Another change of the source was added to this item since you opened it; read it again before confirming.");
+      throw conflict({ key: "sourceChangeGrown" });
     }
-    if (await wroteFactCheck(tx, actor.id, item.verdict)) throw forbidden("You wrote or edited this fact-check, so another reviewer must decide on the source change.");
+    if (await wroteFactCheck(tx, actor.id, item.verdict)) throw forbidden({ key: "ownFactCheckSourceChange" });
 
     const resolvedAt = new Date();
     const updated = await tx.sourceChangeItem.updateMany({
       where: { id: item.id, version: item.version, status: "open" },
       data: { status: "confirmed", resolutionNote: input.note, resolvedById: actor.id, resolvedAt, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw conflict("Someone else decided on this source change at the same moment; reload to see their decision.");
+    if (updated.count !== 1) throw conflict({ key: "sourceChangeDecidedMeanwhile" });
     await recordAuditEvent(tx, actor, {
       action: "source_change.confirmed",
       entityType: "source_change_item",

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { hashToken } from "@/lib/auth/device-token";
+import { reason } from "@/lib/validation";
 
 /** An invitation or reset token: 32 random bytes, base64url. Only its sha256 is stored. */
 export function newAccountLinkToken(): { token: string; tokenHash: string } {
@@ -9,7 +10,7 @@ export function newAccountLinkToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: hashToken(token) };
 }
 
-export const accountLinkToken = z.string({ error: "The link is incomplete." }).regex(/^[A-Za-z0-9_-]{43}$/, "The link is incomplete or mistyped: copy all of it.");
+export const accountLinkToken = z.string({ error: reason("linkIncomplete") }).regex(/^[A-Za-z0-9_-]{43}$/, reason("linkMistyped"));
 
 export { hashToken as hashAccountLinkToken };
 
@@ -22,5 +23,3 @@ export function accountLinkExpiry(now = new Date()): Date {
 export function accountLinkPath(token: string): string {
   return `/account/link/${token}`;
 }
-
-export const UNUSABLE_LINK = "This link cannot be used: it was already used, has expired, or a newer link replaced it. Ask an admin for a new one.";

@@ -3,12 +3,12 @@ import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, invalid } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { conflict } from "@/lib/errors";
+import { parseInput, reason, refuseField } from "@/lib/validation";
 import { withConfirmation } from "@/lib/users/password-policy";
 
 export const changePasswordSchema = withConfirmation({
-  currentPassword: z.string({ error: "Type your current password." }).min(1, "Type your current password.").max(1024),
+  currentPassword: z.string({ error: reason("typeCurrentPassword") }).min(1, reason("typeCurrentPassword")).max(1024),
 });
 
 /**
@@ -22,13 +22,13 @@ export async function changePassword(actor: Actor, rawInput: z.input<typeof chan
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw invalid("Nothing was saved. currentPassword: That is not your current password.", { fields: { currentPassword: ["That is not your current password."] } });
+    throw refuseField("currentPassword", "notCurrentPassword");
   }
   if (input.newPassword === input.currentPassword) {
-    throw invalid("Nothing was saved. newPassword: Choose a new password, not the current one.", { fields: { newPassword: ["Choose a new password, not the current one."] } });
+    throw refuseField("newPassword", "samePassword");
   }
   if (input.newPassword.trim().toLowerCase() === user.email) {
-    throw invalid("Nothing was saved. newPassword: Choose a password other than your email address.", { fields: { newPassword: ["Choose a password other than your email address."] } });
+    throw refuseField("newPassword", "passwordIsEmail");
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
@@ -37,7 +37,7 @@ export async function changePassword(actor: Actor, rawInput: z.input<typeof chan
       where: { id: user.id, passwordHash: user.passwordHash, status: "active" },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    if (changed.count !== 1) throw conflict("Your password was changed meanwhile; nothing was saved. Sign in again.");
+    if (changed.count !== 1) throw conflict({ key: "passwordChangedMeanwhile" });
     await tx.userSession.deleteMany({ where: { userId: user.id } });
     await recordAuditEvent(tx, actor, { action: "user.password_changed", entityType: "user", entityId: user.id, after: { signedOutEverywhere: true } });
     return { signedOut: true as const };

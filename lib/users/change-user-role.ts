@@ -13,11 +13,11 @@ export const changeUserRoleSchema = z.object({ userId: z.uuid(), role: z.enum(Ro
 export async function changeUserRole(actor: Actor, rawInput: z.input<typeof changeUserRoleSchema>) {
   requirePermission(actor, "users.manage");
   const input = parseInput(changeUserRoleSchema, rawInput);
-  if (input.userId === actor.id) throw invalid("You cannot change your own role; ask another admin.");
+  if (input.userId === actor.id) throw invalid({ key: "cannotChangeOwnRole" });
   return getDb().$transaction(async (tx) => {
     await lockUserManagement(tx, actor);
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw notFound("The user");
+    if (!user) throw notFound("user");
     if (user.role === input.role) return { id: user.id, role: user.role };
     const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
     await recordAuditEvent(tx, actor, {

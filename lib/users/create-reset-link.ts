@@ -17,13 +17,13 @@ export const createResetLinkSchema = z.object({ userId: z.uuid() });
 export async function createResetLink(actor: Actor, rawInput: z.input<typeof createResetLinkSchema>) {
   requirePermission(actor, "users.manage");
   const input = parseInput(createResetLinkSchema, rawInput);
-  if (input.userId === actor.id) throw invalid("Change your own password on the Your account page.");
+  if (input.userId === actor.id) throw invalid({ key: "ownPasswordOnAccountPage" });
   const { token, tokenHash } = newAccountLinkToken();
   return getDb().$transaction(async (tx) => {
     await lockUserManagement(tx, actor);
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw notFound("The user");
-    if (user.status !== "active") throw invalid(`${user.name}'s account is disabled: enable it first, then make a reset link.`);
+    if (!user) throw notFound("user");
+    if (user.status !== "active") throw invalid({ key: "accountDisabledNoReset", params: { name: user.name } });
     const now = new Date();
     const replaced = await tx.accountLink.updateMany({
       where: { kind: "password_reset", userId: user.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },

@@ -4,14 +4,14 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 import { lockUserManagement } from "@/lib/users/lock-user-management";
 import { accountLinkExpiry, accountLinkPath, newAccountLinkToken } from "@/lib/users/account-link-token";
 
 export const inviteUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Give a valid email address.").max(254),
-  name: z.string().trim().min(1, "Give the person's name.").max(200, "A name can be at most 200 characters long."),
-  role: z.enum(Role, { error: "Choose a role: editor, reviewer or admin." }),
+  name: z.string().trim().min(1, reason("giveName")).max(200, reason("nameTooLong")),
+  role: z.enum(Role, { error: reason("chooseRole") }),
 });
 
 /**
@@ -27,7 +27,7 @@ export async function inviteUser(actor: Actor, rawInput: z.input<typeof inviteUs
   return getDb().$transaction(async (tx) => {
     await lockUserManagement(tx, actor);
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw conflict("An account with this email already exists; give that person a reset link instead.");
+      throw conflict({ key: "emailTaken" });
     }
     const now = new Date();
     const replaced = await tx.accountLink.updateMany({

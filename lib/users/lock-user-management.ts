@@ -17,5 +17,5 @@ const USER_MANAGEMENT_LOCK = 3;
 export async function lockUserManagement(tx: Tx, actor: Actor): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_MANAGEMENT_LOCK}::int, 0)`;
   const current = await tx.user.findUnique({ where: { id: actor.id }, select: { role: true, status: true } });
-  if (!can(current, "users.manage")) throw forbidden("You are no longer an active admin, so nothing was changed.");
+  if (!can(current, "users.manage")) throw forbidden({ key: "noLongerAdmin" });
 }

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { DomainError, conflict, invalid } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { conflict, DomainError, englishMessage } from "@/lib/errors";
+import { parseInput, refuseField } from "@/lib/validation";
 import { hashPassword } from "@/lib/auth/passwords";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { withConfirmation } from "@/lib/users/password-policy";
-import { accountLinkToken, hashAccountLinkToken, UNUSABLE_LINK } from "@/lib/users/account-link-token";
+import { accountLinkToken, hashAccountLinkToken } from "@/lib/users/account-link-token";
 
 export const redeemAccountLinkSchema = withConfirmation({ token: accountLinkToken });
 
-const unusable = () => new DomainError("not_found", UNUSABLE_LINK);
+const unusable = () => new DomainError("not_found", englishMessage({ key: "unusableLink" }), undefined, { key: "unusableLink" });
 
 /**
  * The person who holds an invitation or reset link chooses their password (no session needed: the
@@ -36,9 +36,9 @@ export async function redeemAccountLink(rawInput: z.input<typeof redeemAccountLi
     const now = new Date();
     if (found.kind === "invitation") {
       const email = found.email!;
-      if (input.newPassword.trim().toLowerCase() === email) throw invalid("Nothing was saved. newPassword: Choose a password other than your email address.");
+      if (input.newPassword.trim().toLowerCase() === email) throw refuseField("newPassword", "passwordIsEmail");
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-        throw conflict("An account with this email already exists. Sign in, or ask an admin for a reset link.");
+        throw conflict({ key: "emailTakenSignIn" });
       }
       const user = await tx.user.create({ data: { email, name: found.name!, role: found.role!, passwordHash } });
       await tx.accountLink.update({ where: { id: found.id }, data: { usedAt: now, userId: user.id } });
@@ -52,7 +52,7 @@ export async function redeemAccountLink(rawInput: z.input<typeof redeemAccountLi
     }
     const user = await tx.user.findUnique({ where: { id: found.userId! } });
     if (!user || user.status !== "active") throw unusable();
-    if (input.newPassword.trim().toLowerCase() === user.email) throw invalid("Nothing was saved. newPassword: Choose a password other than your email address.");
+    if (input.newPassword.trim().toLowerCase() === user.email) throw refuseField("newPassword", "passwordIsEmail");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.userSession.deleteMany({ where: { userId: user.id } });
     await tx.accountLink.update({ where: { id: found.id }, data: { usedAt: now } });

@@ -21,7 +21,7 @@ export async function setInterfaceLanguage(actor: Actor, rawInput: z.input<typeo
   const language = input.language ?? null;
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: actor.id }, select: { id: true, interfaceLanguage: true } });
-    if (!user) throw notFound("Your account");
+    if (!user) throw notFound("account");
     if (user.interfaceLanguage === language) return { language };
     await tx.user.update({ where: { id: user.id }, data: { interfaceLanguage: language } });
     await recordAuditEvent(tx, actor, {

@@ -16,11 +16,11 @@ export const setUserStatusSchema = z.object({ userId: z.uuid(), status: z.enum(U
 export async function setUserStatus(actor: Actor, rawInput: z.input<typeof setUserStatusSchema>) {
   requirePermission(actor, "users.manage");
   const input = parseInput(setUserStatusSchema, rawInput);
-  if (input.userId === actor.id) throw invalid("You cannot disable your own account.");
+  if (input.userId === actor.id) throw invalid({ key: "cannotDisableSelf" });
   return getDb().$transaction(async (tx) => {
     await lockUserManagement(tx, actor);
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw notFound("The user");
+    if (!user) throw notFound("user");
     if (user.status === input.status) return { id: user.id, status: user.status };
     const updated = await tx.user.update({ where: { id: user.id }, data: { status: input.status, sessionVersion: { increment: 1 } } });
     await recordAuditEvent(tx, actor, {

@@ -1,13 +1,11 @@
 import { diffWords } from "diff";
 import type { Rating } from "@/lib/generated/prisma/enums";
-import { ratingInfo } from "@/lib/verdicts/rating-scale";
 
 /** One run of text in a word diff: kept, added or removed. Plain data: the UI renders it as React nodes. */
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
 export type FieldDiff = {
-  field: "headline" | "summary" | "explanation";
-  label: string;
+  field: (typeof FIELDS)[number];
   changed: boolean;
   /** Null when the texts are too different to compare word by word in reasonable time. */
   parts: DiffPart[] | null;
@@ -16,18 +14,14 @@ export type FieldDiff = {
 };
 
 export type RevisionDiff = {
-  rating: { changed: boolean; before: string; after: string };
+  rating: { changed: boolean; before: Rating; after: Rating };
   fields: FieldDiff[];
   changed: boolean;
 };
 
 export type DiffableRevision = { rating: Rating; headline: string; summary: string; explanation: string };
 
-const FIELDS = [
-  { field: "headline", label: "Headline" },
-  { field: "summary", label: "Summary" },
-  { field: "explanation", label: "Explanation" },
-] as const;
+const FIELDS = ["headline", "summary", "explanation"] as const;
 
 // Word diffs are quadratic in the worst case; explanations can be 50,000 characters.
 const DIFF_TIMEOUT_MS = 300;
@@ -49,9 +43,8 @@ export function diffText(before: string, after: string): DiffPart[] | null {
 
 /** What changed from one verdict revision to the next, field by field, as data. */
 export function diffRevisions(before: DiffableRevision, after: DiffableRevision): RevisionDiff {
-  const fields = FIELDS.map(({ field, label }) => ({
+  const fields = FIELDS.map((field) => ({
     field,
-    label,
     changed: before[field] !== after[field],
     parts: diffText(before[field], after[field]),
     before: before[field],
@@ -59,8 +52,8 @@ export function diffRevisions(before: DiffableRevision, after: DiffableRevision)
   }));
   const rating = {
     changed: before.rating !== after.rating,
-    before: ratingInfo(before.rating).label,
-    after: ratingInfo(after.rating).label,
+    before: before.rating,
+    after: after.rating,
   };
   return { rating, fields, changed: rating.changed || fields.some((field) => field.changed) };
 }

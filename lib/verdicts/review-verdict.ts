@@ -4,7 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, forbidden, illegalTransition, notFound } from "@/lib/errors";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
-import { parseInput } from "@/lib/validation";
+import { parseInput, reason } from "@/lib/validation";
 import { closeSourceChangeByRevision } from "@/lib/sources/close-source-change-by-revision";
 import { notifyVerdictAuthors } from "@/lib/notifications/notify-verdict-authors";
 
@@ -17,7 +17,7 @@ export const reviewVerdictSchema = z
     comment: z.string().trim().max(5000).default(""),
   })
   .refine((input) => input.decision === "approve" || input.comment.length > 0, {
-    message: "say what needs to change",
+    message: reason("sayWhatToChange"),
     path: ["comment"],
   });
 
@@ -31,20 +31,20 @@ export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof revie
   return getDb().$transaction(async (tx) => {
     await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId }, include: { currentRevision: true } });
-    if (!verdict) throw notFound("The verdict");
+    if (!verdict) throw notFound("verdict");
     const revision = await tx.verdictRevision.findFirst({
       where: { id: input.revisionId, verdictId: verdict.id },
       include: { authors: { select: { userId: true } } },
     });
-    if (!revision) throw notFound("The verdict revision");
+    if (!revision) throw notFound("verdictRevision");
     if (revision.authorId === actor.id || revision.authors.some((author) => author.userId === actor.id)) {
-      throw forbidden("You wrote or edited this revision, so another reviewer must review it.");
+      throw forbidden({ key: "ownRevision" });
     }
     if (verdict.status !== "in_review") {
-      throw illegalTransition(`This verdict is ${verdict.status.replace("_", " ")}, not in review.`);
+      throw illegalTransition({ key: "verdictNotInReview", params: { status: verdict.status } });
     }
     if (verdict.currentRevisionId !== revision.id) {
-      throw conflict(`Revision ${revision.number} is no longer the one in review; review revision ${verdict.currentRevision?.number}.`);
+      throw conflict({ key: "revisionNoLongerInReview", params: { number: revision.number, current: verdict.currentRevision?.number ?? "?" } });
     }
     // Refused while the revision quotes a source that changed since; quoting the new text closes the item.
     if (input.decision === "approve") await closeSourceChangeByRevision(tx, actor, verdict.id, revision);
@@ -53,7 +53,7 @@ export async function reviewVerdict(actor: Actor, rawInput: z.input<typeof revie
       where: { id: verdict.id, version: verdict.version, status: "in_review" },
       data: { status: nextStatus, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw conflict("Someone else reviewed this revision at the same moment; reload to see their decision.");
+    if (updated.count !== 1) throw conflict({ key: "reviewedMeanwhile" });
     const review = await tx.review.create({
       data: { verdictRevisionId: revision.id, reviewerId: actor.id, decision: input.decision, comment: input.comment },
     });

@@ -31,12 +31,12 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
   try {
     return await getDb().$transaction(async (tx) => {
       const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
-      if (!claim) throw notFound("The claim");
+      if (!claim) throw notFound("claim");
       await lockVerdict(tx, { claimId: claim.id });
       const current = await tx.verdict.findUnique({ where: { claimId: claim.id } });
 
       if (!current) {
-        if (input.expectedVersion !== null) throw notFound("The verdict");
+        if (input.expectedVersion !== null) throw notFound("verdict");
         const created = await tx.verdict.create({ data: { claimId: claim.id, createdById: actor.id, draftContributorIds: [actor.id], ...content } });
         await recordAuditEvent(tx, actor, {
           action: "verdict.draft_saved",
@@ -48,7 +48,7 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
       }
 
       const stale = () =>
-        conflict("Someone else saved this verdict after you opened it. Nothing of yours was saved; compare both versions.", {
+        conflict({ key: "verdictSavedMeanwhile" }, {
           theirs: {
             version: current.version,
             status: current.status,
@@ -61,7 +61,7 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
         });
       if (input.expectedVersion !== current.version) throw stale();
       if (current.status === "in_review") {
-        throw illegalTransition("This verdict is in review: it can be edited again once a reviewer has decided.");
+        throw illegalTransition({ key: "verdictInReview" });
       }
       const updated = await tx.verdict.updateMany({
         where: { id: current.id, version: current.version },
@@ -92,7 +92,7 @@ export async function saveVerdictDraft(actor: Actor, rawInput: SaveVerdictDraftI
   } catch (error) {
     // Two first drafts at once: the unique claim_id lets only one verdict exist.
     if (postgresCode(error) === "23505") {
-      throw conflict("Someone else started a verdict on this claim at the same time. Reload to see it.");
+      throw conflict({ key: "verdictStartedMeanwhile" });
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, illegalTransition, invalid, notFound } from "@/lib/errors";
+import { conflict, illegalTransition, notFound, refuse } from "@/lib/errors";
 import { missingForSubmission } from "@/lib/verdicts/verdict-input";
 import { lockVerdict } from "@/lib/verdicts/lock-verdict";
 import { parseInput } from "@/lib/validation";
@@ -24,12 +24,12 @@ export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submi
   return getDb().$transaction(async (tx) => {
     await lockVerdict(tx, { id: input.verdictId });
     const verdict = await tx.verdict.findUnique({ where: { id: input.verdictId } });
-    if (!verdict) throw notFound("The verdict");
+    if (!verdict) throw notFound("verdict");
     if (verdict.version !== input.expectedVersion) {
-      throw conflict("This verdict changed since you opened it; reload and check it before submitting.");
+      throw conflict({ key: "verdictChangedBeforeSubmit" });
     }
     if (verdict.status !== "draft" && verdict.status !== "changes_requested") {
-      throw illegalTransition(`A verdict that is ${verdict.status.replace("_", " ")} cannot be submitted; edit it first.`);
+      throw illegalTransition({ key: "cannotSubmitStatus", params: { status: verdict.status } });
     }
     const missing = missingForSubmission({
       rating: verdict.draftRating,
@@ -37,7 +37,7 @@ export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submi
       summary: verdict.draftSummary,
       explanation: verdict.draftExplanation,
     });
-    if (missing.length > 0) throw invalid(`Before submitting, add ${missing.join(", ")}.`);
+    if (missing.length > 0) throw refuse("invalid", { key: "missingForSubmission" }, undefined, missing);
 
     const number = (await tx.verdictRevision.count({ where: { verdictId: verdict.id } })) + 1;
     const revision = await tx.verdictRevision.create({
@@ -59,7 +59,7 @@ export async function submitVerdict(actor: Actor, rawInput: z.input<typeof submi
       where: { id: verdict.id, version: verdict.version },
       data: { status: "in_review", currentRevisionId: revision.id, draftContributorIds: [], version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw conflict("This verdict changed while you submitted it; reload and try again.");
+    if (updated.count !== 1) throw conflict({ key: "verdictChangedWhileSubmitting" });
     await recordAuditEvent(tx, actor, {
       action: "verdict.submitted",
       entityType: "verdict",

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { assignClaimAction, assignVerdictReviewerAction } from "./actions";
 import { useServerAction } from "../_components/use-action-runner";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 type Person = { id: string; name: string };
 
@@ -41,7 +42,7 @@ export function AssignForm(props: { target: { claimId: string } | { verdictId: s
       </button>
       {error && (
         <p className="form-error" role="alert" id={`${ids}-error`}>
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
     </form>

@@ -1,5 +1,7 @@
-import { useTranslations } from "next-intl";
-import type { SnapshotDiff } from "@/lib/publishing/diff-snapshots";
+import { useLocale, useTranslations } from "next-intl";
+import type { ListedRelated, SnapshotDiff } from "@/lib/publishing/diff-snapshots";
+import { localeOf } from "@/lib/i18n/locales";
+import { ratingWords } from "@/lib/verdicts/rating-scale";
 import { WordDiff } from "@/app/_components/word-diff";
 
 /**
@@ -8,13 +10,16 @@ import { WordDiff } from "@/app/_components/word-diff";
  */
 export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
   const t = useTranslations("workbenchShared.snapshotDiff");
+  const locale = localeOf(useLocale());
   if (!diff.changed) return null;
+  const describe = (entry: ListedRelated) =>
+    t("relatedEntry", { relation: t(`relation.${entry.type}.${entry.direction}`), statement: entry.statement, rating: ratingWords(entry.rating, locale).name });
   const { passages, related } = diff;
   return (
     <dl className="diff-list">
       {diff.claim.map((field) => (
-        <div key={field.label} className="diff-changed">
-          <dt>{field.label}</dt>
+        <div key={field.field} className="diff-changed">
+          <dt>{t(`claimField.${field.field}`)}</dt>
           <dd className="vr-pre">
             {field.parts ? (
               <WordDiff parts={field.parts} />
@@ -62,12 +67,12 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
             <ul className="diff-items">
               {related.removed.map((entry) => (
                 <li key={`removed-${entry.key}`}>
-                  <span className="diff-tag">{t("noLongerListed")}</span> <del>{entry.description}</del>
+                  <span className="diff-tag">{t("noLongerListed")}</span> <del>{describe(entry)}</del>
                 </li>
               ))}
               {related.added.map((entry) => (
                 <li key={`added-${entry.key}`}>
-                  <span className="diff-tag">{t("newlyListed")}</span> <ins>{entry.description}</ins>
+                  <span className="diff-tag">{t("newlyListed")}</span> <ins>{describe(entry)}</ins>
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { resolveSourceChangeAction } from "@/app/workbench/sources/actions";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 /** A reviewer's decision that the fact-check needs no change after its source changed, with the reason. */
 export function SourceChangeForm({ itemId, version }: { itemId: string; version: number }) {
@@ -67,7 +68,7 @@ export function SourceChangeForm({ itemId, version }: { itemId: string; version:
       />
       {error && (
         <p className="form-error" role="alert" id={`${ids}-error`}>
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
       <div className="vr-actions">

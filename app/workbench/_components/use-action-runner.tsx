@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { useTranslations } from "next-intl";
 import type { ActionError, ActionResult } from "@/lib/actions/create-action";
+import { ErrorMessage } from "@/app/_components/error-message";
 
-export type ActionMessage = { kind: "ok"; text: string } | { kind: "error"; text: string; error: ActionError };
+export type ActionMessage = { kind: "ok"; text: string } | { kind: "error"; error: ActionError };
 
 /**
  * The one way a workbench client component runs a server action: one at a time, with its pending
@@ -13,7 +13,6 @@ export type ActionMessage = { kind: "ok"; text: string } | { kind: "error"; text
  * the page's data fetched again on success.
  */
 export function useActionRunner() {
-  const t = useTranslations("workbenchShared");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
@@ -25,20 +24,19 @@ export function useActionRunner() {
     try {
       const result = await work();
       if (!result.ok) {
-        setMessage({ kind: "error", text: result.error.message, error: result.error });
+        setMessage({ kind: "error", error: result.error });
         return null;
       }
       if (success) setMessage({ kind: "ok", text: success });
       router.refresh();
       return result.data;
     } catch {
-      const unreachable: ActionError = { code: "unavailable", message: t("unreachable") };
-      setMessage({ kind: "error", text: unreachable.message, error: unreachable });
+      setMessage({ kind: "error", error: { code: "unavailable", message: "", messageKey: { key: "unreachable" } } });
       return null;
     } finally {
       setPending(false);
     }
-  }, [router, t]);
+  }, [router]);
 
   return { run, pending, message };
 }
@@ -59,7 +57,7 @@ export function ActionOutcome({ message, className }: { message: ActionMessage |
     <div aria-live="polite" className={className}>
       {message && (
         <p className={message.kind === "ok" ? "form-ok" : "form-error"} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
+          {message.kind === "error" ? <ErrorMessage error={message.error} /> : message.text}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import type { MentionCandidate } from "@/lib/discussion/find-mentions";
 import { postCommentAction } from "./actions";
 import { mentionQuery, suggestColleagues } from "@/lib/discussion/suggest-colleagues";
 import { useServerAction } from "../_components/use-action-runner";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 type Target = { claimId: string } | { verdictRevisionId: string } | { threadId: string };
 
@@ -109,7 +110,7 @@ export function CommentForm(props: { target: Target; colleagues: MentionCandidat
       </p>
       {error && (
         <p className="form-error" role="alert" id={`${ids}-error`}>
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
       <div className="vr-actions">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { setThreadResolvedAction } from "./actions";
 import { useServerAction } from "../_components/use-action-runner";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 /** Resolves an open thread or reopens a resolved one, at the version the page showed. */
 export function ResolveButton({ threadId, version, resolved }: { threadId: string; version: number; resolved: boolean }) {
@@ -15,7 +16,7 @@ export function ResolveButton({ threadId, version, resolved }: { threadId: strin
       </button>
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { changePasswordAction } from "./actions";
 import { NewPasswordFields, PasswordField } from "@/app/_components/password-fields";
+import { ErrorMessage, useFieldReasons } from "@/app/_components/error-message";
 
 type Result = ActionResult<{ signedOut: true }> | null;
 
@@ -17,14 +18,14 @@ export function ChangePasswordForm() {
     // The change signed this browser out too: sign in again with the new password.
     if (result?.ok) router.push("/signin?changed=1&callbackUrl=%2Fworkbench%2Faccount");
   }, [result, router]);
-  const fieldError = (name: string) => (result && !result.ok ? result.error.fields?.[name]?.[0] : undefined);
+  const fieldError = useFieldReasons(result && !result.ok ? result.error : null);
   return (
     <form action={formAction} className="narrow">
       <PasswordField name="currentPassword" label={t("current")} autoComplete="current-password" error={fieldError("currentPassword")} />
       <NewPasswordFields fieldError={fieldError} />
       {result && !result.ok && (
         <p className="form-error" role="alert">
-          {result.error.message}
+          <ErrorMessage error={result.error} />
         </p>
       )}
       {result?.ok && (

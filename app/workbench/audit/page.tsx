@@ -39,6 +39,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
   const people = await listAuditPeople(actor);
   const { result: page, problem } = await listOrExplain<AuditPage>(() => listAuditEvents(actor, values), { rows: [], nextCursor: null });
+  // Rows keep the code an action had when it was written; a code this version does not name shows as is.
+  const actionName = (action: string) => {
+    const [area, verb] = action.split(".");
+    return area && verb && t.has(`actions.${area}.${verb}`) ? t(`actions.${area}.${verb}`) : action;
+  };
   const kindLabel = (kind: string, fallback: string) => (kind in AUDITED_RECORD_KINDS ? t(`kinds.${kind}`) : fallback);
   const nextHref = page.nextCursor ? `/workbench/audit?${new URLSearchParams([...filters, ["cursor", page.nextCursor]])}` : null;
 
@@ -62,7 +67,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           label={t("action")}
           anyLabel={t("anyAction")}
           value={values.action}
-          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionName(action) }))}
         />
         <FilterSelect
           id="audit-kind"
@@ -117,7 +122,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   </td>
                   <td>{row.person?.name ?? t("system")}</td>
                   <td>
-                    <code>{row.action}</code>
+                    {actionName(row.action)} <code className="meta">{row.action}</code>
                   </td>
                   <td>
                     {row.link ? (

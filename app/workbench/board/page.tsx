@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BOARD_COLUMNS, listBoard, type Board, type BoardColumn } from "@/lib/assignments/list-board";
 import { listBoardFilterOptions } from "@/lib/assignments/list-board-filter-options";
 import { verdictStatusKey } from "@/app/_components/verdict-status";
@@ -42,6 +42,7 @@ export default async function BoardPage({ searchParams }: Props) {
   const href = (extra: [string, string][]) => `/workbench/board${filters.size || extra.length ? `?${new URLSearchParams([...filters, ...extra])}` : ""}`;
   const t = await getTranslations("workbenchBoard");
   const shared = await getTranslations("workbenchShared");
+  const format = await getFormatter();
   const languageName = languageNamer(await getLocale(), shared("undeterminedLanguage"));
   const columnTitle = (column: BoardColumn) => shared(`status.${verdictStatusKey(column)}`);
   const single = values.column && BOARD_COLUMNS.includes(values.column as BoardColumn) ? (values.column as BoardColumn) : null;
@@ -89,7 +90,7 @@ export default async function BoardPage({ searchParams }: Props) {
         {result.columns.map(({ column, total, cards }) => (
           <section key={column} className="bd-column" aria-labelledby={`column-${column}`}>
             <h2 id={`column-${column}`}>
-              {columnTitle(column)} <span className="meta">{total}</span>
+              {columnTitle(column)} <span className="meta">{format.number(total)}</span>
             </h2>
             {cards.length === 0 ? (
               <p className="meta">{t("none")}</p>

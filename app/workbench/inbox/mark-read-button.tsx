@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { markNotificationsReadAction } from "./actions";
 import { useServerAction } from "../_components/use-action-runner";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 /** Marks one notification read, or all of them (`notificationId` left out). */
 export function MarkReadButton({ notificationId, label }: { notificationId?: string; label: ReactNode }) {
@@ -18,7 +19,7 @@ export function MarkReadButton({ notificationId, label }: { notificationId?: str
       </button>
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
     </>

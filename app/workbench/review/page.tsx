@@ -21,7 +21,7 @@ async function QueueTable({ id, title, items, empty, column }: { id: string; tit
   return (
     <section className="vr-panel queue-section" aria-labelledby={id}>
       <h2 id={id} className="vr-panel-title">
-        {title} <span className="vr-count">{items.length}</span>
+        {title} <span className="vr-count">{format.number(items.length)}</span>
       </h2>
       {items.length === 0 ? (
         <p className="meta">{empty}</p>

@@ -32,7 +32,7 @@ export default async function SourceChangesPage() {
       </p>
       <section className="vr-panel queue-section" aria-labelledby="open-title">
         <h2 id="open-title" className="vr-panel-title">
-          {t("open")} <span className="vr-count">{items.length}</span>
+          {t("open")} <span className="vr-count">{format.number(items.length)}</span>
         </h2>
         {items.length === 0 ? (
           <p className="meta">{t("empty")}</p>

@@ -34,7 +34,7 @@ export default async function ToCheckPage() {
                 <Link href={`/workbench/articles/${sentence.article.id}?sentence=${sentence.start}`}>{sentence.text}</Link>
               </blockquote>
               <p className="meta">
-                <span className="candidate-score">{sentence.score.toFixed(1)}</span>
+                <span className="candidate-score">{format.number(sentence.score, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</span>
                 {describeReasons(sentence.reasons)}
               </p>
               <p className="meta">

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { DATE_TIME } from "../_components/date-format";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { createResetLinkAction, inviteUserAction } from "./actions";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 type LinkResult = ActionResult<{ email: string; path: string; expiresAt: string }> | null;
 
@@ -18,7 +19,7 @@ function ShownOnce({ result, what }: { result: LinkResult; what: string }) {
   if (!result.ok) {
     return (
       <p className="form-error" role="alert">
-        {result.error.message}
+        <ErrorMessage error={result.error} />
       </p>
     );
   }

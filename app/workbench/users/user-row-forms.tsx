@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { changeUserRoleAction, setUserStatusAction } from "./actions";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 type Result = ActionResult<unknown> | null;
 
@@ -27,7 +28,7 @@ function Feedback({ result }: { result: Result }) {
     </span>
   ) : (
     <span className="form-error" role="alert">
-      {result.error.message}
+      <ErrorMessage error={result.error} />
     </span>
   );
 }

@@ -6,12 +6,14 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import { redeemAccountLinkAction } from "./actions";
 import { NewPasswordFields } from "@/app/_components/password-fields";
+import { ErrorMessage, useFieldReasons } from "@/app/_components/error-message";
 
 type Result = ActionResult<{ kind: string; email: string }> | null;
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("account.link");
   const [result, formAction, pending] = useActionState<Result, FormData>((_, form) => redeemAccountLinkAction(form), null);
+  const fieldError = useFieldReasons(result && !result.ok ? result.error : null);
   if (result?.ok) {
     return (
       <div role="status">
@@ -22,7 +24,6 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       </div>
     );
   }
-  const fieldError = (name: string) => (result && !result.ok ? result.error.fields?.[name]?.[0] : undefined);
   return (
     <form action={formAction}>
       <input type="hidden" name="token" value={token} />
@@ -31,7 +32,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <NewPasswordFields fieldError={fieldError} />
       {result && !result.ok && (
         <p className="form-error" role="alert">
-          {result.error.message}
+          <ErrorMessage error={result.error} />
         </p>
       )}
       <p>

@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import { importExternalFactChecks } from "@/lib/exchange/import-external-fact-checks";
 import { importOwnArchive } from "@/lib/exchange/import-own-archive";
 import { readExchangeUpload } from "@/lib/exchange/read-exchange-upload";
-import { isDatabaseUnavailable, isDomainError, UNAVAILABLE_MESSAGE_TEXT } from "@/lib/errors";
+import { actionErrorOf } from "@/lib/actions/create-action";
 
 /**
  * Imports the file: other fact-checkers' work, or (target "archive") this newsroom's own published
@@ -25,13 +25,9 @@ export function POST(request: Request) {
         try {
           send({ result: await prepared.run((done, total) => send({ done, total })) });
         } catch (error) {
-          if (!isDomainError(error) && !isDatabaseUnavailable(error)) console.error(`[api ${signedIn.requestId}]`, error);
-          const message = isDomainError(error)
-            ? error.message
-            : isDatabaseUnavailable(error)
-              ? UNAVAILABLE_MESSAGE_TEXT
-              : `Something went wrong and nothing was imported (reference ${signedIn.requestId}).`;
-          send({ error: { message } });
+          // With its catalogue key, for the page to show it in its reader's language.
+          const { code, message, messageKey, issues } = actionErrorOf(error, signedIn.requestId);
+          send({ error: { code, message, messageKey, issues } });
         }
         controller.close();
       },

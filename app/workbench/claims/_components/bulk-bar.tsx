@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { assignClaimsAction, relateClaimsToOneAction, tagClaimsAction } from "../actions";
 import { useServerAction } from "../../_components/use-action-runner";
 import "../../working-together.css";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 export const BULK_FORM_ID = "bulk-claims";
 type Option = { id: string; label: string };
@@ -145,7 +146,7 @@ export function BulkBar({ people, claims }: { people: Option[]; claims: Option[]
       </fieldset>
       {current.error && (
         <p className="form-error" role="alert">
-          {current.error.message}
+          <ErrorMessage error={current.error} />
         </p>
       )}
       {summary && (

@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { CSV_FIELDS, type CsvColumns, type CsvField } from "@/lib/exchange/csv-fields";
 
 /** Which column of the CSV fills each field; "Check again" previews the file with these columns. */
 export function CsvColumnsForm({ headers, columns, onCheck }: { headers: string[]; columns: CsvColumns; onCheck: (columns: CsvColumns) => void }) {
+  const t = useTranslations("workbenchExchangeImport");
   const [chosen, setChosen] = useState<CsvColumns>(columns);
   return (
     <form
@@ -15,12 +17,12 @@ export function CsvColumnsForm({ headers, columns, onCheck }: { headers: string[
         onCheck(chosen);
       }}
     >
-      <h3 id="columns-title">Columns</h3>
-      <p className="meta">Proposed from the header row; correct them, then check the file again.</p>
+      <h3 id="columns-title">{t("columns")}</h3>
+      <p className="meta">{t("columnsIntro")}</p>
       <div className="details-grid">
-        {(Object.entries(CSV_FIELDS) as [CsvField, string][]).map(([field, label]) => (
+        {(Object.keys(CSV_FIELDS) as CsvField[]).map((field) => (
           <div key={field} className="field">
-            <label htmlFor={`column-${field}`}>{label}</label>
+            <label htmlFor={`column-${field}`}>{t(`field.${field}`)}</label>
             <select
               id={`column-${field}`}
               value={chosen[field] ?? ""}
@@ -31,7 +33,7 @@ export function CsvColumnsForm({ headers, columns, onCheck }: { headers: string[
                 setChosen(next);
               }}
             >
-              <option value="">(none)</option>
+              <option value="">{t("noColumn")}</option>
               {headers.map((header) => (
                 <option key={header} value={header}>
                   {header}
@@ -42,7 +44,7 @@ export function CsvColumnsForm({ headers, columns, onCheck }: { headers: string[
         ))}
       </div>
       <button type="submit" className="secondary">
-        Check again with these columns
+        {t("checkAgain")}
       </button>
     </form>
   );

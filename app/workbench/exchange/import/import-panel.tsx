@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { ErrorMessage } from "@/app/_components/error-message";
+import type { ActionError } from "@/lib/actions/create-action";
 import type { ExchangePreview } from "@/lib/exchange/preview-exchange-file";
 import type { ExternalImportResult } from "@/lib/exchange/import-external-fact-checks";
 import type { CsvColumns } from "@/lib/exchange/csv-fields";
@@ -11,7 +14,7 @@ import { CsvColumnsForm } from "./csv-columns-form";
 
 type Phase = "idle" | "checking" | "previewed" | "importing" | "imported" | "failed";
 type Target = "external" | "archive";
-type StreamLine = { done?: number; total?: number; result?: ExternalImportResult; error?: { message: string } };
+type StreamLine = { done?: number; total?: number; result?: ExternalImportResult; error?: ActionError };
 
 function formOf(file: File, target: Target, columns: CsvColumns | undefined, onlyGoodRows = false): FormData {
   const body = new FormData();
@@ -27,6 +30,7 @@ function formOf(file: File, target: Target, columns: CsvColumns | undefined, onl
  * file, read the preview (every problem named), confirm, and follow the import's progress.
  */
 export function ImportPanel({ canImportArchive }: { canImportArchive: boolean }) {
+  const t = useTranslations("workbenchExchangeImport");
   const [target, setTarget] = useState<Target>("external");
   const [file, setFile] = useState<File | null>(null);
   const [columns, setColumns] = useState<CsvColumns | undefined>(undefined);
@@ -35,7 +39,7 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
   const [preview, setPreview] = useState<ExchangePreview | null>(null);
   const [onlyGoodRows, setOnlyGoodRows] = useState(false);
   const [result, setResult] = useState<ExternalImportResult | null>(null);
-  const [message, setMessage] = useState("");
+  const [failure, setFailure] = useState<ActionError | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   async function check(chosen: File, chosenColumns: CsvColumns | undefined, chosenTarget: Target = target) {
@@ -43,17 +47,17 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
     setPreview(null);
     setResult(null);
     setOnlyGoodRows(false);
-    setMessage("");
+    setFailure(null);
     const answer = await postFile<ExchangePreview>("/api/exchange/preview", formOf(chosen, chosenTarget, chosenColumns), {
-      onUpload: (fraction) => setProgress({ value: fraction, label: `Sending ${chosen.name}…` }),
+      onUpload: (fraction) => setProgress({ value: fraction, label: t("sending", { name: chosen.name }) }),
     });
     if (!answer.ok) {
       setPhase("failed");
-      return setMessage(answer.message);
+      return setFailure(answer.error);
     }
     setPreview(answer.data);
     setColumns(answer.data.csv?.columns);
-    setProgress({ value: 1, label: "Checked" });
+    setProgress({ value: 1, label: t("checked") });
     setPhase("previewed");
   }
 
@@ -62,19 +66,19 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
     setPhase("importing");
     let outcome: StreamLine = {};
     const answer = await postFile<undefined>("/api/exchange/import", formOf(file, target, columns, onlyGoodRows), {
-      onUpload: (fraction) => setProgress({ value: fraction * 0.1, label: `Sending ${file.name}…` }),
+      onUpload: (fraction) => setProgress({ value: fraction * 0.1, label: t("sending", { name: file.name }) }),
       onLine: (raw) => {
         const line = raw as StreamLine;
-        if (line.total) setProgress({ value: 0.1 + 0.9 * ((line.done ?? 0) / line.total), label: `Imported ${(line.done ?? 0).toLocaleString("en")} of ${line.total.toLocaleString("en")}` });
+        if (line.total) setProgress({ value: 0.1 + 0.9 * ((line.done ?? 0) / line.total), label: t("importedOf", { done: line.done ?? 0, total: line.total }) });
         if (line.result || line.error) outcome = line;
       },
     });
     if (!answer.ok || outcome.error || !outcome.result) {
       setPhase("failed");
-      return setMessage(answer.ok ? (outcome.error?.message ?? "The import stopped before it finished; nothing was imported.") : answer.message);
+      return setFailure(answer.ok ? (outcome.error ?? { code: "internal", message: t("stopped") }) : answer.error);
     }
     setResult(outcome.result);
-    setProgress({ value: 1, label: "Done" });
+    setProgress({ value: 1, label: t("done") });
     setPhase("imported");
   }
 
@@ -85,14 +89,14 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
   return (
     <div className="ex-import">
       <section className="panel-box" aria-labelledby="file-title">
-        <h2 id="file-title">File</h2>
+        <h2 id="file-title">{t("file")}</h2>
         {canImportArchive && (
           <fieldset className="cl-fieldset">
-            <legend>Whose fact-checks?</legend>
+            <legend>{t("whose")}</legend>
             {(
               [
-                ["external", "Another newsroom’s: shown to editors as “already checked by”, never to our readers"],
-                ["archive", "Our own archive: published on our site as our fact-checks, approved by their first publication"],
+                ["external", t("targetExternal")],
+                ["archive", t("targetArchive")],
               ] as const
             ).map(([value, label]) => (
               <p key={value} className="cl-check">
@@ -111,12 +115,9 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
             ))}
           </fieldset>
         )}
-        <p className="meta">
-          An HTML page with ClaimReview JSON-LD, a schema.org DataFeed (.json), a Google Fact Check Tools claims:search answer (.json),
-          or a CSV with a header row. Up to 8 MiB.
-        </p>
+        <p className="meta">{t("formats")}</p>
         <label htmlFor="exchange-file" className="button">
-          Choose a file
+          {t("choose")}
         </label>
         <input
           ref={input}
@@ -136,20 +137,20 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
         {file && <p className="ex-file-name">{file.name}</p>}
         {phase !== "idle" && (
           <div className="ex-progress">
-            <progress value={progress.value} max={1} aria-label={`Progress of ${file?.name ?? "the file"}`} />
-            <span role="status">{phase === "failed" ? "Refused" : progress.label}</span>
+            <progress value={progress.value} max={1} aria-label={t("progressOf", { name: file?.name ?? t("theFile") })} />
+            <span role="status">{phase === "failed" ? t("refused") : progress.label}</span>
           </div>
         )}
         {phase === "failed" && (
           <p className="form-error" role="alert">
-            {message}
+            <ErrorMessage error={failure} />
           </p>
         )}
       </section>
 
       {preview && (
         <section className="panel-box" aria-labelledby="preview-title">
-          <h2 id="preview-title">Preview</h2>
+          <h2 id="preview-title">{t("preview")}</h2>
           <PreviewReport preview={preview} />
           {preview.csv && file && <CsvColumnsForm key={JSON.stringify(preview.csv.columns)} headers={preview.csv.headers} columns={preview.csv.columns} onCheck={(chosen) => void check(file, chosen)} />}
           {phase === "previewed" && (
@@ -158,15 +159,14 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
                 <p className="cl-check">
                   <input id="only-good-rows" type="checkbox" checked={onlyGoodRows} onChange={(event) => setOnlyGoodRows(event.target.checked)} disabled={good === 0} />{" "}
                   <label htmlFor="only-good-rows">
-                    Import only the {good.toLocaleString("en")} good row{good === 1 ? "" : "s"} and leave out the {preview.problemCount.toLocaleString("en")} with a
-                    problem
+                    {t("onlyGood", { good, problems: preview.problemCount })}
                   </label>
                 </p>
               )}
               <button type="button" onClick={() => void runImport()} disabled={good === 0 || (needsConfirmation && !onlyGoodRows)}>
-                {target === "archive" ? "Publish" : "Import"} {toImport.toLocaleString("en")} fact-check{toImport === 1 ? "" : "s"}
+                {t("importButton", { target, count: toImport })}
               </button>
-              {needsConfirmation && !onlyGoodRows && <p className="meta">Nothing is imported from a file with a problem unless you confirm the good rows only.</p>}
+              {needsConfirmation && !onlyGoodRows && <p className="meta">{t("confirmFirst")}</p>}
             </div>
           )}
         </section>
@@ -174,9 +174,8 @@ export function ImportPanel({ canImportArchive }: { canImportArchive: boolean })
 
       {phase === "imported" && result && (
         <p className="notice" role="status">
-          Imported {result.imported.toLocaleString("en")}; {result.skipped.toLocaleString("en")} already there or repeated were skipped
-          {result.refused > 0 && <>; {result.refused.toLocaleString("en")} with a problem left out</>}.{" "}
-          <Link href="/workbench/exchange">See other fact-checkers’ work</Link>
+          {t("result", { imported: result.imported, skipped: result.skipped, refused: result.refused })}{" "}
+          <Link href="/workbench/exchange">{t("seeAll")}</Link>
         </p>
       )}
     </div>

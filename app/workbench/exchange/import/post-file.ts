@@ -1,4 +1,7 @@
-export type Answer<T> = { ok: true; data: T } | { ok: false; message: string };
+import type { ActionError } from "@/lib/actions/create-action";
+
+/** A refused upload carries the server's error (its catalogue key too) for the page to show in its language. */
+export type Answer<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /**
  * POSTs a form with XMLHttpRequest, which reports the upload's progress (fetch cannot) and the
@@ -30,20 +33,20 @@ export function postFile<T>(
       if (request.status >= 200 && request.status < 300 && handlers.onLine) readLines();
     };
     request.onload = () => {
-      let answer: { error?: { message?: string } } | null = null;
+      let answer: { error?: ActionError } | null = null;
       if (request.status >= 200 && request.status < 300 && handlers.onLine) {
         readLines();
         return resolve({ ok: true, data: undefined as T });
       }
       try {
-        answer = JSON.parse(request.responseText) as { error?: { message?: string } };
+        answer = JSON.parse(request.responseText) as { error?: ActionError };
       } catch {
         answer = null;
       }
       if (request.status >= 200 && request.status < 300) resolve({ ok: true, data: answer as T });
-      else resolve({ ok: false, message: answer?.error?.message ?? `The server answered ${request.status}.` });
+      else resolve({ ok: false, error: answer?.error?.message ? answer.error : { code: "internal", message: "", messageKey: { key: "serverAnswered", params: { status: request.status } } } });
     };
-    request.onerror = () => resolve({ ok: false, message: "The upload failed: check your connection and try again." });
+    request.onerror = () => resolve({ ok: false, error: { code: "unavailable", message: "", messageKey: { key: "uploadFailed" } } });
     request.send(body);
   });
 }

@@ -1,29 +1,34 @@
+import { useTranslations } from "next-intl";
 import type { ExchangePreview } from "@/lib/exchange/preview-exchange-file";
 import { ExternalRating } from "../_components/external-rating";
 
 /** What the file holds: counts, every problem with its line or item, and the first rows as they will be stored. */
 export function PreviewReport({ preview }: { preview: ExchangePreview }) {
+  const t = useTranslations("workbenchExchangeImport");
   const listedAll = preview.problems.length === preview.problemCount;
   return (
     <>
       <p className="ex-summary">
-        {preview.formatLabel}: <strong>{preview.itemCount.toLocaleString("en")}</strong> item{preview.itemCount === 1 ? "" : "s"},{" "}
-        <strong>{preview.goodCount.toLocaleString("en")}</strong> ready to import
-        {preview.alreadyImported > 0 && <>, of which {preview.alreadyImported.toLocaleString("en")} already in Claimwork (skipped)</>}
-        {preview.repeatedInFile > 0 && <>, {preview.repeatedInFile.toLocaleString("en")} repeated in the file (skipped)</>}.
+        {t.rich("summary", {
+          format: t(`format.${preview.format}`),
+          items: preview.itemCount,
+          good: preview.goodCount,
+          already: preview.alreadyImported,
+          repeated: preview.repeatedInFile,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       {preview.problemCount > 0 && (
         <section className="ex-problems" aria-labelledby="problems-title">
           <h3 id="problems-title" className="form-error">
-            {preview.problemCount.toLocaleString("en")} item{preview.problemCount === 1 ? " has a problem" : "s have a problem"}
-            {listedAll ? "" : ` (the first ${preview.problems.length} listed)`}
+            {t("problems", { count: preview.problemCount, listed: listedAll ? "all" : String(preview.problems.length) })}
           </h3>
           <table className="wb-table">
-            <caption className="visually-hidden">Problems, by line or item</caption>
+            <caption className="visually-hidden">{t("problemsCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Where</th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t("where")}</th>
+                <th scope="col">{t("problem")}</th>
               </tr>
             </thead>
             <tbody>
@@ -39,13 +44,13 @@ export function PreviewReport({ preview }: { preview: ExchangePreview }) {
       )}
       {preview.sample.length > 0 && (
         <table className="wb-table ex-sample">
-          <caption>First rows as they will be stored</caption>
+          <caption>{t("sampleCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Where</th>
-              <th scope="col">Claim</th>
-              <th scope="col">Publisher</th>
-              <th scope="col">Rating</th>
+              <th scope="col">{t("where")}</th>
+              <th scope="col">{t("claim")}</th>
+              <th scope="col">{t("publisher")}</th>
+              <th scope="col">{t("rating")}</th>
             </tr>
           </thead>
           <tbody>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/create-action";
 import type { RatingInfo } from "@/lib/verdicts/rating-scale";
 import { saveRatingMappingAction } from "./actions";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 type Result = ActionResult<unknown> | null;
 
@@ -39,7 +40,7 @@ export function RatingMappingForm({ ratingText, rating, version, scale }: { rati
       </button>
       {result && !result.ok && (
         <span className="form-error" role="alert">
-          {result.error.message}
+          <ErrorMessage error={result.error} />
         </span>
       )}
       {result?.ok && (

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localeOf } from "@/lib/i18n/locales";
+import { ratingWords } from "@/lib/verdicts/rating-scale";
 import { getReviewItem, type ReviewItem } from "@/lib/verdicts/get-review-item";
 import { RatingBadge } from "@/app/_components/rating-badge";
 import { VerdictStatusBadge } from "@/app/_components/verdict-status";
@@ -254,6 +256,7 @@ async function StateNotice({ item }: { item: ReviewItem }) {
 
 async function DiffView({ item }: { item: ReviewItem }) {
   const t = await getTranslations("workbenchReview.page.diff");
+  const locale = localeOf(await getLocale());
   if (!item.comparedWith || !item.diff) {
     return <p className="meta">{t("first")}</p>;
   }
@@ -281,12 +284,12 @@ async function DiffView({ item }: { item: ReviewItem }) {
           <dd>
             {diff.rating.changed ? (
               <>
-                <del>{diff.rating.before}</del> <span aria-hidden="true">→</span>
-                <span className="visually-hidden"> {t("changedTo")} </span> <ins>{diff.rating.after}</ins>
+                <del>{ratingWords(diff.rating.before, locale).name}</del> <span aria-hidden="true">→</span>
+                <span className="visually-hidden"> {t("changedTo")} </span> <ins>{ratingWords(diff.rating.after, locale).name}</ins>
               </>
             ) : (
               <span>
-                {diff.rating.after} {t("unchanged")}
+                {ratingWords(diff.rating.after, locale).name} {t("unchanged")}
               </span>
             )}
           </dd>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { publishVerdictAction, reviewVerdictAction } from "../actions";
+import { ErrorMessage, useFieldReasons } from "@/app/_components/error-message";
 
 /** Approve, or send back with a comment, the one revision on the page. */
 export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { verdictId: string; revisionId: string; revisionNumber: number }) {
@@ -15,12 +16,14 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
   const [comment, setComment] = useState("");
   const [pending, setPending] = useState<"approve" | "request_changes" | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
+  const fieldReasons = useFieldReasons(error);
   const [done, setDone] = useState<string | null>(null);
 
   async function decide(decision: "approve" | "request_changes") {
     setError(null);
     if (decision === "request_changes" && !comment.trim()) {
-      setError({ code: "invalid", message: t("commentRequired"), fields: { comment: [t("commentRequiredField")] } });
+      // The same refusal the server gives, without the round trip.
+      setError({ code: "invalid", message: "", messageKey: { key: "commentRequired" }, issues: [{ field: "comment", reason: "sayWhatToChange" }] });
       document.getElementById(`${ids}-comment`)?.focus();
       return;
     }
@@ -35,7 +38,7 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
     router.refresh();
   }
 
-  const commentError = error?.fields?.comment?.join("; ");
+  const commentError = fieldReasons("comment");
   return (
     <form
       aria-label={t("label", { number: revisionNumber })}
@@ -60,7 +63,7 @@ export function ReviewDecisionForm({ verdictId, revisionId, revisionNumber }: { 
       />
       {error && (
         <p className="form-error" role="alert" id={`${ids}-comment-error`}>
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
       {done && (
@@ -170,7 +173,7 @@ export function PublishForm({
       )}
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
       <div className="vr-actions">

@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
 import { claimPassagesAction, findClaimsAction, relateClaimsAction } from "../actions";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 export type PassageChoice = { id: string; exact: string; articleTitle: string };
 type Found = { id: string; statement: string; claimant: string; language: string };
@@ -132,7 +133,7 @@ export function AddRelationForm({
       <h3 id={`${ids}-title`}>{t("title")}</h3>
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
       <fieldset className="cl-fieldset">

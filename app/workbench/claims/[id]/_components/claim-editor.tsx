@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { languageNamer } from "@/app/workbench/_components/language-names";
 import type { ActionError } from "@/lib/actions/create-action";
 import { updateClaimAction } from "../actions";
+import { ErrorMessage, useFieldReasons } from "@/app/_components/error-message";
 
 export type EditableClaim = {
   id: string;
@@ -59,6 +60,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
   const [version, setVersion] = useState(claim.version);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
+  const fieldReasons = useFieldReasons(error);
   const [theirs, setTheirs] = useState<Theirs | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -94,10 +96,10 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
   }
 
   const fieldError = (name: keyof Fields) => {
-    const messages = (error?.details?.fields as Record<string, string[]> | undefined)?.[name] ?? error?.fields?.[name];
-    return messages?.length ? (
+    const reasons = fieldReasons(name);
+    return reasons ? (
       <p className="form-error cl-field-error" id={`${ids}-${name}-error`}>
-        {messages.join(" ")}
+        {reasons}
       </p>
     ) : null;
   };
@@ -175,7 +177,7 @@ export function ClaimEditor({ claim, workingVersionOnly }: { claim: EditableClai
       )}
       {error && !theirs && (
         <p className="form-error" role="alert">
-          {error.message}
+          <ErrorMessage error={error} />
         </p>
       )}
       <label htmlFor={`${ids}-statement`}>{t("statement")}</label>

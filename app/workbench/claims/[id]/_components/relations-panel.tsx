@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { AddRelationForm, type PassageChoice } from "./add-relation-form";
 import { removeRelationAction } from "../actions";
+import { ErrorMessage } from "@/app/_components/error-message";
+import type { ActionError } from "@/lib/actions/create-action";
 
 export type RelationItem = {
   id: string;
@@ -41,7 +43,7 @@ export function RelationsPanel({
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "ok"; text: string } | { kind: "error"; error: ActionError } | null>(null);
   const [adding, setAdding] = useState(false);
 
   async function remove(relation: RelationItem) {
@@ -51,7 +53,7 @@ export function RelationsPanel({
     setPending(null);
     setConfirming(null);
     if (!result.ok) {
-      setMessage({ kind: "error", text: result.error.message });
+      setMessage({ kind: "error", error: result.error });
       return;
     }
     setMessage({ kind: "ok", text: t("removed", { link: t(`label.${relationKey(relation.type, relation.direction)}`).toLowerCase(), claimant: relation.other.claimant }) });
@@ -61,7 +63,7 @@ export function RelationsPanel({
   return (
     <>
       <p className={message?.kind === "error" ? "form-error" : "form-ok"} role="status">
-        {message?.text}
+        {message?.kind === "error" ? <ErrorMessage error={message.error} /> : message?.text}
       </p>
       {relations.length === 0 ? (
         <p className="meta">{t("empty")}</p>

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { relateClaimsAction } from "../actions";
+import { ErrorMessage } from "@/app/_components/error-message";
+import type { ActionError } from "@/lib/actions/create-action";
 
 export type SuggestionItem = {
   id: string;
@@ -52,7 +54,7 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
   );
   const [reviewed, setReviewed] = useState<Record<string, boolean>>({});
   const [pending, setPending] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "ok"; text: string } | { kind: "error"; error: ActionError } | null>(null);
 
   async function link(suggestion: SuggestionItem, kind: LinkKind) {
     setPending(suggestion.id);
@@ -67,7 +69,7 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
     });
     setPending(null);
     if (!result.ok) {
-      setMessage({ kind: "error", text: result.error.message });
+      setMessage({ kind: "error", error: result.error });
       return;
     }
     setMessage({ kind: "ok", text: t(`done.${kind}`, { claimant: suggestion.claimant }) });
@@ -150,7 +152,7 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
   return (
     <>
       <p className={message?.kind === "error" ? "form-error" : "form-ok"} role="status">
-        {message?.text}
+        {message?.kind === "error" ? <ErrorMessage error={message.error} /> : message?.text}
       </p>
       {suggestions.length === 0 ? (
         <p className="meta">{t("empty")}</p>

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localeOf } from "@/lib/i18n/locales";
+import { ratingWords } from "@/lib/verdicts/rating-scale";
 import type { Actor } from "@/lib/auth/actor";
 import { compareWorkingVersion } from "@/lib/publishing/compare-working-version";
 import { WordDiff } from "@/app/_components/word-diff";
@@ -15,6 +17,7 @@ export async function WorkingVersionPanel({ actor, claimId }: { actor: Actor; cl
   const { page, verdict } = comparison;
   const differs = page.changed || verdict !== null;
   const t = await getTranslations("workbenchClaim.working");
+  const locale = localeOf(await getLocale());
   const format = await getFormatter();
   return (
     <section className={`vr-panel ${differs ? "working-differs" : ""}`} aria-labelledby="working-title">
@@ -44,8 +47,8 @@ export async function WorkingVersionPanel({ actor, claimId }: { actor: Actor; cl
                 <div className="diff-changed">
                   <dt>{t("rating")}</dt>
                   <dd>
-                    <del>{verdict.rating.before}</del> <span aria-hidden="true">→</span>
-                    <span className="visually-hidden"> {t("changedTo")} </span> <ins>{verdict.rating.after}</ins>
+                    <del>{ratingWords(verdict.rating.before, locale).name}</del> <span aria-hidden="true">→</span>
+                    <span className="visually-hidden"> {t("changedTo")} </span> <ins>{ratingWords(verdict.rating.after, locale).name}</ins>
                   </dd>
                 </div>
               )}

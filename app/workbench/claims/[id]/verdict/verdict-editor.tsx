@@ -8,6 +8,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { RatingField } from "./rating-field";
 import { useVerdictDraft } from "./use-verdict-draft";
 import { HEADLINE_MAX, type CitablePassage, type Content } from "./verdict-content";
+import { ErrorMessage, useFieldReasons } from "@/app/_components/error-message";
 
 export type { CitablePassage };
 
@@ -48,7 +49,7 @@ export function VerdictEditor(props: {
     });
   }
 
-  const fieldError = (name: string) => error?.fields?.[name]?.join("; ");
+  const fieldError = useFieldReasons(error);
   const headlineLeft = HEADLINE_MAX - content.headline.length;
 
   return (
@@ -117,7 +118,7 @@ export function VerdictEditor(props: {
 
         {error && (
           <p className="form-error" role="alert">
-            {error.message}
+            <ErrorMessage error={error} />
           </p>
         )}
         {draft.notice && (
