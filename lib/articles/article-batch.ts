@@ -3,6 +3,7 @@
 // and the duplicate check done for the whole batch in one query.
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db";
+import type { ErrorMessageKey } from "@/lib/refusal";
 import { parseArticle, type ParseArticleResult } from "./parse-article";
 
 /** Files in one batch: enough to spread a request's fixed cost thin, few enough to answer in a second or two. */
@@ -22,7 +23,8 @@ export function fileBatch<Item extends z.ZodType>(item: Item) {
   return z.array(item).min(1, "Choose at least one file.").max(MAX_FILES_PER_BATCH, `Send at most ${MAX_FILES_PER_BATCH} files at once.`);
 }
 
-export type RefusedFile = { name: string; status: "refused"; reason: string };
+/** A file refused, with why in English and, when the catalogue words it, its message key (the page words it). */
+export type RefusedFile = { name: string; status: "refused"; reason: string; refusal?: ErrorMessageKey };
 export type ParsedFile = Extract<ParseArticleResult, { ok: true }>;
 
 /** Each file read as an article; HTML pages go to the worker threads side by side. */

@@ -1,8 +1,10 @@
 // Turns the raw bytes of an uploaded article into text. Only UTF-8 is accepted: guessing a legacy
 // encoding silently would put wrong characters into the text that annotations quote, so instead we
 // refuse and tell the person how to fix the file. Pure: uses only TextDecoder (browser and Node).
+import type { ErrorMessageKey } from "@/lib/refusal";
 
-export type DecodeArticleBytesResult = { ok: true; text: string } | { ok: false; reason: string };
+/** A refusal names its catalogue message (`errors.messages`), worded in the person's language. */
+export type DecodeArticleBytesResult = { ok: true; text: string } | { ok: false; refusal: ErrorMessageKey };
 
 // Share of C0 control bytes (other than tab, LF, VT, FF, CR) and DEL above which the input is treated as binary.
 // Real text has essentially none; 10% is far beyond any plausible stray character.
@@ -25,21 +27,21 @@ function looksLikeWindows1252(bytes: Uint8Array): boolean {
 }
 
 export function decodeArticleBytes(bytes: Uint8Array): DecodeArticleBytesResult {
-  if (bytes.length === 0) return { ok: false, reason: "The file is empty." };
+  if (bytes.length === 0) return { ok: false, refusal: { key: "fileEmpty" } };
 
   // UTF-16 text is full of NUL bytes, so name it before the binary check calls it binary.
   const [b0, b1] = bytes;
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    return { ok: false, reason: "This file is UTF-16 text, not UTF-8; re-save it as UTF-8." };
+    return { ok: false, refusal: { key: "fileUtf16" } };
   }
 
   let controlBytes = 0;
   for (const byte of bytes) {
-    if (byte === 0x00) return { ok: false, reason: "This looks like a binary file, not text." };
+    if (byte === 0x00) return { ok: false, refusal: { key: "fileBinary" } };
     if (isControlByte(byte)) controlBytes += 1;
   }
   if (controlBytes / bytes.length > MAX_CONTROL_BYTE_RATIO) {
-    return { ok: false, reason: "This looks like a binary file, not text." };
+    return { ok: false, refusal: { key: "fileBinary" } };
   }
 
   let text: string;
@@ -48,12 +50,9 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodeArticleBytesResult 
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     if (looksLikeWindows1252(bytes)) {
-      return {
-        ok: false,
-        reason: "This file is not valid UTF-8: it looks like Windows-1252 (Latin-1); re-save it as UTF-8.",
-      };
+      return { ok: false, refusal: { key: "fileWindows1252" } };
     }
-    return { ok: false, reason: "This file is not valid UTF-8 text; re-save it as UTF-8." };
+    return { ok: false, refusal: { key: "fileNotUtf8" } };
   }
 
   return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };

@@ -57,10 +57,7 @@ describe("HtmlToTextPool", () => {
     const started = performance.now();
     const { result, longestGapMs, ticks } = await whileTicking(() => limited.convert(SLOW_PAGE));
     const elapsed = performance.now() - started;
-    expect(result).toEqual({
-      ok: false,
-      reason: "Converting this page to text took longer than the 0.3-second limit, which no article needs; it cannot be read.",
-    });
+    expect(result).toEqual({ ok: false, refusal: { key: "pageConversionTime", params: { seconds: 0.3 } } });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(3_000);
     // Converted on this thread, the page would have stopped the timer for seconds.
@@ -75,16 +72,13 @@ describe("HtmlToTextPool", () => {
     const slow = limited.convert(SLOW_PAGE);
     const quick = await Promise.all([1, 2, 3].map((number) => limited.convert(`<p>Page ${number}</p>`)));
     expect(quick.map((result) => result.ok && result.text)).toEqual(["Page 1", "Page 2", "Page 3"]);
-    expect(await slow).toMatchObject({ ok: false, reason: expect.stringContaining("1-second limit") });
+    expect(await slow).toEqual({ ok: false, refusal: { key: "pageConversionTime", params: { seconds: 1 } } });
   });
 
   it("refuses a page that needs more memory than the limit, naming it, and goes on", async () => {
     const limited = pool({ memoryLimitMb: 64, timeLimitMs: 60_000 });
     const result = await limited.convert(SLOW_PAGE);
-    expect(result).toEqual({
-      ok: false,
-      reason: "Converting this page to text needed more than the 64 MB memory limit, which no article needs; it cannot be read.",
-    });
+    expect(result).toEqual({ ok: false, refusal: { key: "pageConversionMemory", params: { megabytes: 64 } } });
     expect(await limited.convert(ARTICLE)).toEqual(htmlToArticleText(ARTICLE));
   });
 });

@@ -140,13 +140,11 @@ export class HtmlToTextPool {
     };
     const onError = (error: unknown) => {
       if (!isOutOfMemory(error)) return settle({ error });
-      const reason = `Converting this page to text needed more than the ${memoryLimitMb} MB memory limit, which no article needs; it cannot be read.`;
-      settle({ result: { ok: false, reason }, reusable: false });
+      settle({ result: { ok: false, refusal: { key: "pageConversionMemory", params: { megabytes: memoryLimitMb } } }, reusable: false });
     };
     const onExit = (code: number) => settle({ error: new Error(`The HTML conversion worker stopped (exit code ${code}).`) });
     const timer = setTimeout(() => {
-      const reason = `Converting this page to text took longer than the ${timeLimitMs / 1000}-second limit, which no article needs; it cannot be read.`;
-      settle({ result: { ok: false, reason }, reusable: false });
+      settle({ result: { ok: false, refusal: { key: "pageConversionTime", params: { seconds: timeLimitMs / 1000 } } }, reusable: false });
     }, timeLimitMs);
     worker.on("message", onMessage);
     worker.on("error", onError);

@@ -35,13 +35,14 @@
 //
 // Character encoding: the first <meta charset="..."> or <meta http-equiv="Content-Type"
 // content="...; charset=..."> is reported as `declaredCharset` for checkDeclaredCharset below.
+import type { ErrorMessageKey } from "@/lib/refusal";
 import { Parser } from "htmlparser2";
 import { compile, type DomNode, type FormatCallback, type SelectorDefinition } from "html-to-text";
 import { readHtmlMetadata, type HtmlMetadata } from "./read-html-metadata";
 
 export type HtmlArticleText =
   | { ok: true; text: string; title: string | null; declaredCharset: string | null; metadata: HtmlMetadata }
-  | { ok: false; reason: string };
+  | { ok: false; refusal: ErrorMessageKey };
 
 // Deeper nesting than this is not a real page. The limit matters twice over: htmlparser2 keeps its
 // open elements in an array it unshifts and searches for every tag, so parsing costs the number of
@@ -321,21 +322,15 @@ function nestsDeeperThan(html: string, limit: number): boolean {
 
 export function htmlToArticleText(html: string): HtmlArticleText {
   if (nestsDeeperThan(html, MAX_HTML_DEPTH)) {
-    return {
-      ok: false,
-      reason: `The page nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does; it cannot be read.`,
-    };
+    return { ok: false, refusal: { key: "pageTooDeep", params: { depth: MAX_HTML_DEPTH } } };
   }
   const found: Collected = { title: null, headline: null, declaredCharset: null, listLevel: 0 };
   const text = tidyBlankLines(convert(html, found));
   const bytes = new TextEncoder().encode(html).length;
   if (text.length > MAX_TEXT_CHARACTERS_PER_HTML_BYTE * bytes) {
-    const shown = (count: number) => count.toLocaleString("en-US");
     return {
       ok: false,
-      reason:
-        `The page would give ${shown(text.length)} characters of text from ${shown(bytes)} bytes, more than the limit of ` +
-        `${MAX_TEXT_CHARACTERS_PER_HTML_BYTE} characters per byte of HTML; no article's markup does that, so it cannot be read.`,
+      refusal: { key: "pageTextTooLarge", params: { length: text.length, bytes, ratio: MAX_TEXT_CHARACTERS_PER_HTML_BYTE } },
     };
   }
   return {
@@ -350,7 +345,7 @@ export function htmlToArticleText(html: string): HtmlArticleText {
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 // The page's own charset declaration must agree with reading its bytes as UTF-8 (which has
-// already succeeded: `utf8Text` is that reading). Returns a reason to refuse, or null.
+// already succeeded: `utf8Text` is that reading). Returns the refusal, or null.
 // - No declaration, a UTF-8 byte order mark (it overrides any declaration), or a declared UTF-8
 //   (any of its labels, e.g. "utf8") -> fine. So is a declared UTF-16: the HTML standard reads a
 //   <meta> naming UTF-16 as UTF-8, since a page whose <meta> could be parsed is not UTF-16.
@@ -358,7 +353,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 //   ASCII-compatible encoding does for a pure-ASCII page; otherwise the page says one thing and
 //   its bytes another, and we refuse rather than guess.
 // - A label the platform does not know -> fine only for pure-ASCII bytes.
-export function checkDeclaredCharset(declared: string | null, bytes: Uint8Array, utf8Text: string): string | null {
+export function checkDeclaredCharset(declared: string | null, bytes: Uint8Array, utf8Text: string): ErrorMessageKey | null {
   if (declared === null || UTF8_BOM.every((byte, index) => bytes[index] === byte)) return null;
   let encoding: string | null;
   let decoder: TextDecoder | null;
@@ -382,6 +377,5 @@ export function checkDeclaredCharset(declared: string | null, bytes: Uint8Array,
     sameText = bytes.every((byte) => byte < 0x80);
   }
   if (sameText) return null;
-  const shown = JSON.stringify(declared.trim());
-  return `This page declares its character encoding as ${shown}, not UTF-8; re-save it as UTF-8 (with <meta charset="utf-8">).`;
+  return { key: "pageCharsetNotUtf8", params: { charset: declared.trim(), tag: '<meta charset="utf-8">' } };
 }

@@ -57,7 +57,7 @@ export async function importArticle(
   requirePermission(actor, "articles.write");
   const details = parseInput(articleDetailsSchema, input.details ?? {});
   const parsed = await parseArticle(input.bytes, input.mediaType);
-  if (!parsed.ok) throw invalid(parsed.reason);
+  if (!parsed.ok) throw invalid(parsed.refusal);
 
   return getDb().$transaction(async (tx) => {
     // Serialise imports of the same text so that two uploads at once cannot both pass the check.

@@ -40,7 +40,7 @@ export async function importArticles(actor: Actor, input: ImportArticlesInput): 
     const parsed = parsedFiles[index]!;
     const details = safeParseInput(articleDetailsSchema, file.details ?? {});
     if (!details.success) return (results[index] = { name: file.name, status: "refused", reason: describeIssues(details.error) });
-    if (!parsed.ok) return (results[index] = { name: file.name, status: "refused", reason: parsed.reason });
+    if (!parsed.ok) return (results[index] = { name: file.name, status: "refused", reason: parsed.reason, refusal: parsed.refusal });
     candidates.push({ index, parsed, article: { id: randomUUID(), ...articleFieldsOf(details.data, parsed.metadata) } });
   });
 

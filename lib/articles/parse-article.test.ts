@@ -113,11 +113,11 @@ describe("parseArticle", () => {
   });
 
   it("refuses an empty file", async () => {
-    expect(await parseArticle(new Uint8Array(), "text/plain")).toEqual({ ok: false, reason: "The file is empty." });
+    expect(await parseArticle(new Uint8Array(), "text/plain")).toMatchObject({ ok: false, reason: "The file is empty." });
   });
 
   it("refuses a file of only blank space", async () => {
-    expect(await parseArticle(utf8(" \r\n\t\r\n"), "text/plain")).toEqual({
+    expect(await parseArticle(utf8(" \r\n\t\r\n"), "text/plain")).toMatchObject({
       ok: false,
       reason: "The file contains no text, only blank space.",
     });
@@ -125,7 +125,7 @@ describe("parseArticle", () => {
 
   it("refuses binary data", async () => {
     const result = await parseArticle(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), "text/plain");
-    expect(result).toEqual({ ok: false, reason: "This looks like a binary file, not text." });
+    expect(result).toMatchObject({ ok: false, reason: "This looks like a binary file, not text." });
   });
 
   it("refuses Latin-1 bytes with a hint", async () => {
@@ -149,7 +149,7 @@ describe("parseArticle", () => {
     expect(MAX_ARTICLE_TEXT_LENGTH).toBe(1_000_000);
     const text = (length: number) => utf8(`Title\n\n${"a".repeat(length - 7)}`);
     expect((await parseArticle(text(MAX_ARTICLE_TEXT_LENGTH), "text/plain")).ok).toBe(true);
-    expect(await parseArticle(text(MAX_ARTICLE_TEXT_LENGTH + 1), "text/markdown")).toEqual({
+    expect(await parseArticle(text(MAX_ARTICLE_TEXT_LENGTH + 1), "text/markdown")).toMatchObject({
       ok: false,
       reason: "The article's text is 1,000,001 characters long, over the limit of 1,000,000 characters for an article.",
     });
@@ -265,7 +265,7 @@ describe("parseArticle on HTML", () => {
     // "<p>Café</p>" saved as Windows-1252.
     const latin1 = new Uint8Array([...utf8('<meta charset="windows-1252"><p>Caf'), 0xe9, ...utf8("</p>")]);
     const result = await parseArticle(latin1, "text/html");
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       reason: "This file is not valid UTF-8: it looks like Windows-1252 (Latin-1); re-save it as UTF-8.",
     });
@@ -275,7 +275,7 @@ describe("parseArticle on HTML", () => {
     expect((await parseHtml('<meta charset="utf-8"><p>Café</p>')).text).toBe("Café");
     expect((await parseHtml('<meta charset="iso-8859-1"><p>Plain ASCII page</p>')).text).toBe("Plain ASCII page");
     const mislabelled = await parseArticle(utf8('<meta charset="iso-8859-1"><p>Café</p>'), "text/html");
-    expect(mislabelled).toEqual({
+    expect(mislabelled).toMatchObject({
       ok: false,
       reason: 'This page declares its character encoding as "iso-8859-1", not UTF-8; re-save it as UTF-8 (with <meta charset="utf-8">).',
     });
@@ -283,10 +283,10 @@ describe("parseArticle on HTML", () => {
 
   it("refuses a page with no text", async () => {
     const reason = "The page contains no text, only markup and blank space.";
-    expect(await parseArticle(utf8("<html></html>"), "text/html")).toEqual({ ok: false, reason });
+    expect(await parseArticle(utf8("<html></html>"), "text/html")).toMatchObject({ ok: false, reason });
     const scriptsOnly = "<html><head><title>T</title><script>alert(1)</script></head><body>\n <p>&nbsp;</p> </body></html>";
-    expect(await parseArticle(utf8(scriptsOnly), "text/html")).toEqual({ ok: false, reason });
-    expect(await parseArticle(new Uint8Array(), "text/html")).toEqual({ ok: false, reason: "The file is empty." });
+    expect(await parseArticle(utf8(scriptsOnly), "text/html")).toMatchObject({ ok: false, reason });
+    expect(await parseArticle(new Uint8Array(), "text/html")).toMatchObject({ ok: false, reason: "The file is empty." });
   });
 
   it("refuses pages over 2 MiB, and nesting no article has", async () => {
@@ -295,7 +295,7 @@ describe("parseArticle on HTML", () => {
     expect(page(MAX_ARTICLE_BYTES).length).toBe(MAX_ARTICLE_BYTES);
     expect((await parseArticle(page(MAX_ARTICLE_BYTES), "text/html")).ok).toBe(true);
     const over = await parseArticle(page(MAX_ARTICLE_BYTES + 1), "text/html");
-    expect(over).toEqual({ ok: false, reason: "The file is larger than the 2 MiB limit for an article." });
+    expect(over).toMatchObject({ ok: false, reason: "The file is larger than the 2 MiB limit for an article." });
     const deep = await parseArticle(utf8("<div>".repeat(5000)), "text/html");
     expect(!deep.ok && deep.reason).toContain("levels deep");
   });

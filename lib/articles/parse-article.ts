@@ -1,6 +1,7 @@
 // Server only: uses node:crypto for the hash and a worker thread for HTML. Everything else it calls is pure.
 import { createHash } from "node:crypto";
 
+import { englishMessage, type ErrorMessageKey } from "@/lib/errors";
 import { decodeArticleBytes } from "./decode-article-bytes";
 import { extractArticleMetadata, type ArticleMetadata } from "./extract-article-metadata";
 import { checkDeclaredCharset } from "./html-to-text";
@@ -13,7 +14,8 @@ export type ProposedDetails = ArticleMetadata & { author: string | null; url: st
 
 export type ParseArticleResult =
   | { ok: true; text: string; metadata: ProposedDetails; textHash: string }
-  | { ok: false; reason: string };
+  /** A refusal: its catalogue message (`errors.messages`), and that message in English (logs, API, tests). */
+  | { ok: false; refusal: ErrorMessageKey; reason: string };
 
 // 2 MiB is far more than any news article (the seeds are 2-4 KB) and small enough to hold in memory
 // several times over while normalising and hashing.
@@ -40,48 +42,40 @@ const ACCEPTED_MEDIA_TYPES = ["text/plain", "text/markdown", "text/html"];
  * text cannot be told apart, and the declaration is the newsroom's own. The caller keeps the raw bytes; the
  * returned text is what passages point into. The text may not be longer than MAX_ARTICLE_TEXT_LENGTH.
  */
+function refused(refusal: ErrorMessageKey): ParseArticleResult {
+  return { ok: false, refusal, reason: englishMessage(refusal) };
+}
+
 export async function parseArticle(bytes: Uint8Array, mediaType: string): Promise<ParseArticleResult> {
   // "text/plain; charset=utf-8" -> "text/plain". The charset is not trusted: the bytes must be UTF-8.
   const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
   if (!ACCEPTED_MEDIA_TYPES.includes(essence)) {
-    const shown = essence === "" ? "no file type" : `"${essence}"`;
-    return {
-      ok: false,
-      reason: `Only plain text (.txt, text/plain), Markdown (.md, text/markdown) and HTML (.html, text/html) can be imported, not ${shown}.`,
-    };
+    return refused(essence === "" ? { key: "fileTypeMissing" } : { key: "fileTypeRefused", params: { type: essence } });
   }
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { ok: false, reason: "The file is larger than the 2 MiB limit for an article." };
+    return refused({ key: "fileTooLarge" });
   }
 
   const decoded = decodeArticleBytes(bytes);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) return refused(decoded.refusal);
 
   let source = decoded.text;
   let page: { title: string | null; metadata: HtmlMetadata } | null = null;
   if (essence === "text/html") {
     const converted = await htmlToArticleTextOffThread(decoded.text);
-    if (!converted.ok) return converted;
+    if (!converted.ok) return refused(converted.refusal);
     const charsetProblem = checkDeclaredCharset(converted.declaredCharset, bytes, decoded.text);
-    if (charsetProblem !== null) return { ok: false, reason: charsetProblem };
+    if (charsetProblem !== null) return refused(charsetProblem);
     source = converted.text;
     page = converted;
   }
 
   const text = normalizeArticleText(source);
   if (text === "") {
-    const reason =
-      essence === "text/html"
-        ? "The page contains no text, only markup and blank space."
-        : "The file contains no text, only blank space.";
-    return { ok: false, reason };
+    return refused({ key: essence === "text/html" ? "pageNoText" : "fileNoText" });
   }
   if (text.length > MAX_ARTICLE_TEXT_LENGTH) {
-    const shown = (count: number) => count.toLocaleString("en-US");
-    return {
-      ok: false,
-      reason: `The article's text is ${shown(text.length)} characters long, over the limit of ${shown(MAX_ARTICLE_TEXT_LENGTH)} characters for an article.`,
-    };
+    return refused({ key: "articleTooLong", params: { length: text.length, limit: MAX_ARTICLE_TEXT_LENGTH } });
   }
 
   const fromText = extractArticleMetadata(text);

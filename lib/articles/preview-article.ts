@@ -20,7 +20,7 @@ export type ArticlePreview = {
 export async function previewArticle(actor: Actor, input: { bytes: Uint8Array; mediaType: string }): Promise<ArticlePreview> {
   requirePermission(actor, "articles.write");
   const parsed = await parseArticle(input.bytes, input.mediaType);
-  if (!parsed.ok) throw invalid(parsed.reason);
+  if (!parsed.ok) throw invalid(parsed.refusal);
   const duplicate = await getDb().articleRevision.findFirst({
     where: { textHash: parsed.textHash, article: { deletedAt: null } },
     select: { article: { select: { id: true, title: true } } },

@@ -23,7 +23,7 @@ export async function previewArticles(actor: Actor, input: z.input<typeof previe
   return {
     results: files.map((file, index): PreviewedFileResult => {
       const parsed = parsedFiles[index]!;
-      if (!parsed.ok) return { name: file.name, status: "refused", reason: parsed.reason };
+      if (!parsed.ok) return { name: file.name, status: "refused", reason: parsed.reason, refusal: parsed.refusal };
       const { metadata } = parsed;
       return {
         name: file.name,

@@ -35,7 +35,7 @@ export async function reviseArticle(
   requirePermission(actor, "articles.write");
   const input = parseInput(reviseArticleSchema, rawInput);
   const parsed = await parseArticle(rawInput.bytes, rawInput.mediaType);
-  if (!parsed.ok) throw invalid(parsed.reason);
+  if (!parsed.ok) throw invalid(parsed.refusal);
 
   // Re-anchoring works on the two texts alone, within its time budget: done before the write
   // transaction, so that a slow one neither holds the article's lock nor runs into the

@@ -88,7 +88,7 @@ describe("importArticles", () => {
     const [kept, fresh, empty] = answer!.results;
     expect(kept).toMatchObject({ status: "ready", preview: { title: `Kept ${token}`, duplicateOf: { title: `Kept ${token}` } } });
     expect(fresh).toMatchObject({ status: "ready", preview: { duplicateOf: null } });
-    expect(empty).toMatchObject({ status: "refused" });
+    expect(empty).toMatchObject({ status: "refused", reason: "The file is empty.", refusal: { key: "fileEmpty" } });
   });
 
   it("imports the same text once when two batches race", async () => {

@@ -8,16 +8,17 @@ import type { ArticlePreview } from "@/lib/articles/preview-article";
 import type { PreviewedFileResult } from "@/lib/articles/preview-articles";
 import type { ImportedFileResult } from "@/lib/articles/import-articles";
 import { fileKey, recall, remember } from "./import-memory";
-import { postWithProgress, type ApiAnswer } from "./post-with-progress";
+import type { ErrorMessageKey } from "@/lib/refusal";
+import { postWithProgress, type ApiAnswer, type ServerError } from "./post-with-progress";
 import type { FileHandle } from "./pick-folder";
 
 export type Details = { title: string; outlet: string; author: string; url: string; publishedAt: string; sourceUpdatedAt: string; language: string };
 
 export type Phase = "waiting" | "checking" | "ready" | "queued" | "importing" | "imported" | "duplicate" | "refused" | "failed";
 
-/** What a file's row says beside its status; the page words it in the reader's language (a server's reason comes worded). */
+/** What a file's row says beside its status; the page words it in the reader's language, the server's refusals too. */
 export type Notice =
-  | { kind: "reason"; text: string }
+  | { kind: "refusal"; error: ServerError }
   | { kind: "alreadyImported" | "importedEarlier"; title: string }
   | { kind: "unreachable" }
   | { kind: "unreadable" }
@@ -63,7 +64,7 @@ function proposedDetails(preview: ArticlePreview): Details {
 }
 
 async function postWithRetries<T>(url: string, body: () => FormData, onProgress: (fraction: number) => void): Promise<ApiAnswer<T>> {
-  let answer: ApiAnswer<T> = { ok: false, retryable: true, reason: null, status: 0 };
+  let answer: ApiAnswer<T> = { ok: false, retryable: true, error: null, status: 0 };
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     answer = await postWithProgress<T>(url, body(), onProgress);
     if (answer.ok || !answer.retryable) return answer;
@@ -204,7 +205,7 @@ export class ImportQueue {
     if (!answer.ok) return this.stop(toCheck, "check", answer);
     answer.data.results.forEach((result, index) => {
       const upload = toCheck[index]!;
-      if (result.status === "refused") this.update(upload.key, { phase: "refused", stoppedAt: "check", notice: { kind: "reason", text: result.reason }, progress: 1 });
+      if (result.status === "refused") this.update(upload.key, { phase: "refused", stoppedAt: "check", notice: refusalNotice(result), progress: 1 });
       else this.update(upload.key, { phase: "ready", progress: 1, preview: result.preview, details: proposedDetails(result.preview) });
     });
   }
@@ -241,7 +242,7 @@ export class ImportQueue {
     if (!answer.ok) return this.stop(batch, "import", answer);
     answer.data.results.forEach((result, index) => {
       const upload = batch[index]!;
-      if (result.status === "refused") return this.update(upload.key, { phase: "refused", stoppedAt: "import", notice: { kind: "reason", text: result.reason }, progress: 1 });
+      if (result.status === "refused") return this.update(upload.key, { phase: "refused", stoppedAt: "import", notice: refusalNotice(result), progress: 1 });
       if (upload.memoryKey) remember(upload.memoryKey, { articleId: result.articleId, title: result.title });
       this.update(upload.key, {
         phase: result.status,
@@ -269,9 +270,9 @@ export class ImportQueue {
     );
   }
 
-  private stop(batch: Upload[], step: "check" | "import", answer: { retryable: boolean; reason: string | null; status: number }): void {
+  private stop(batch: Upload[], step: "check" | "import", answer: { retryable: boolean; error: ServerError | null; status: number }): void {
     const notice: Notice =
-      answer.reason !== null ? { kind: "reason", text: answer.reason } : answer.status === 0 ? { kind: "unreachable" } : { kind: "serverAnswered", status: answer.status };
+      answer.error !== null ? { kind: "refusal", error: answer.error } : answer.status === 0 ? { kind: "unreachable" } : { kind: "serverAnswered", status: answer.status };
     for (const upload of batch) this.update(upload.key, { phase: answer.retryable ? "failed" : "refused", stoppedAt: step, notice, progress: 1 });
   }
 
@@ -292,4 +293,9 @@ export class ImportQueue {
     this.list = [...this.uploads.values()];
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A file the server refused, as the page shows it: its catalogue message when it has one, else its English reason. */
+function refusalNotice(file: { reason: string; refusal?: ErrorMessageKey }): Notice {
+  return { kind: "refusal", error: { code: "invalid", message: file.reason, messageKey: file.refusal } };
 }

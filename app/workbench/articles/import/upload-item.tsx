@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
+import { ErrorMessage } from "@/app/_components/error-message";
 import type { Details, Notice, Upload } from "./import-queue";
 
 const FIELDS = [
@@ -90,12 +91,12 @@ export const UploadItem = memo(function UploadItem({ upload, compact, onImport, 
   );
 });
 
-/** A file's notice in the reader's language; a server's reason comes worded already. */
+/** A file's notice in the reader's language. */
 function NoticeText({ notice }: { notice: Notice }) {
   const t = useTranslations("workbenchImport.file");
   switch (notice.kind) {
-    case "reason":
-      return notice.text;
+    case "refusal":
+      return <ErrorMessage error={notice.error} />;
     case "unreachable":
       return t("unreachable");
     case "unreadable":
