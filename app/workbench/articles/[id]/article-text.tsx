@@ -15,7 +15,8 @@ const CANDIDATE = "cand:";
  * marked) and the sentences worth checking dotted (no passage covers them). Clicking a highlight makes
  * the innermost passage's claim active; clicking a candidate chooses it (the annotator proposes a claim of it).
  * Memoised: a long article is thousands of elements, which a selection (state of the annotator) must not re-render.
- * Paragraph by paragraph (articles.css): the browser lays out and paints only those on screen.
+ * Paragraph by paragraph (articles.css): as the page streams in, the browser lays out each new paragraph
+ * instead of the whole text again.
  */
 export const ArticleText = memo(function ArticleText({
   rootRef,
