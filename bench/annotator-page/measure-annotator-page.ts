@@ -135,11 +135,11 @@ function trackRequests(page: Page): { settled(quietMs: number): Promise<void> } 
  */
 async function measureSelection(page: Page): Promise<number> {
   const box = await page.evaluate(() => {
-    // Plain text (a segment neither highlighted nor proposed as a candidate).
-    const spans = [...document.querySelectorAll<HTMLElement>(".article-text span:not([class])")].filter((span) => (span.textContent ?? "").length > 40);
-    const span = spans[Math.floor(spans.length / 2)]!;
-    span.scrollIntoView({ block: "center" });
-    const text = span.firstChild!;
+    // Plain text (neither highlighted nor proposed as a candidate): a text node of its own in a paragraph.
+    const paragraphs = [...document.querySelectorAll<HTMLElement>(".article-text .para")];
+    const texts = paragraphs.flatMap((paragraph) => [...paragraph.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").length > 40));
+    const text = texts[Math.floor(texts.length / 2)]!;
+    text.parentElement!.scrollIntoView({ block: "center" });
     const range = document.createRange();
     range.setStart(text, 2);
     range.setEnd(text, 3);
