@@ -139,10 +139,11 @@ async function measureSelection(page: Page): Promise<number> {
     const paragraphs = [...document.querySelectorAll<HTMLElement>(".article-text .para")];
     const texts = paragraphs.flatMap((paragraph) => [...paragraph.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").length > 40));
     const text = texts[Math.floor(texts.length / 2)]!;
-    text.parentElement!.scrollIntoView({ block: "center" });
     const range = document.createRange();
     range.setStart(text, 2);
     range.setEnd(text, 3);
+    // The words to the middle of the viewport (a paragraph may be taller than the viewport).
+    window.scrollBy(0, range.getBoundingClientRect().top - window.innerHeight / 2);
     const from = range.getBoundingClientRect();
     range.setStart(text, 30);
     range.setEnd(text, 31);
