@@ -3,6 +3,9 @@
 // highlighted, and from the release of a mouse selection to the moment its actions show. Baseline in
 // the same run: the same text as an article without passages, from navigation to its text shown.
 // Runs against a production build on 127.0.0.1 with a database of its own (dropped afterwards).
+// Each timed load starts once the previous page's own requests (its links' prefetches) have ended:
+// otherwise the server is still rendering those when the next page is asked for, and the figure
+// measures that queue rather than the page.
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,8 +34,38 @@ export type AnnotatorPageFigures = {
   /** The same text without passages: navigation to the text shown. */
   baselineRunsMs: number[];
   baselineMedianMs: number;
+  /** Where the passages' load spends its time (medians): the server's first byte, the last byte, the parsed document. */
+  breakdown: LoadBreakdown;
+  /** The same for the baseline. */
+  baselineBreakdown: LoadBreakdown;
   build: string;
 };
+
+/** Medians over the timed loads, from the page's navigation timing. */
+export type LoadBreakdown = { firstByteMs: number; lastByteMs: number; domContentLoadedMs: number; htmlBytes: number };
+
+type NavigationTiming = { firstByteMs: number; lastByteMs: number; domContentLoadedMs: number; htmlBytes: number };
+
+/** The navigation's timing, once the document has loaded. */
+async function navigationTiming(page: Page): Promise<NavigationTiming> {
+  await page.waitForLoadState("load");
+  return page.evaluate(() => {
+    const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return {
+      firstByteMs: Math.round(entry.responseStart),
+      lastByteMs: Math.round(entry.responseEnd),
+      domContentLoadedMs: Math.round(entry.domContentLoadedEventEnd),
+      htmlBytes: entry.decodedBodySize,
+    };
+  });
+}
+
+const medianBreakdown = (timings: NavigationTiming[]): LoadBreakdown => ({
+  firstByteMs: median(timings.map((timing) => timing.firstByteMs)),
+  lastByteMs: median(timings.map((timing) => timing.lastByteMs)),
+  domContentLoadedMs: median(timings.map((timing) => timing.domContentLoadedMs)),
+  htmlBytes: median(timings.map((timing) => timing.htmlBytes)),
+});
 
 /** About `characters` characters of the seed articles, paragraph after paragraph. */
 function composeArticle(characters: number): string {
@@ -68,19 +101,49 @@ async function waitForHighlights(page: Page, expected: number): Promise<void> {
 }
 
 /**
+ * Resolves once no request of the page has been in flight for `quietMs` (the live-update stream,
+ * which stays open, aside).
+ */
+function trackRequests(page: Page): { settled(quietMs: number): Promise<void> } {
+  const inFlight = new Set<unknown>();
+  let lastChange = Date.now();
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/live/events") return;
+    inFlight.add(request);
+    lastChange = Date.now();
+  });
+  const done = (request: unknown) => {
+    if (inFlight.delete(request)) lastChange = Date.now();
+  };
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  return {
+    async settled(quietMs) {
+      const deadline = Date.now() + 60_000;
+      while (inFlight.size > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() > deadline) throw new Error(`the page still had ${inFlight.size} requests in flight after a minute`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
+/**
  * Selects a few words of unhighlighted text in the middle of the article with the mouse, and returns
  * the time from the button's release to the selection's "Create claim" button in the page (measured in
  * the page: a mouseup listener and a check on every animation frame).
  */
 async function measureSelection(page: Page): Promise<number> {
   const box = await page.evaluate(() => {
-    const spans = [...document.querySelectorAll<HTMLElement>(".article-text > span")].filter((span) => (span.textContent ?? "").length > 40);
-    const span = spans[Math.floor(spans.length / 2)]!;
-    span.scrollIntoView({ block: "center" });
-    const text = span.firstChild!;
+    // Plain text (neither highlighted nor proposed as a candidate): a text node of its own in a paragraph.
+    const paragraphs = [...document.querySelectorAll<HTMLElement>(".article-text .para")];
+    const texts = paragraphs.flatMap((paragraph) => [...paragraph.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").length > 40));
+    const text = texts[Math.floor(texts.length / 2)]!;
     const range = document.createRange();
     range.setStart(text, 2);
     range.setEnd(text, 3);
+    // The words to the middle of the viewport (a paragraph may be taller than the viewport).
+    window.scrollBy(0, range.getBoundingClientRect().top - window.innerHeight / 2);
     const from = range.getBoundingClientRect();
     range.setStart(text, 30);
     range.setEnd(text, 31);
@@ -167,6 +230,7 @@ export async function measureAnnotatorPage(size: AnnotatorPageSize, log: (line: 
     app = await startApp(port, build.distDir ? { ...env, NEXT_DIST_DIR: build.distDir } : env);
 
     const page = await browser.newPage();
+    const requests = trackRequests(page);
     await page.goto(`${app.url}/signin`);
     await page.getByLabel("Email").fill("bench-editor@claimwork.example");
     await page.getByLabel("Password").fill(password);
@@ -176,21 +240,28 @@ export async function measureAnnotatorPage(size: AnnotatorPageSize, log: (line: 
     const runsMs: number[] = [];
     const selectionMs: number[] = [];
     const baselineRunsMs: number[] = [];
+    const timings: NavigationTiming[] = [];
+    const baselineTimings: NavigationTiming[] = [];
     for (let run = 0; run <= size.runs; run++) {
+      await requests.settled(1000);
       await page.goto(`${app.url}/workbench/articles/${baseline.articleId}`, { waitUntil: "commit" });
       await page.waitForFunction((tail) => document.querySelector(".article-text")?.textContent?.endsWith(tail), text.slice(-40), { polling: "raf", timeout: 30_000 });
       const baselineElapsed = await page.evaluate(() => performance.now());
+      const baselineTiming = await navigationTiming(page);
 
+      await requests.settled(1000);
       await page.goto(`${app.url}/workbench/articles/${imported.articleId}`, { waitUntil: "commit" });
       await waitForHighlights(page, passages);
       const elapsed = await page.evaluate(() => performance.now());
       // The page hydrated (its text listens to selections) before a selection is timed.
-      await page.waitForLoadState("load");
+      const timing = await navigationTiming(page);
       const selected = await measureSelection(page);
       if (run === 0) continue; // the first load warms the server
       baselineRunsMs.push(Math.round(baselineElapsed));
       runsMs.push(Math.round(elapsed));
       selectionMs.push(selected);
+      timings.push(timing);
+      baselineTimings.push(baselineTiming);
     }
     return {
       characters: text.length,
@@ -203,6 +274,8 @@ export async function measureAnnotatorPage(size: AnnotatorPageSize, log: (line: 
       selectionMaxMs: Math.max(...selectionMs),
       baselineRunsMs,
       baselineMedianMs: median(baselineRunsMs),
+      breakdown: medianBreakdown(timings),
+      baselineBreakdown: medianBreakdown(baselineTimings),
       build: build.note,
     };
   } finally {

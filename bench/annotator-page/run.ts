@@ -33,6 +33,10 @@ if (json) {
   console.log(`Annotator page, ${figures.characters} characters, ${figures.passages} passages (${figures.build})`);
   console.log(`navigation -> all passages highlighted: median ${figures.medianMs} ms, max ${figures.maxMs} ms over ${figures.runsMs.length} loads (${figures.runsMs.join(", ")})`);
   console.log(`baseline, the same text without passages: navigation -> text shown, median ${figures.baselineMedianMs} ms (${figures.baselineRunsMs.join(", ")}); ratio ${(figures.medianMs / Math.max(1, figures.baselineMedianMs)).toFixed(2)}`);
+  const describe = (breakdown: typeof figures.breakdown) =>
+    `first byte ${breakdown.firstByteMs} ms, last byte ${breakdown.lastByteMs} ms, DOMContentLoaded ${breakdown.domContentLoadedMs} ms, HTML ${Math.round(breakdown.htmlBytes / 1024)} KiB`;
+  console.log(`  where the time goes, with passages: ${describe(figures.breakdown)}`);
+  console.log(`  where the time goes, baseline:      ${describe(figures.baselineBreakdown)}`);
   console.log(`mouse selection released -> "Create claim from selection" shown: median ${figures.selectionMedianMs} ms, max ${figures.selectionMaxMs} ms (${figures.selectionMs.join(", ")})`);
   for (const target of targets) console.log(`${target.met ? "MET    " : "NOT MET"}  ${target.description}`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { segmentHighlights } from "./segment-highlights";
+import { segmentHighlights, segmentParagraphs } from "./segment-highlights";
 
 describe("segmentHighlights", () => {
   it("covers the text with one plain segment when there is no highlight", () => {
@@ -47,6 +47,38 @@ describe("segmentHighlights", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("segmentParagraphs", () => {
+  it("cuts the text after each run of blank lines, and a passage across paragraphs into one segment in each", () => {
+    const text = "First one.\n\nSecond, longer.\n \n\nThird";
+    const paragraphs = segmentParagraphs(text, [{ id: "across", start: 6, end: 18 }]);
+    expect(paragraphs.map(({ start, end }) => text.slice(start, end))).toEqual(["First one.\n\n", "Second, longer.\n \n\n", "Third"]);
+    expect(paragraphs.map((paragraph) => paragraph.segments.map(({ start, end, ids }) => [text.slice(start, end), ids]))).toEqual([
+      [["First ", []], ["one.\n\n", ["across"]]],
+      [["Second", ["across"]], [", longer.\n \n\n", []]],
+      [["Third", []]],
+    ]);
+  });
+
+  it("keeps a single line break inside its paragraph, and an empty text has none", () => {
+    expect(segmentParagraphs("one\ntwo", []).map(({ start, end }) => [start, end])).toEqual([[0, 7]]);
+    expect(segmentParagraphs("", [])).toEqual([]);
+  });
+
+  it("tiles the text exactly with paragraphs whose segments tile them", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab \n]{0,120}$/), fc.array(fc.tuple(fc.nat(120), fc.nat(120)), { maxLength: 10 }), (text, pairs) => {
+        const ranges = pairs.map(([a, b], index) => ({ id: `p${index}`, start: Math.min(a, b), end: Math.max(a, b) }));
+        const paragraphs = segmentParagraphs(text, ranges);
+        expect(paragraphs.map((paragraph) => paragraph.segments.map(({ start, end }) => text.slice(start, end)).join("")).join("")).toBe(text);
+        for (const paragraph of paragraphs) {
+          expect(paragraph.segments[0]!.start).toBe(paragraph.start);
+          expect(paragraph.segments.at(-1)!.end).toBe(paragraph.end);
+        }
+      }),
     );
   });
 });

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
-import { uncoveredCandidates } from "@/lib/triage/uncovered-candidates";
 import { ActionOutcome, useActionRunner } from "@/app/workbench/_components/use-action-runner";
 import { useHoldLiveRefresh } from "@/app/workbench/_live/live-hold";
 import { addPassageAction, confirmPassageAction, createClaimAction, reattachPassageAction, removePassageAction } from "./actions";
@@ -32,7 +31,7 @@ export function Annotator({
   article: ArticleForAnnotation;
   canWrite: boolean;
   focusPassageId: string | null;
-  /** The revision's check-worthy sentences (lib/triage); those a passage covers are not shown. */
+  /** The revision's check-worthy sentences (lib/triage) that no passage covers yet. */
   candidates: TriageCandidate[];
   /** Opened from the "to check" list: the start of the sentence to show. */
   focusSentence: number | null;
@@ -45,7 +44,6 @@ export function Annotator({
   const { run, pending, message } = useActionRunner();
   const passageById = useMemo(() => new Map(article.passages.map((passage) => [passage.id, passage])), [article.passages]);
   const needsDecision = article.passages.filter((passage) => passage.status !== "anchored");
-  const shownCandidates = useMemo(() => uncoveredCandidates(candidates, article.passages), [candidates, article.passages]);
   const [activeCandidateStart, setActiveCandidateStart] = useState<number | null>(focusSentence);
   useHoldLiveRefresh(selection !== null || mode.kind !== "idle");
 
@@ -83,11 +81,11 @@ export function Annotator({
   // Stable, like the text's other props, so that a selection does not re-render the text.
   const chooseCandidate = useCallback(
     (start: number) => {
-      const candidate = shownCandidates.find((entry) => entry.start === start);
+      const candidate = candidates.find((entry) => entry.start === start);
       if (candidate && canWrite) claimCandidate(candidate);
       else setActiveCandidateStart(start);
     },
-    [shownCandidates, canWrite, claimCandidate],
+    [candidates, canWrite, claimCandidate],
   );
 
   const showPassage = useCallback(
@@ -137,7 +135,7 @@ export function Annotator({
           activeClaimId={activeClaimId}
           selectable={canWrite}
           onChooseClaim={setActiveClaimId}
-          candidates={shownCandidates}
+          candidates={candidates}
           activeCandidateStart={activeCandidateStart}
           onChooseCandidate={chooseCandidate}
         />
@@ -165,7 +163,7 @@ export function Annotator({
           />
         )}
         {article.revision.isCurrent && (
-          <CandidateList candidates={shownCandidates} activeStart={activeCandidateStart} canWrite={canWrite} onFocusCandidate={showCandidate} onMakeClaim={claimCandidate} />
+          <CandidateList candidates={candidates} activeStart={activeCandidateStart} canWrite={canWrite} onFocusCandidate={showCandidate} onMakeClaim={claimCandidate} />
         )}
         {needsDecision.length > 0 && (
           <DecisionList

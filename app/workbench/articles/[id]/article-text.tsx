@@ -3,7 +3,7 @@
 import { memo, useMemo, type RefObject } from "react";
 import { useTranslations } from "next-intl";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
-import { segmentHighlights } from "@/lib/articles/segment-highlights";
+import { segmentParagraphs, type Segment } from "@/lib/articles/segment-highlights";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
 import { describeReasons } from "@/lib/triage/describe-reasons";
 
@@ -15,6 +15,8 @@ const CANDIDATE = "cand:";
  * marked) and the sentences worth checking dotted (no passage covers them). Clicking a highlight makes
  * the innermost passage's claim active; clicking a candidate chooses it (the annotator proposes a claim of it).
  * Memoised: a long article is thousands of elements, which a selection (state of the annotator) must not re-render.
+ * Paragraph by paragraph (articles.css): as the page streams in, the browser lays out each new paragraph
+ * instead of the whole text again.
  */
 export const ArticleText = memo(function ArticleText({
   rootRef,
@@ -42,13 +44,13 @@ export const ArticleText = memo(function ArticleText({
   const t = useTranslations("workbenchArticles.annotator");
   const passageById = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
   const candidateByStart = useMemo(() => new Map(candidates.map((candidate) => [candidate.start, candidate])), [candidates]);
-  const segments = useMemo(() => {
+  const paragraphs = useMemo(() => {
     const placed = passages.filter((passage): passage is AnnotatedPassage & { start: number; end: number } => passage.start !== null && passage.end !== null);
-    return segmentHighlights(text.length, [
+    return segmentParagraphs(text, [
       ...placed.map(({ id, start, end }) => ({ id, start, end })),
       ...candidates.map(({ start, end }) => ({ id: `${CANDIDATE}${start}`, start, end })),
     ]);
-  }, [text.length, passages, candidates]);
+  }, [text, passages, candidates]);
   const activeIds = new Set(passages.filter((passage) => passage.claimId === activeClaimId).map((passage) => passage.id));
 
   function onClick(event: React.MouseEvent<HTMLDivElement>) {
@@ -63,6 +65,40 @@ export const ArticleText = memo(function ArticleText({
       .filter((passage): passage is AnnotatedPassage => Boolean(passage))
       .sort((a, b) => (a.end ?? 0) - (a.start ?? 0) - ((b.end ?? 0) - (b.start ?? 0)))[0];
     if (innermost) onChooseClaim(innermost.claimId);
+  }
+
+  function renderSegment(segment: Segment): React.ReactNode {
+    const content = text.slice(segment.start, segment.end);
+    const candidate = segment.ids.length === 1 && segment.ids[0]!.startsWith(CANDIDATE) ? candidateByStart.get(Number(segment.ids[0]!.slice(CANDIDATE.length))) : undefined;
+    if (candidate) {
+      return (
+        <span
+          key={segment.start}
+          className={candidate.start === activeCandidateStart ? "cand cand-active" : "cand"}
+          data-candidate={candidate.start}
+          title={`Worth checking (score ${candidate.score}): ${describeReasons(candidate.reasons)}`}
+        >
+          {content}
+        </span>
+      );
+    }
+    const ids = segment.ids.filter((id) => !id.startsWith(CANDIDATE));
+    // Plain text needs no element of its own: thousands fewer to render, hydrate and lay out.
+    if (ids.length === 0) return content;
+    const statuses = new Set(ids.map((id) => passageById.get(id)?.status));
+    const className = [
+      "hl",
+      `hl-depth-${Math.min(ids.length, 3)}`,
+      statuses.has("fuzzy") ? "hl-fuzzy" : statuses.has("moved") ? "hl-moved" : "",
+      ids.some((id) => activeIds.has(id)) ? "hl-active" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    return (
+      <mark key={segment.start} className={className} data-ids={ids.join(" ")}>
+        {content}
+      </mark>
+    );
   }
 
   return (
@@ -85,38 +121,11 @@ export const ArticleText = memo(function ArticleText({
       onCut={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {segments.map((segment) => {
-        const content = text.slice(segment.start, segment.end);
-        const candidate = segment.ids.length === 1 && segment.ids[0]!.startsWith(CANDIDATE) ? candidateByStart.get(Number(segment.ids[0]!.slice(CANDIDATE.length))) : undefined;
-        if (candidate) {
-          return (
-            <span
-              key={segment.start}
-              className={candidate.start === activeCandidateStart ? "cand cand-active" : "cand"}
-              data-candidate={candidate.start}
-              title={`Worth checking (score ${candidate.score}): ${describeReasons(candidate.reasons)}`}
-            >
-              {content}
-            </span>
-          );
-        }
-        const ids = segment.ids.filter((id) => !id.startsWith(CANDIDATE));
-        if (ids.length === 0) return <span key={segment.start}>{content}</span>;
-        const statuses = new Set(ids.map((id) => passageById.get(id)?.status));
-        const className = [
-          "hl",
-          `hl-depth-${Math.min(ids.length, 3)}`,
-          statuses.has("fuzzy") ? "hl-fuzzy" : statuses.has("moved") ? "hl-moved" : "",
-          ids.some((id) => activeIds.has(id)) ? "hl-active" : "",
-        ]
-          .filter(Boolean)
-          .join(" ");
-        return (
-          <mark key={segment.start} className={className} data-ids={ids.join(" ")}>
-            {content}
-          </mark>
-        );
-      })}
+      {paragraphs.map((paragraph) => (
+        <span key={paragraph.start} className="para">
+          {paragraph.segments.map(renderSegment)}
+        </span>
+      ))}
     </div>
   );
 });

@@ -5,10 +5,16 @@ import { useTranslations } from "next-intl";
 import type { AnnotatedPassage, ArticleForAnnotation } from "@/lib/articles/get-article-for-annotation";
 import { excerpt } from "./excerpt";
 import { RemoveButton } from "./remove-button";
+import { useGrowingCount } from "./use-growing-count";
+
+/** Claims rendered with the page; the rest follow while the browser is idle. */
+const FIRST_CLAIMS = 50;
+const MORE_CLAIMS = 250;
 
 /**
  * The claims anchored in this revision, each with its passages (click one to see it in the text).
- * Memoised: an article may hold thousands of claims, and a selection in the text must not re-render them.
+ * Memoised: an article may hold thousands of claims, and a selection in the text must not re-render them;
+ * the first of them come with the page and the rest when the browser is idle (the list is busy until then).
  */
 export const ClaimList = memo(function ClaimList({
   article,
@@ -31,12 +37,13 @@ export const ClaimList = memo(function ClaimList({
     for (const passage of article.passages) grouped.set(passage.claimId, [...(grouped.get(passage.claimId) ?? []), passage]);
     return grouped;
   }, [article.passages]);
+  const shown = useGrowingCount(article.claims.length, FIRST_CLAIMS, MORE_CLAIMS);
   return (
     <section className="panel-box" aria-label={t("claims.label")}>
       <h2>{t("claims.title", { count: article.claims.length })}</h2>
       {article.claims.length === 0 && <p className="meta">{t("claims.empty")}</p>}
-      <ul className="plain-list">
-        {article.claims.map((claim) => (
+      <ul className="plain-list" aria-busy={shown < article.claims.length ? "true" : undefined}>
+        {article.claims.slice(0, shown).map((claim) => (
           <li key={claim.id} className={`claim-card${claim.id === activeClaimId ? " claim-card-active" : ""}`} aria-current={claim.id === activeClaimId ? "true" : undefined}>
             <p className="claim-statement">
               <a href={`/workbench/claims/${claim.id}`}>{claim.statement}</a>

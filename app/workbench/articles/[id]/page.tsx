@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
 import { getLivePosition } from "@/lib/live/get-live-position";
 import { findCheckWorthySentences } from "@/lib/triage/find-check-worthy-sentences";
+import { uncoveredCandidates } from "@/lib/triage/uncovered-candidates";
 import { LiveBar } from "../../_live/live-bar";
 import { requireSignedIn } from "../../require-signed-in";
 import { Annotator } from "./annotator";
@@ -99,7 +100,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         article={article}
         canWrite={canWrite}
         focusPassageId={passage && /^[0-9a-f-]{36}$/i.test(passage) ? passage : null}
-        candidates={current ? findCheckWorthySentences(article.revision.text, article.language) : []}
+        // Filtered here, not in the browser: the page sends only the candidates it shows.
+        candidates={current ? uncoveredCandidates(findCheckWorthySentences(article.revision.text, article.language), article.passages) : []}
         focusSentence={sentence && /^\d{1,9}$/.test(sentence) ? Number(sentence) : null}
       />
     </>
