@@ -49,15 +49,15 @@ describe("compareClaims", () => {
     expect(elsewhere.signals).toContainEqual(expect.objectContaining({ kind: "other_entities", names: ["Morocco"] }));
   });
 
-  it("does not call the same figure about another subject, or a rise and a fall, the same claim", () => {
+  it("does not call the same figure about another subject, and offers a rise against a fall as a contradiction", () => {
     const pensions = ["Pension spending represents 14% of France's GDP.", "Bruno Le Maire", "en"] as [string, string, string];
     const health = compare(pensions, ["Les dépenses de santé représentent 14 % du PIB de la France.", "Bruno Le Maire", "fr"]);
     expect(health.verdict).toBe("related");
     expect(health.signals).toContainEqual(expect.objectContaining({ kind: "numbers", status: "other_meaning" }));
     expect(compare(pensions, ["Les retraites pèsent 14 % de la richesse nationale française.", "Bruno Le Maire", "fr"]).verdict).toBe("likely_same");
     const ways = compare(["Rents in Paris rose by 4% in 2023.", "Ian Brossat", "en"], ["Les loyers ont baissé de 4 % à Paris en 2023.", "Ian Brossat", "fr"]);
-    expect(ways.verdict).toBe("related");
-    expect(ways.signals).toContainEqual(expect.objectContaining({ kind: "direction", thisWay: "up" }));
+    expect(ways.verdict).toBe("contradicts");
+    expect(ways.signals).toContainEqual(expect.objectContaining({ kind: "opposite", pair: "rise-fall", thisWords: "rose", otherWords: "baissé" }));
   });
 
   it("reads an English possessive as the name it follows", () => {

@@ -28,6 +28,10 @@ import {
   unique,
   verdictContent,
 } from "./support";
+import { matchReasonsIn } from "@/test/support/reason-words";
+
+/** The rationale the page fills in, in English. */
+const inEnglish = matchReasonsIn("en");
 
 const db = getDb();
 
@@ -262,7 +266,7 @@ describe("suggestRelatedClaims", () => {
     const kinds = suggestions[0]!.reasons.map((reason) => reason.kind);
     expect(kinds).toEqual(expect.arrayContaining(["statement", "numbers", "dates", "claimant"]));
     expect(suggestions[0]!.reasons).toContainEqual(expect.objectContaining({ kind: "numbers", status: "agree", shared: expect.arrayContaining(["7.1%"]) }));
-    expect(suggestions[0]!.rationale).toMatch(/^Likely the same claim: .*same numbers: 7\.1%/);
+    expect(inEnglish.rationale(suggestions[0]!.match, suggestions[0]!.reasons)).toMatch(/^Likely the same claim: .*same numbers: 7\.1%/);
     // Related or left out (a database shared with earlier runs holds closer claims), never the same claim.
     expect(suggestions.find((suggestion) => suggestion.claim.id === otherMeaning.id)?.match ?? "left out").not.toBe("likely_same");
     // Both ways.
@@ -286,7 +290,7 @@ describe("suggestRelatedClaims", () => {
     expect(byId.get(twin.id)?.match).toBe("likely_same");
     expect(byId.get(negatedFrench.id)?.match).toBe("contradicts");
     expect(byId.get(negatedFrench.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "polarity", negatedIn: "other", cues: ["ne … pas"] }));
-    expect(byId.get(negatedFrench.id)?.rationale).toMatch(/^May contradict this claim: .*negated in the other claim \(“ne … pas”\)/);
+    expect(inEnglish.rationale("contradicts", byId.get(negatedFrench.id)!.reasons)).toMatch(/^May contradict this claim: .*negated in the other claim \(“ne … pas”\)/);
     expect(byId.get(negatedEnglish.id)?.match).toBe("contradicts");
     // From the negated claim, the affirmative one is the contradiction.
     const fromNegation = await suggestRelatedClaims(editor, { claimId: negatedEnglish.id, limit: 30 });
@@ -321,7 +325,7 @@ describe("suggestRelatedClaims", () => {
     expect(byId.get(sameClaimant.id)?.match).toBe("related");
     const title = article.text.split("\n")[0];
     expect(byId.get(overlapping.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "passage_overlap", articleTitles: [title] }));
-    expect(byId.get(overlapping.id)?.rationale).toContain(`passages overlap in “${title}”`);
+    expect(inEnglish.rationale(byId.get(overlapping.id)!.match, byId.get(overlapping.id)!.reasons)).toContain(`passages overlap in “${title}”`);
     // Same article, no overlap, different words: nothing to suggest.
     expect(byId.has(elsewhere.id)).toBe(false);
   });
