@@ -159,8 +159,12 @@ function compatibleUnits(a: MatchQuantity, b: MatchQuantity): boolean {
  * figure counts or measures is nowhere in the other statement.
  */
 function countsOtherThings(a: MatchQuantity, b: MatchQuantity, aUnits: readonly string[], bUnits: readonly string[]): boolean {
-  return a.things.length > 0 && b.things.length > 0 && !a.things.some((thing) => bUnits.includes(thing)) && !b.things.some((thing) => aUnits.includes(thing));
+  // A place is where the figure is, not what it counts ("42 000 enfants européens"): meanings only.
+  const [aThings, bThings] = [a.things.filter(isMeaning), b.things.filter(isMeaning)];
+  return aThings.length > 0 && bThings.length > 0 && !aThings.some((thing) => bUnits.includes(thing)) && !bThings.some((thing) => aUnits.includes(thing));
 }
+
+const isMeaning = (unit: string) => !unit.startsWith("e:");
 
 function compareQuantities(a: readonly MatchQuantity[], b: readonly MatchQuantity[], aUnits: readonly string[], bUnits: readonly string[]) {
   const telling = [a.filter(isTelling), b.filter(isTelling)] as const;
