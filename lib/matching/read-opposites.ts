@@ -29,11 +29,12 @@ export function readOpposites(words: readonly string[], originals: readonly stri
   const found = new Map<string, { side: Side; words: string[] } | null>();
   for (const match of findTerms(lexicons[language], words, originals)) {
     const [pair, side] = match.id.split("|") as [string, Side];
-    const text = originals.slice(match.start, match.end).join(" ");
+    // The words as written, an elided article joined to its word again ("l'âge").
+    const text = originals.slice(match.start, match.end).join(" ").replace(/(['’]) /g, "$1");
     const seen = found.get(pair);
     if (seen === undefined) found.set(pair, { side, words: [text] });
-    else if (seen !== null && seen.side === side) seen.words.push(text);
-    else found.set(pair, null);
+    else if (seen !== null && seen.side !== side) found.set(pair, null);
+    else if (seen !== null && !seen.words.includes(text)) seen.words.push(text);
   }
   return [...found].flatMap(([pair, stance]) => (stance ? [`${pair}|${stance.side}|${stance.words.join(", ")}`] : [])).sort();
 }

@@ -298,6 +298,29 @@ describe("suggestRelatedClaims", () => {
     expect(fromNegation.find((suggestion) => suggestion.claim.id === negatedFrench.id)?.match).toBe("likely_same");
   });
 
+  it("offers opposite words as a contradiction, and the claim at another date or another time never as the same claim", async () => {
+    const claimant = `Senator Mirela ${uniquePlace()}`;
+    const place = uniquePlace();
+    const claim = await makeClaim(editor, { statement: `The Senate of ${place} approved the pension bill in March 2024.`, claimant, language: "en" });
+    const twin = await makeClaim(editor, { statement: `En mars 2024, le Sénat de ${place} a adopté le projet de loi sur les retraites.`, claimant, language: "fr" });
+    const opposite = await makeClaim(editor, { statement: `En mars 2024, le Sénat de ${place} a rejeté le projet de loi sur les retraites.`, claimant, language: "fr" });
+    const otherMonth = await makeClaim(editor, { statement: `En octobre 2024, le Sénat de ${place} a adopté le projet de loi sur les retraites.`, claimant, language: "fr" });
+    const future = await makeClaim(editor, { statement: `The Senate of ${place} will approve the pension bill.`, claimant, language: "en" });
+    const suggestions = await suggestRelatedClaims(editor, { claimId: claim.id, limit: 30 });
+    const byId = new Map(suggestions.map((suggestion) => [suggestion.claim.id, suggestion]));
+    expect(byId.get(twin.id)?.match).toBe("likely_same");
+    expect(byId.get(opposite.id)?.match).toBe("contradicts");
+    expect(byId.get(opposite.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "opposite", pair: "approve-reject", thisWords: "approved", otherWords: "rejeté" }));
+    expect(inEnglish.rationale("contradicts", byId.get(opposite.id)!.reasons)).toContain("opposite words: “approved” here, “rejeté” in the other claim");
+    expect(byId.get(otherMonth.id)?.match ?? "left out").not.toBe("likely_same");
+    expect(byId.get(otherMonth.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "dates", status: "differ" }));
+    expect(byId.get(future.id)?.match ?? "left out").not.toBe("likely_same");
+    // From the French side, the same.
+    const back = await suggestRelatedClaims(editor, { claimId: opposite.id, limit: 30 });
+    expect(back.find((suggestion) => suggestion.claim.id === claim.id)?.match).toBe("contradicts");
+    expect(back.find((suggestion) => suggestion.claim.id === twin.id)?.match).toBe("contradicts");
+  });
+
   it("sees a claim edited after the first suggestions were made", async () => {
     const claimant = `Mayor Vesna ${uniquePlace()}`;
     const place = uniquePlace();
