@@ -68,6 +68,17 @@ export class CandidateIndex {
     if (this.dead > 1000 && this.dead > this.slotOf.size / 2) this.compact();
   }
 
+  /** Up to `count` ids spread evenly over the index (for a warm-up). */
+  sampleIds(count: number): string[] {
+    const step = Math.max(1, Math.floor(this.ids.length / count));
+    const ids: string[] = [];
+    for (let slot = 0; slot < this.ids.length && ids.length < count; slot += step) {
+      const id = this.ids[slot];
+      if (id) ids.push(id);
+    }
+    return ids;
+  }
+
   /** The `limit` entries sharing the rarest keys with `profile`, best first, without `exclude`. */
   candidates(profile: ClaimProfile, limit: number, exclude: ReadonlySet<string> = new Set()): Candidate[] {
     const total = Math.max(1, this.size);

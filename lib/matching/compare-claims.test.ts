@@ -49,18 +49,52 @@ describe("compareClaims", () => {
     expect(elsewhere.signals).toContainEqual(expect.objectContaining({ kind: "other_entities", names: ["Morocco"] }));
   });
 
-  it("does not call the same figure about another subject, or a rise and a fall, the same claim", () => {
+  it("does not call the same figure about another subject, and offers a rise against a fall as a contradiction", () => {
     const pensions = ["Pension spending represents 14% of France's GDP.", "Bruno Le Maire", "en"] as [string, string, string];
     const health = compare(pensions, ["Les dépenses de santé représentent 14 % du PIB de la France.", "Bruno Le Maire", "fr"]);
     expect(health.verdict).toBe("related");
     expect(health.signals).toContainEqual(expect.objectContaining({ kind: "numbers", status: "other_meaning" }));
     expect(compare(pensions, ["Les retraites pèsent 14 % de la richesse nationale française.", "Bruno Le Maire", "fr"]).verdict).toBe("likely_same");
     const ways = compare(["Rents in Paris rose by 4% in 2023.", "Ian Brossat", "en"], ["Les loyers ont baissé de 4 % à Paris en 2023.", "Ian Brossat", "fr"]);
-    expect(ways.verdict).toBe("related");
-    expect(ways.signals).toContainEqual(expect.objectContaining({ kind: "direction", thisWay: "up" }));
+    expect(ways.verdict).toBe("contradicts");
+    expect(ways.signals).toContainEqual(expect.objectContaining({ kind: "opposite", pair: "rise-fall", thisWords: "rose", otherWords: "baissé" }));
   });
 
   it("reads an English possessive as the name it follows", () => {
     expect(describeClaim({ statement: "Norway's sovereign wealth fund is worth 1.5 trillion dollars.", claimant: "", language: "en" }).entities).toContain("e:norway");
+  });
+});
+
+describe("compareClaims on opposite words, tenses, dates and a figure's subject", () => {
+  it("offers a claim and its opposite word, across languages, as a contradiction", () => {
+    const match = compare(["The Senate approved the pension bill on Tuesday.", "Gérard Larcher", "en"], ["Mardi, le Sénat a rejeté le projet de loi sur les retraites.", "Gérard Larcher", "fr"]);
+    expect(match.verdict).toBe("contradicts");
+    expect(match.signals).toContainEqual(expect.objectContaining({ kind: "opposite", pair: "approve-reject", thisWords: "approved", otherWords: "rejeté" }));
+    expect(compare(["France legalised recreational cannabis in 2024.", "A minister", "en"], ["En 2024, la France a interdit le cannabis récréatif.", "A minister", "fr"]).verdict).toBe("contradicts");
+  });
+
+  it("reads a negated side of a complementary pair as the other side, and leaves a negated rise against a fall unclear", () => {
+    const refuse = ["La Pologne refusera d'accueillir des migrants dans le cadre du mécanisme européen de relocalisation.", "Donald Tusk", "fr"] as [string, string, string];
+    const notAccept = compare(["Poland will not accept any migrants under the European relocation mechanism.", "Donald Tusk", "en"], refuse);
+    expect(notAccept.verdict).not.toBe("contradicts");
+    expect(compare(["Poland will accept migrants under the European relocation mechanism.", "Donald Tusk", "en"], refuse).verdict).toBe("contradicts");
+    // "did not rise" is not "fell": never the same claim, and not called a contradiction either.
+    expect(compare(["Rents in Paris did not rise by 4% in 2023.", "Ian Brossat", "en"], ["Les loyers ont baissé de 4 % à Paris en 2023.", "Ian Brossat", "fr"]).verdict).toBe("related");
+  });
+
+  it("does not call what will happen and what happened the same claim", () => {
+    const match = compare(["Ukraine will no longer receive fighter jets from its allies.", "Volodymyr Zelensky", "en"], ["L'Ukraine n'a reçu aucun avion de chasse de ses alliés.", "Volodymyr Zelensky", "fr"]);
+    expect(match.verdict).toBe("related");
+    expect(match.signals).toContainEqual(expect.objectContaining({ kind: "tense", thisTense: "future" }));
+  });
+
+  it("does not call the same figure at another month, or about another subject, the same claim", () => {
+    const month = compare(["Inflation in the euro area reached 10.6% in October 2022.", "Christine Lagarde", "en"], ["En mars 2022, l'inflation a atteint 10,6 % dans la zone euro.", "Christine Lagarde", "fr"]);
+    expect(month.verdict).toBe("related");
+    expect(month.signals).toContainEqual(expect.objectContaining({ kind: "dates", status: "differ" }));
+    const subject = compare(["The IMF expects global growth of 3% next year.", "Kristalina Georgieva", "en"], ["Le FMI prévoit une inflation mondiale de 3 % l'an prochain.", "Kristalina Georgieva", "fr"]);
+    expect(subject.verdict).toBe("related");
+    expect(subject.signals).toContainEqual(expect.objectContaining({ kind: "numbers", status: "other_meaning" }));
+    expect(compare(["The IMF expects global growth of 3% next year.", "Kristalina Georgieva", "en"], ["Le FMI table sur une croissance mondiale de 3 % l'an prochain.", "Kristalina Georgieva", "fr"]).verdict).toBe("likely_same");
   });
 });

@@ -1,5 +1,6 @@
 import type { ClaimProfile, MatchQuantity } from "./describe-claim";
 import { entityName, unitWeight } from "./glossary";
+import { isComplementary, parseStance } from "./read-opposites";
 
 /** Each signal is one reason the editor reads; `weight` is how much it moved the score. */
 export type MatchSignal =
@@ -9,14 +10,16 @@ export type MatchSignal =
   | { kind: "other_entities"; names: string[]; weight: number }
   | { kind: "claimant"; weight: number }
   | { kind: "polarity"; negatedIn: "this" | "other"; cues: string[]; weight: number }
-  | { kind: "direction"; thisWay: "up" | "down"; weight: number }
+  | { kind: "opposite"; pair: string; thisWords: string; otherWords: string; weight: number }
+  | { kind: "tense"; thisTense: "past" | "future"; weight: number }
   | { kind: "statement"; similarity: number; weight: number };
 
 /**
- * likely_same: the signals agree (same polarity, no number, date, direction (rose, fell) or named place in conflict, the same claimant or
- * a named entity in common, or statements alike enough where one claimant is unknown, and numbers, dates or the
- * statements themselves alike);
- * contradicts: the same but one of the two is negated; related: the rest, best first by score.
+ * likely_same: the signals agree (same polarity, no opposite words, no number, date, tense or named
+ * place in conflict, the same claimant or a named entity in common, or statements alike enough where one claimant
+ * is unknown, and numbers, dates or the statements themselves alike);
+ * contradicts: the same but one of the two is negated, or says the opposite word (rose / fell);
+ * related: the rest, best first by score, and claims whose negation and opposite words leave it unclear.
  */
 export type MatchVerdict = "likely_same" | "contradicts" | "related";
 export type ClaimMatch = { verdict: MatchVerdict; score: number; signals: MatchSignal[] };
@@ -35,7 +38,7 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
   const similarity = statementSimilarity(target.units, other.units);
   signals.push({ kind: "statement", similarity, weight: similarity });
 
-  const numbers = otherSubject(compareQuantities(target.quantities, other.quantities), target, other);
+  const numbers = otherSubject(compareQuantities(target.quantities, other.quantities, target.units, other.units), target, other);
   if (numbers) signals.push({ kind: "numbers", status: numbers.status, shared: numbers.shared, weight: NUMBER_WEIGHTS[numbers.status] });
 
   const dates = compareDates(target.dates, other.dates);
@@ -48,30 +51,33 @@ export function compareClaims(target: ClaimProfile, other: ClaimProfile): ClaimM
   const otherEntities = known(target.entities).length > 0 && known(other.entities).length > 0 && !known(target.entities).some((entity) => other.entities.includes(entity));
   if (otherEntities) signals.push({ kind: "other_entities", names: known(other.entities).map((id) => entityName(id.slice(2))), weight: -0.2 });
 
-  // "rose" and "fell" (the glossary's rise and fall): one says up, the other down.
-  const way = direction(target);
-  const oppositeWays = way !== null && direction(other) !== null && way !== direction(other);
-  if (oppositeWays) signals.push({ kind: "direction", thisWay: way, weight: -0.2 });
+  // "will no longer receive" and "has not received": what will happen is another claim than what happened.
+  const otherTime = target.tense !== null && other.tense !== null && target.tense !== other.tense;
+  if (target.tense !== null && otherTime) signals.push({ kind: "tense", thisTense: target.tense, weight: -0.2 });
 
   const sameClaimant = isSameClaimant(target.claimant, other.claimant);
   if (sameClaimant) signals.push({ kind: "claimant", weight: 0.15 });
 
-  const opposite = target.polarity.negated !== other.polarity.negated;
-  if (opposite) {
+  const negatedOnce = target.polarity.negated !== other.polarity.negated;
+  if (negatedOnce) {
     const negated = target.polarity.negated ? target.polarity : other.polarity;
     signals.push({ kind: "polarity", negatedIn: target.polarity.negated ? "this" : "other", cues: negated.cues, weight: OPPOSITE_WEIGHT });
   }
+  const sense = compareSenses(target, other, negatedOnce);
+  for (const pair of sense.opposites) signals.push({ ...pair, kind: "opposite", weight: OPPOSITE_WEIGHT });
 
   const score = signals.reduce((sum, signal) => sum + signal.weight, 0);
-  const conflict = numbers?.status === "differ" || otherSubjectOf(numbers) || dates?.status === "differ" || otherEntities || oppositeWays;
+  const conflict = numbers?.status === "differ" || numbers?.status === "other_meaning" || dates?.status === "differ" || otherEntities || otherTime || sense.verdict === "unclear";
   // An imported fact-check may not name who said it: then the statements must be alike on their own.
   const claimantUnknown = target.claimant.folded === "" || other.claimant.folded === "";
   const anchored = sameClaimant || shared.length > 0 || (claimantUnknown && similarity >= SAME_CLAIM_SIMILARITY_ALONE);
   const oneNumber = target.quantities.some(isTelling) !== other.quantities.some(isTelling);
+  // A date in common says little on its own ("in 2023"): from another claimant it needs statements alike enough.
+  const datesCorroborate = dates?.status === "agree" && (sameClaimant || claimantUnknown || similarity >= SAME_CLAIM_SIMILARITY_ALONE);
   const corroborated =
-    numbers?.status === "agree" || dates?.status === "agree" || similarity >= (oneNumber ? SAME_CLAIM_SIMILARITY_ONE_NUMBER : SAME_CLAIM_SIMILARITY_ALONE);
+    numbers?.status === "agree" || datesCorroborate || similarity >= (oneNumber ? SAME_CLAIM_SIMILARITY_ONE_NUMBER : SAME_CLAIM_SIMILARITY_ALONE);
   const alike = !conflict && anchored && corroborated && similarity >= SAME_CLAIM_SIMILARITY;
-  const verdict: MatchVerdict = alike ? (opposite ? "contradicts" : "likely_same") : "related";
+  const verdict: MatchVerdict = alike ? (sense.verdict === "opposite" ? "contradicts" : "likely_same") : "related";
   return { verdict, score: Math.round(score * 1000) / 1000, signals };
 }
 
@@ -88,10 +94,35 @@ export function statementSimilarity(a: readonly string[], b: readonly string[]):
   return Math.round(((2 * weigh(a.filter((unit) => inB.has(unit)))) / total) * 100) / 100;
 }
 
-function direction(profile: ClaimProfile): "up" | "down" | null {
-  const up = profile.units.includes("c:rise");
-  const down = profile.units.includes("c:fall");
-  return up === down ? null : up ? "up" : "down";
+type Opposed = { pair: string; thisWords: string; otherWords: string };
+
+/**
+ * Whether two statements say the same or opposite things, from their negations and the sides they take
+ * of pairs of opposite words (data/matching/opposites.json):
+ * - "rose" and "fell", both or neither negated: opposite;
+ * - "did not authorise" and "forbade": the same sense, for pairs whose negation is the other side
+ *   (complementary: authorise / forbid, win / lose);
+ * - "did not rise" and "fell", "did not buy" and "sold": unclear, never the same claim;
+ * - otherwise a negation on one side only is opposite, as before.
+ */
+function compareSenses(a: ClaimProfile, b: ClaimProfile, negatedOnce: boolean): { verdict: "same" | "opposite" | "unclear"; opposites: Opposed[] } {
+  const sides = new Map(b.opposites.map((stance) => { const parsed = parseStance(stance); return [parsed.pair, parsed] as const; }));
+  const opposites: Opposed[] = [];
+  let unclear = false;
+  let reconciled = false;
+  for (const stance of a.opposites) {
+    const mine = parseStance(stance);
+    const theirs = sides.get(mine.pair);
+    if (!theirs) continue;
+    if (mine.side === theirs.side) continue;
+    // One negation and opposite words: the same sense for a complementary pair, unclear for the others.
+    if (!negatedOnce) opposites.push({ pair: mine.pair, thisWords: mine.words, otherWords: theirs.words });
+    else if (isComplementary(mine.pair)) reconciled = true;
+    else unclear = true;
+  }
+  if (opposites.length > 0) return { verdict: "opposite", opposites };
+  if (unclear) return { verdict: "unclear", opposites };
+  return { verdict: negatedOnce && !reconciled ? "opposite" : "same", opposites };
 }
 
 /**
@@ -99,7 +130,7 @@ function direction(profile: ClaimProfile): "up" | "down" | null {
  * GDP". Each statement has topics of its own (the glossary's concepts of full weight) and together
  * they outnumber the topics in common.
  */
-type NumbersFound = { status: "agree" | "partial" | "differ" | "other_meaning"; shared: string[]; subject?: true } | null;
+type NumbersFound = { status: "agree" | "partial" | "differ" | "other_meaning"; shared: string[] } | null;
 
 function otherSubject(numbers: NumbersFound, a: ClaimProfile, b: ClaimProfile): NumbersFound {
   if (numbers?.status !== "agree") return numbers;
@@ -107,10 +138,8 @@ function otherSubject(numbers: NumbersFound, a: ClaimProfile, b: ClaimProfile): 
   const own = (x: ClaimProfile, y: ClaimProfile) => topics(x).filter((unit) => !y.units.includes(unit)).length;
   const [ownA, ownB] = [own(a, b), own(b, a)];
   const shared = topics(a).filter((unit) => b.units.includes(unit)).length;
-  return ownA > 0 && ownB > 0 && ownA + ownB > shared ? { status: "other_meaning", shared: numbers.shared, subject: true } : numbers;
+  return ownA > 0 && ownB > 0 && ownA + ownB > shared ? { status: "other_meaning", shared: numbers.shared } : numbers;
 }
-
-const otherSubjectOf = (numbers: NumbersFound) => numbers?.subject === true;
 
 /** Counts of ten or less without a unit ("two countries") are too common to agree or disagree on. */
 function isTelling(quantity: MatchQuantity): boolean {
@@ -125,12 +154,19 @@ function compatibleUnits(a: MatchQuantity, b: MatchQuantity): boolean {
   return a.unit === b.unit || (a.unit === null && b.unit !== "percent" && b.unit !== "factor") || (b.unit === null && a.unit !== "percent" && a.unit !== "factor");
 }
 
-/** "700 000 fonctionnaires" and "700,000 barrels": no word in common after the number. */
-function countsOtherThings(a: MatchQuantity, b: MatchQuantity): boolean {
-  return a.things.length > 0 && b.things.length > 0 && !a.things.some((thing) => b.things.includes(thing));
+/**
+ * "700 000 fonctionnaires" and "700,000 barrels", "growth of 3%" and "une inflation de 3 %": what each
+ * figure counts or measures is nowhere in the other statement.
+ */
+function countsOtherThings(a: MatchQuantity, b: MatchQuantity, aUnits: readonly string[], bUnits: readonly string[]): boolean {
+  // A place is where the figure is, not what it counts ("42 000 enfants européens"): meanings only.
+  const [aThings, bThings] = [a.things.filter(isMeaning), b.things.filter(isMeaning)];
+  return aThings.length > 0 && bThings.length > 0 && !aThings.some((thing) => bUnits.includes(thing)) && !bThings.some((thing) => aUnits.includes(thing));
 }
 
-function compareQuantities(a: readonly MatchQuantity[], b: readonly MatchQuantity[]) {
+const isMeaning = (unit: string) => !unit.startsWith("e:");
+
+function compareQuantities(a: readonly MatchQuantity[], b: readonly MatchQuantity[], aUnits: readonly string[], bUnits: readonly string[]) {
   const telling = [a.filter(isTelling), b.filter(isTelling)] as const;
   if (telling[0].length === 0 || telling[1].length === 0) {
     const shared = a.filter((x) => b.some((y) => sameValue(x.value, y.value) && compatibleUnits(x, y)));
@@ -140,7 +176,7 @@ function compareQuantities(a: readonly MatchQuantity[], b: readonly MatchQuantit
   let otherMeaning = false;
   for (const x of telling[0]) {
     const same = telling[1].filter((y) => sameValue(x.value, y.value));
-    if (same.some((y) => compatibleUnits(x, y) && !countsOtherThings(x, y))) shared.push(x.text);
+    if (same.some((y) => compatibleUnits(x, y) && !countsOtherThings(x, y, aUnits, bUnits))) shared.push(x.text);
     else if (same.length > 0) otherMeaning = true;
   }
   const fewest = Math.min(telling[0].length, telling[1].length);
@@ -148,14 +184,24 @@ function compareQuantities(a: readonly MatchQuantity[], b: readonly MatchQuantit
   return { status: shared.length >= fewest ? ("agree" as const) : ("partial" as const), shared };
 }
 
+/**
+ * Dates agree when they name the same year, month or day and none of the same precision differs;
+ * they differ when both name years, months (of one year), days or relative times and none is shared:
+ * "in October 2022" and "en mars 2022", "last year" and "l'an prochain".
+ */
 function compareDates(a: readonly string[], b: readonly string[]) {
   if (a.length === 0 || b.length === 0) return null;
   const shared = a.filter((key) => b.includes(key));
-  if (shared.length > 0) return { status: "agree" as const, shared };
-  const years = (keys: readonly string[]) => keys.filter((key) => /^\d{4}$/.test(key));
-  if (years(a).length > 0 && years(b).length > 0) return { status: "differ" as const, shared };
-  return null;
+  const differ = DATE_PRECISIONS.some((precision) => {
+    const [ofA, ofB] = [a.filter((key) => precision.test(key)), b.filter((key) => precision.test(key))];
+    return ofA.length > 0 && ofB.length > 0 && !ofA.some((key) => ofB.includes(key));
+  });
+  if (differ) return { status: "differ" as const, shared };
+  return shared.length > 0 ? { status: "agree" as const, shared } : null;
 }
+
+/** Years, months of a year, days of a year, days without a year, and times said relative to today. */
+const DATE_PRECISIONS = [/^\d{4}$/, /^\d{4}-\d\d$/, /^\d{4}-\d\d-\d\d$/, /^\d\d-\d\d$/, /^(?:last|this|next)-year$/];
 
 /**
  * The same person or body: the same name once folded, or every part of one name in the other

@@ -6,7 +6,7 @@ import type { MatchLanguage } from "./match-language";
 /** A phrase of the glossary or a name of an entity, as folded words; the last may be a prefix. */
 type Term = { words: string[]; prefix: boolean; id: string; letterCase: "upper" | "capital" | null };
 /** Phrases by their first word; one-word prefixes ("unemploy*") by their first three letters. */
-type Lexicon = {
+export type Lexicon = {
   byFirstWord: Map<string, Term[]>;
   multiWordStarts: Set<string>;
   prefixTerms: Map<string, Term[]>;
@@ -15,7 +15,7 @@ type Lexicon = {
 const PREFIX_KEY = 3;
 const MEMO_LIMIT = 200_000;
 
-function buildLexicon(entries: { id: string; phrases: string[]; caseSensitive?: boolean }[]): Lexicon {
+export function buildLexicon(entries: { id: string; phrases: string[]; caseSensitive?: boolean }[]): Lexicon {
   const byFirstWord = new Map<string, Term[]>();
   const prefixTerms = new Map<string, Term[]>();
   for (const entry of entries) {
@@ -50,9 +50,12 @@ const CONCEPT_WEIGHTS = new Map(glossaryData.concepts.map((concept) => [concept.
 /** How much a meaning counts in statement similarity: common concepts and bare word stems count less. */
 export function unitWeight(unit: string): number {
   if (unit.startsWith("c:")) return CONCEPT_WEIGHTS.get(unit.slice(2)) ?? 1;
+  if (unit.startsWith("o:")) return OPPOSITE_TOPIC_WEIGHT;
   return unit.startsWith("w:") ? WORD_STEM_WEIGHT : 1;
 }
 const WORD_STEM_WEIGHT = 0.5;
+/** Two statements on either side of rise / fall share a topic, a common one. */
+const OPPOSITE_TOPIC_WEIGHT = 0.3;
 const WIDER = new Map(entityData.entities.filter((entity) => "within" in entity).map((entity) => [entity.id, (entity as { within: string }).within]));
 const ENTITY_NAMES = new Map(entityData.entities.map((entity) => [entity.id, entity.names[0]!]));
 
@@ -62,7 +65,7 @@ export type LexiconMatch = { id: string; start: number; end: number };
  * Every glossary concept (or entity) found in the words, longest phrases first; a word may belong to
  * several concepts ("received": welcome, receive), never to two phrases.
  */
-function findTerms(lexicon: Lexicon, words: readonly string[], originals: readonly string[]): LexiconMatch[] {
+export function findTerms(lexicon: Lexicon, words: readonly string[], originals: readonly string[]): LexiconMatch[] {
   const matches: LexiconMatch[] = [];
   const covered = new Array<boolean>(words.length).fill(false);
   const fits = (term: Term, at: number) =>

@@ -1,4 +1,5 @@
 import { CandidateIndex } from "./candidate-index";
+import { compareClaims } from "./compare-claims";
 import { describeClaim, type ClaimText } from "./describe-claim";
 
 /** A row's id and the time it was last written (its version). */
@@ -18,6 +19,9 @@ const LOOK_BACK_MS = 5 * 60_000;
 /** Rows read and described per round trip; between pages the process answers other requests. */
 const PAGE = 2000;
 const FIRST_ID = "00000000-0000-0000-0000-000000000000";
+/** Queries run at the warm-up, and candidates compared for each: enough for the JIT to compile the hot paths. */
+const WARM_UP_QUERIES = 200;
+const WARM_UP_CANDIDATES = 60;
 
 /**
  * A candidate index kept in this process's memory and brought up to date on each `load()` with the
@@ -42,7 +46,21 @@ export class LiveIndex {
 
   /** Starts the first load without waiting for it; a failure is reported, and the next load tries again. */
   warmUp(onError: (error: unknown) => void): void {
-    this.load().catch(onError);
+    this.warm().catch(onError);
+  }
+
+  /**
+   * The first load, then a few queries run through the candidate index and the matcher, so that the
+   * first editors' suggestions do not pay for compiling them (the slowest queries of a fresh process).
+   */
+  async warm(): Promise<CandidateIndex> {
+    const index = await this.load();
+    for (const id of index.sampleIds(WARM_UP_QUERIES)) {
+      const profile = index.profileOf(id);
+      if (!profile) continue;
+      for (const candidate of index.candidates(profile, WARM_UP_CANDIDATES, new Set([id]))) compareClaims(profile, candidate.profile);
+    }
+    return index;
   }
 
   private async refresh(): Promise<CandidateIndex> {

@@ -1,5 +1,7 @@
 import type { ClaimProfile, MatchQuantity } from "./describe-claim";
 
+const TENSES = [null, "past", "future"] as const;
+
 /** Each distinct string once, by number: meanings, dates, claimants and figures repeat from claim to claim. */
 export class Interner {
   private readonly ids = new Map<string, number>();
@@ -65,7 +67,7 @@ class FloatList {
  * 100 bytes a claim instead of a graph of small objects): the matcher compares candidates from here
  * without reading their text again. Record layout, in 32-bit words from the slot's offset:
  * language, units (count, string ids), dates (count, ids), claimant (folded id, units count, ids),
- * polarity (negated, cues count, ids), quantities (count, then each: value index, unit id or -1,
+ * polarity (negated, cues count, ids), opposites (count, ids), tense (0 none, 1 past, 2 future), quantities (count, then each: value index, unit id or -1,
  * text id, things count, ids).
  */
 export class PackedProfiles {
@@ -93,6 +95,8 @@ export class PackedProfiles {
     ids(profile.claimant.units);
     words.push(profile.polarity.negated ? 1 : 0);
     ids(profile.polarity.cues);
+    ids(profile.opposites);
+    words.push(profile.tense === "past" ? 1 : profile.tense === "future" ? 2 : 0);
     words.push(profile.quantities.length);
     for (const quantity of profile.quantities) {
       words.push(this.values.push(quantity.value));
@@ -120,6 +124,8 @@ export class PackedProfiles {
     const claimantUnits = ids();
     const negated = data[at++] === 1;
     const cues = ids();
+    const opposites = ids();
+    const tense = TENSES[data[at++]!]!;
     const quantities = new Array<MatchQuantity>(data[at++]!);
     for (let i = 0; i < quantities.length; i++) {
       const value = this.values.data[data[at++]!]!;
@@ -135,6 +141,8 @@ export class PackedProfiles {
       units,
       claimant: { folded, units: claimantUnits },
       polarity: { negated, cues },
+      opposites,
+      tense,
     };
   }
 

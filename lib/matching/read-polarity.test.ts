@@ -39,3 +39,27 @@ describe("readPolarity", () => {
     expect(readPolarity("L'État n'a jamais construit aucun logement.", "fr")).toMatchObject({ negated: true });
   });
 });
+
+describe("readPolarity, the harder cases", () => {
+  it("reads every negation word of both languages", () => {
+    for (const statement of ["None of the money reached the schools.", "Neither France nor Germany signed.", "The mayor won't resign.", "Nobody was hurt.", "Exports cannot grow.", "Nothing was spent on roads."]) {
+      expect(readPolarity(statement, "en"), statement).toMatchObject({ negated: true });
+    }
+    for (const statement of ["Le maire ne démissionnera pas.", "Rien n'a été dépensé pour les routes.", "Il n'y a plus de trains de nuit.", "Aucune école n'a fermé.", "Le texte a été adopté sans le vote du Parlement.", "Les électeurs ont dit non à la réforme.", "Ni la France ni l'Allemagne n'ont signé."]) {
+      expect(readPolarity(statement, "fr"), statement).toMatchObject({ negated: true });
+    }
+  });
+
+  it("does not read set phrases that affirm, or manners said with sans or without, as negations", () => {
+    expect(readPolarity("La Tunisie a accueilli sans contrepartie des migrants renvoyés par l'Europe.", "fr")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("The ministry paid the farmers without delay.", "en")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("Not only did exports rise, they doubled.", "en")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("The fund holds no less than 1.5 trillion dollars.", "en")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("Le fonds détient pas moins de 1 500 milliards de dollars.", "fr")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("La mesure profite non seulement aux retraités mais aussi aux étudiants.", "fr")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("Un accord de non-agression a été signé.", "fr")).toEqual({ negated: false, cues: [] });
+    // "ne … plus que": only, now; a restriction.
+    expect(readPolarity("Il ne reste plus que trois usines de paracétamol en Europe.", "fr")).toEqual({ negated: false, cues: [] });
+    expect(readPolarity("Unemployment has never been this low.", "en")).toEqual({ negated: false, cues: [] });
+  });
+});

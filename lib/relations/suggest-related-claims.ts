@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { compareClaims, RELATED_SIMILARITY, type MatchVerdict } from "@/lib/matching/compare-claims";
 import { describeClaim, type ClaimProfile } from "@/lib/matching/describe-claim";
 import { loadClaimIndex } from "@/lib/relations/load-claim-index";
-import { suggestedRationale, type SuggestionReason } from "@/lib/relations/suggestion-reasons";
+import type { SuggestionReason } from "@/lib/relations/suggestion-reasons";
 
 export const suggestRelatedClaimsSchema = z.object({
   claimId: z.uuid(),
@@ -28,8 +28,6 @@ export type ClaimSuggestion = {
   /** Every signal, each one a reason the editor reads. */
   reasons: SuggestionReason[];
   score: number;
-  /** A machine-written rationale, marked as a suggestion until the editor edits or accepts it. */
-  rationale: string;
 };
 
 /** Claims the matcher compares in full, from the candidate index (rarest shared keys first). */
@@ -84,7 +82,7 @@ export async function suggestRelatedClaims(actor: Actor, rawInput: z.input<typeo
   const byId = new Map(rows.map((row) => [row.id, row]));
   return chosen.flatMap((suggestion) => {
     const claim = byId.get(suggestion.id);
-    return claim ? [{ claim, match: suggestion.match, reasons: suggestion.reasons, score: suggestion.score, rationale: suggestedRationale(suggestion.match, suggestion.reasons) }] : [];
+    return claim ? [{ claim, match: suggestion.match, reasons: suggestion.reasons, score: suggestion.score }] : [];
   });
 }
 

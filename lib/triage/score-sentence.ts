@@ -5,8 +5,12 @@ import { readDates } from "@/lib/matching/read-dates";
 import { readQuantities } from "@/lib/matching/read-quantities";
 import { ATTRIBUTION, CAUSAL, COMPARISON, FIRST_PERSON, HEDGE, OPINION, PREDICTION, REPORTED_CLAIM, type Cue } from "./cue-words";
 
-/** One reason for a score: a short label the editor reads, and the points it gave (negative lowers). */
-export type TriageReason = { label: string; points: number };
+/** What a triage rule found; the editor reads it in the catalogue's words (messages/<locale>/triageReasons.json). */
+export type TriageCode =
+  | "fragment" | "figure" | "date" | "sinceDate" | "comparison" | "superlative" | "change" | "attributed" | "reportedClaim"
+  | "quotation" | "names" | "causal" | "question" | "opinion" | "prediction" | "personal" | "hedged";
+/** One reason for a score: its code, what it found in the sentence (a figure, the words), and the points it gave (negative lowers). */
+export type TriageReason = { code: TriageCode; detail?: string; points: number };
 
 /** A quotation inside the sentence, between « », “ ” or straight double quotes. */
 const QUOTATION = /«\s*([^»]+?)\s*»|“([^”]+)”|"([^"]+)"/g;
@@ -25,7 +29,7 @@ export function quotations(text: string): string[] {
   return [...text.matchAll(QUOTATION)].map((match) => (match[1] ?? match[2] ?? match[3] ?? "").trim()).filter(Boolean);
 }
 
-function firstCue(cues: Cue[], folded: string): { label: string; word: string } | null {
+function firstCue(cues: Cue[], folded: string): { label: TriageCode; word: string } | null {
   for (const [pattern, label] of cues) {
     const match = pattern.exec(folded);
     if (match) return { label, word: match[0] };
@@ -69,46 +73,46 @@ export function namesIn(text: string): string[] {
  */
 export function scoreSentence(text: string, language: MatchLanguage): { score: number; reasons: TriageReason[] } {
   const reasons: TriageReason[] = [];
-  const add = (label: string, points: number) => reasons.push({ label, points });
+  const add = (code: TriageCode, points: number, detail?: string) => reasons.push(detail === undefined ? { code, points } : { code, points, detail });
   const folded = foldText(text);
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const quoted = quotations(text);
   const outsideQuotes = foldText(text.replace(QUOTATION, " "));
 
   if (words.length < 5 || !/\p{Ll}/u.test(text) || (!/[.!?…»”"):]$/.test(text) && words.length < 8)) {
-    add("not a full sentence", -3);
+    add("fragment", -3);
   }
 
   // "the two countries", "les deux pays": a small number in words is no statistic.
   const quantities = readQuantities(text, language).quantities.filter((quantity) => quantity.unit !== null || /\d/.test(quantity.text) || quantity.value >= 10);
-  if (quantities.length) add(`figure: ${quantities.slice(0, 2).map((quantity) => quantity.text).join(", ")}`, Math.min(3, 2 + 0.5 * (quantities.length - 1)));
+  if (quantities.length) add("figure", Math.min(3, 2 + 0.5 * (quantities.length - 1)), quantities.slice(0, 2).map((quantity) => quantity.text).join(", "));
   const dates = readDates(text, language).filter((key) => /^\d/.test(key));
-  if (dates.length) add(`date: ${dates[0]}`, 0.5);
-  if (dates.length && /(?<!\p{L})(?:since|depuis)(?!\p{L})/u.test(folded)) add(language === "fr" ? "depuis une date" : "since a date", 0.5);
+  if (dates.length) add("date", 0.5, dates[0]);
+  if (dates.length && /(?<!\p{L})(?:since|depuis)(?!\p{L})/u.test(folded)) add("sinceDate", 0.5);
 
   // A comparison, a superlative, a measured change: the first kind counts most.
   COMPARISON[language].filter(([pattern]) => pattern.test(folded)).forEach(([, label], index) => add(label, index === 0 ? 1.5 : 0.5));
 
   const attribution = firstCue(ATTRIBUTION[language], folded);
-  if (attribution) add(`${attribution.label.split(":")[0]}: ${attribution.word}`, 1.5);
+  if (attribution) add(attribution.label, 1.5, attribution.word);
   const reported = firstCue(REPORTED_CLAIM[language], folded);
   if (reported) add(reported.label, 1);
   if (quoted.length) add("quotation", 1);
 
   const names = namesIn(text);
-  if (names.length) add(`names: ${names.slice(0, 3).join(", ")}`, names.length > 1 ? 1.5 : 1);
+  if (names.length) add("names", names.length > 1 ? 1.5 : 1, names.slice(0, 3).join(", "));
 
   const causal = firstCue(CAUSAL[language], folded);
-  if (causal) add(`${causal.label}: ${causal.word}`, 1);
+  if (causal) add(causal.label, 1, causal.word);
 
   if (/\?\s*[»”"]?$/.test(text) || (quoted.length === 0 && text.includes("?"))) add("question", -3);
   const opinion = firstCue(OPINION[language], outsideQuotes);
-  if (opinion) add(`${opinion.label}: ${opinion.word}`, -1.5);
+  if (opinion) add(opinion.label, -1.5, opinion.word);
   const prediction = firstCue(PREDICTION[language], outsideQuotes);
-  if (prediction) add(`${prediction.label}: ${prediction.word}`, -1.5);
+  if (prediction) add(prediction.label, -1.5, prediction.word);
   if (!attribution && firstCue(FIRST_PERSON[language], outsideQuotes)) add(FIRST_PERSON[language][0]![1], -1.5);
   const hedge = firstCue(HEDGE[language], outsideQuotes);
-  if (hedge) add(`${hedge.label}: ${hedge.word}`, -0.5);
+  if (hedge) add(hedge.label, -0.5, hedge.word);
 
   const score = Math.round(reasons.reduce((sum, reason) => sum + reason.points, 0) * 10) / 10;
   return { score, reasons };

@@ -29,6 +29,10 @@ import {
   unique,
   verdictContent,
 } from "./support";
+import { matchReasonsIn } from "@/test/support/reason-words";
+
+/** The rationale the page fills in, in English. */
+const inEnglish = matchReasonsIn("en");
 
 const db = getDb();
 
@@ -263,7 +267,7 @@ describe("suggestRelatedClaims", () => {
     const kinds = suggestions[0]!.reasons.map((reason) => reason.kind);
     expect(kinds).toEqual(expect.arrayContaining(["statement", "numbers", "dates", "claimant"]));
     expect(suggestions[0]!.reasons).toContainEqual(expect.objectContaining({ kind: "numbers", status: "agree", shared: expect.arrayContaining(["7.1%"]) }));
-    expect(suggestions[0]!.rationale).toMatch(/^Likely the same claim: .*same numbers: 7\.1%/);
+    expect(inEnglish.rationale(suggestions[0]!.match, suggestions[0]!.reasons)).toMatch(/^Likely the same claim: .*same numbers: 7\.1%/);
     // Related or left out (a database shared with earlier runs holds closer claims), never the same claim.
     expect(suggestions.find((suggestion) => suggestion.claim.id === otherMeaning.id)?.match ?? "left out").not.toBe("likely_same");
     // Both ways.
@@ -287,12 +291,35 @@ describe("suggestRelatedClaims", () => {
     expect(byId.get(twin.id)?.match).toBe("likely_same");
     expect(byId.get(negatedFrench.id)?.match).toBe("contradicts");
     expect(byId.get(negatedFrench.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "polarity", negatedIn: "other", cues: ["ne … pas"] }));
-    expect(byId.get(negatedFrench.id)?.rationale).toMatch(/^May contradict this claim: .*negated in the other claim \(“ne … pas”\)/);
+    expect(inEnglish.rationale("contradicts", byId.get(negatedFrench.id)!.reasons)).toMatch(/^May contradict this claim: .*negated in the other claim \(“ne … pas”\)/);
     expect(byId.get(negatedEnglish.id)?.match).toBe("contradicts");
     // From the negated claim, the affirmative one is the contradiction.
     const fromNegation = await suggestRelatedClaims(editor, { claimId: negatedEnglish.id, limit: 30 });
     expect(fromNegation.find((suggestion) => suggestion.claim.id === claim.id)?.match).toBe("contradicts");
     expect(fromNegation.find((suggestion) => suggestion.claim.id === negatedFrench.id)?.match).toBe("likely_same");
+  });
+
+  it("offers opposite words as a contradiction, and the claim at another date or another time never as the same claim", async () => {
+    const claimant = `Senator Mirela ${uniquePlace()}`;
+    const place = uniquePlace();
+    const claim = await makeClaim(editor, { statement: `The Senate of ${place} approved the pension bill in March 2024.`, claimant, language: "en" });
+    const twin = await makeClaim(editor, { statement: `En mars 2024, le Sénat de ${place} a adopté le projet de loi sur les retraites.`, claimant, language: "fr" });
+    const opposite = await makeClaim(editor, { statement: `En mars 2024, le Sénat de ${place} a rejeté le projet de loi sur les retraites.`, claimant, language: "fr" });
+    const otherMonth = await makeClaim(editor, { statement: `En octobre 2024, le Sénat de ${place} a adopté le projet de loi sur les retraites.`, claimant, language: "fr" });
+    const future = await makeClaim(editor, { statement: `The Senate of ${place} will approve the pension bill.`, claimant, language: "en" });
+    const suggestions = await suggestRelatedClaims(editor, { claimId: claim.id, limit: 30 });
+    const byId = new Map(suggestions.map((suggestion) => [suggestion.claim.id, suggestion]));
+    expect(byId.get(twin.id)?.match).toBe("likely_same");
+    expect(byId.get(opposite.id)?.match).toBe("contradicts");
+    expect(byId.get(opposite.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "opposite", pair: "approve-reject", thisWords: "approved", otherWords: "rejeté" }));
+    expect(inEnglish.rationale("contradicts", byId.get(opposite.id)!.reasons)).toContain("opposite words: “approved” here, “rejeté” in the other claim");
+    expect(byId.get(otherMonth.id)?.match ?? "left out").not.toBe("likely_same");
+    expect(byId.get(otherMonth.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "dates", status: "differ" }));
+    expect(byId.get(future.id)?.match ?? "left out").not.toBe("likely_same");
+    // From the French side, the same.
+    const back = await suggestRelatedClaims(editor, { claimId: opposite.id, limit: 30 });
+    expect(back.find((suggestion) => suggestion.claim.id === claim.id)?.match).toBe("contradicts");
+    expect(back.find((suggestion) => suggestion.claim.id === twin.id)?.match).toBe("contradicts");
   });
 
   it("sees a claim edited after the first suggestions were made", async () => {
@@ -322,7 +349,7 @@ describe("suggestRelatedClaims", () => {
     expect(byId.get(sameClaimant.id)?.match).toBe("related");
     const title = article.text.split("\n")[0];
     expect(byId.get(overlapping.id)?.reasons).toContainEqual(expect.objectContaining({ kind: "passage_overlap", articleTitles: [title] }));
-    expect(byId.get(overlapping.id)?.rationale).toContain(`passages overlap in “${title}”`);
+    expect(inEnglish.rationale(byId.get(overlapping.id)!.match, byId.get(overlapping.id)!.reasons)).toContain(`passages overlap in “${title}”`);
     // Same article, no overlap, different words: nothing to suggest.
     expect(byId.has(elsewhere.id)).toBe(false);
   });

@@ -8,8 +8,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { createClaim } from "@/lib/claims/create-claim";
 import { importExternalFactChecks } from "@/lib/exchange/import-external-fact-checks";
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
-import { describeReason } from "@/lib/relations/suggestion-reasons";
+import { matchReasonsIn } from "@/test/support/reason-words";
 import { makeUser, unique } from "@/test/integration/support";
+
+const { describe: describeReason } = matchReasonsIn("en");
 
 const db = getDb();
 afterAll(async () => {

@@ -46,7 +46,7 @@ describe("triage of an imported article", () => {
     const listed = (await listSentencesToCheck(reviewer, { limit: 200 })).filter((sentence) => sentence.article.id === imported.articleId);
     expect(listed.map((sentence) => sentence.text)).toEqual([statistic]);
     const candidate = listed[0]!;
-    expect(candidate.reasons.map((reason) => reason.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^figure: 3\.9%/), "attributed: said"]));
+    expect(candidate.reasons.map((reason) => `${reason.code}: ${reason.detail}`)).toEqual(expect.arrayContaining([expect.stringMatching(/^figure: 3\.9%/), "attributed: said"]));
     expect(candidate.claimant).toBe("Labor Department");
 
     // What the annotator does with one key: the sentence is the passage, the proposal the claim.

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { describeReasons } from "@/lib/triage/describe-reasons";
-import { listSentencesToCheck } from "@/lib/triage/list-sentences-to-check";
+import { listSentencesToCheck, type SentenceToCheck } from "@/lib/triage/list-sentences-to-check";
+import { useTriageReasons } from "@/app/workbench/_reasons/use-triage-reasons";
 import { requireSignedIn } from "../require-signed-in";
 import "../articles/[id]/triage.css";
 
@@ -35,7 +35,7 @@ export default async function ToCheckPage() {
               </blockquote>
               <p className="meta">
                 <span className="candidate-score">{format.number(sentence.score, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</span>
-                {describeReasons(sentence.reasons)}
+                <Reasons reasons={sentence.reasons} />
               </p>
               <p className="meta">
                 {[sentence.article.title, sentence.article.outlet, t("imported", { date: format.dateTime(sentence.article.importedAt, "day") })].filter(Boolean).join(" · ")}
@@ -46,4 +46,9 @@ export default async function ToCheckPage() {
       )}
     </>
   );
+}
+
+/** Not async, so that it may call the reasons' hook. */
+function Reasons({ reasons }: { reasons: SentenceToCheck["reasons"] }) {
+  return useTriageReasons().line(reasons);
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { AnnotatedPassage } from "@/lib/articles/get-article-for-annotation";
 import { segmentParagraphs, type Segment } from "@/lib/articles/segment-highlights";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
-import { describeReasons } from "@/lib/triage/describe-reasons";
+import { useTriageReasons } from "@/app/workbench/_reasons/use-triage-reasons";
 
 /** Candidates share the highlight sweep under ids of their own: "cand:START". */
 const CANDIDATE = "cand:";
@@ -42,6 +42,7 @@ export const ArticleText = memo(function ArticleText({
   onChooseCandidate?: (start: number) => void;
 }) {
   const t = useTranslations("workbenchArticles.annotator");
+  const triageReasons = useTriageReasons();
   const passageById = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
   const candidateByStart = useMemo(() => new Map(candidates.map((candidate) => [candidate.start, candidate])), [candidates]);
   const paragraphs = useMemo(() => {
@@ -76,7 +77,7 @@ export const ArticleText = memo(function ArticleText({
           key={segment.start}
           className={candidate.start === activeCandidateStart ? "cand cand-active" : "cand"}
           data-candidate={candidate.start}
-          title={`Worth checking (score ${candidate.score}): ${describeReasons(candidate.reasons)}`}
+          title={triageReasons.title(candidate.score, candidate.reasons)}
         >
           {content}
         </span>

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { TriageCandidate } from "@/lib/triage/find-check-worthy-sentences";
-import { describeReasons } from "@/lib/triage/describe-reasons";
+import { useTriageReasons } from "@/app/workbench/_reasons/use-triage-reasons";
 import { excerpt } from "./excerpt";
 import "./triage.css";
 
@@ -35,6 +35,7 @@ export function CandidateList({
   onMakeClaim: (candidate: TriageCandidate) => void;
 }) {
   const t = useTranslations("workbenchArticles.triage");
+  const triageReasons = useTriageReasons();
   const listRef = useRef<HTMLOListElement>(null);
   const activeIndex = Math.max(0, candidates.findIndex((candidate) => candidate.start === activeStart));
 
@@ -76,7 +77,7 @@ export function CandidateList({
           <ol className="plain-list candidate-list" ref={listRef} onKeyDown={onListKeyDown} aria-describedby="candidates-help">
             {candidates.map((candidate, index) => {
               const active = index === activeIndex;
-              const reasons = describeReasons(candidate.reasons);
+              const reasons = triageReasons.line(candidate.reasons);
               return (
                 <li key={candidate.start}>
                   <button

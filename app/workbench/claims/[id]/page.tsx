@@ -6,7 +6,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getClaimDetail, type ClaimDetail, type ClaimPassage } from "@/lib/claims/get-claim-detail";
 import { findConsistencyWarnings } from "@/lib/relations/find-consistency-warnings";
 import { suggestRelatedClaims, type ClaimSuggestion } from "@/lib/relations/suggest-related-claims";
-import { describeReason } from "@/lib/relations/suggestion-reasons";
+import { getMatchReasons } from "@/app/workbench/_reasons/get-match-reasons";
 import { ratingInfo } from "@/lib/verdicts/rating-scale";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
@@ -346,10 +346,11 @@ async function VerdictPanel({ claim, verdictHref }: { claim: ClaimDetail; verdic
 async function Suggestions({ actor, claimId, canRelate }: { actor: Actor; claimId: string; canRelate: boolean }) {
   const suggestions = await suggestRelatedClaims(actor, { claimId });
   const locale = await getLocale();
-  return <SuggestionList claimId={claimId} suggestions={suggestions.map((suggestion) => toItem(suggestion, locale))} canRelate={canRelate} />;
+  const reasons = await getMatchReasons();
+  return <SuggestionList claimId={claimId} suggestions={suggestions.map((suggestion) => toItem(suggestion, locale, reasons))} canRelate={canRelate} />;
 }
 
-function toItem(suggestion: ClaimSuggestion, locale: string): SuggestionItem {
+function toItem(suggestion: ClaimSuggestion, locale: string, words: Awaited<ReturnType<typeof getMatchReasons>>): SuggestionItem {
   return {
     id: suggestion.claim.id,
     statement: suggestion.claim.statement,
@@ -358,7 +359,7 @@ function toItem(suggestion: ClaimSuggestion, locale: string): SuggestionItem {
     rating: suggestion.claim.rating,
     ratingLabel: suggestion.claim.rating ? ratingName(suggestion.claim.rating, locale) : null,
     match: suggestion.match,
-    reasons: suggestion.reasons.map((reason) => ({ text: describeReason(reason), against: reason.weight < 0 })),
-    rationale: suggestion.rationale,
+    reasons: suggestion.reasons.map((reason) => ({ text: words.describe(reason), against: reason.weight < 0 })),
+    rationale: words.rationale(suggestion.match, suggestion.reasons),
   };
 }

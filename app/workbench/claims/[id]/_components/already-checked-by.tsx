@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { listExternalChecksOfClaim } from "@/lib/exchange/list-external-checks-of-claim";
-import { describeReason } from "@/lib/relations/suggestion-reasons";
+import { getMatchReasons } from "@/app/workbench/_reasons/get-match-reasons";
 import { ExternalRating, formatDay } from "@/app/workbench/exchange/_components/external-rating";
 import "@/app/workbench/exchange/exchange.css";
 
@@ -15,6 +15,7 @@ export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claim
   if (matches.length === 0) return null;
   const t = await getTranslations("workbenchClaim.checkedBy");
   const format = await getFormatter();
+  const { describe } = await getMatchReasons();
   return (
     <section className="vr-panel ex-checked-by" aria-labelledby="checked-by-title">
       <h2 id="checked-by-title" className="vr-panel-title">
@@ -38,9 +39,9 @@ export async function AlreadyCheckedBy({ actor, claimId }: { actor: Actor; claim
             </p>
             <ul className="cl-reasons" aria-label={match.match === "same_claim" ? t("whySame") : t("whyOpposite")}>
               {match.reasons.map((reason) => (
-                <li key={`${reason.kind}-${describeReason(reason)}`} className={reason.weight < 0 ? "cl-reason-against" : undefined}>
+                <li key={`${reason.kind}-${describe(reason)}`} className={reason.weight < 0 ? "cl-reason-against" : undefined}>
                   {reason.weight < 0 && <span className="visually-hidden">{t("against")} </span>}
-                  {describeReason(reason)}
+                  {describe(reason)}
                 </li>
               ))}
             </ul>

@@ -38,9 +38,6 @@ const GROUPS: { match: SuggestionItem["match"]; id: string }[] = [
   { match: "related", id: "suggest-related" },
 ];
 
-/** A rationale the editor has not edited or accepted is saved with this mark. */
-const SUGGESTED_MARK = "Suggested: ";
-
 /**
  * Suggested links, each one click away. relateClaims needs a rationale: the matcher's is filled in
  * and marked as a machine suggestion until the editor edits it or accepts it; a link made without
@@ -65,7 +62,8 @@ export function SuggestionList({ claimId, suggestions, canRelate }: { claimId: s
       // "Supports this": the suggested claim supports the claim on the page.
       fromClaimId: kind === "supports" ? suggestion.id : claimId,
       toClaimId: kind === "supports" ? claimId : suggestion.id,
-      rationale: reviewed[suggestion.id] ? text : `${SUGGESTED_MARK}${text}`,
+      // A rationale the editor has not edited or accepted is saved with this mark, in the editor's language.
+      rationale: reviewed[suggestion.id] ? text : t("suggestedMark", { text }),
     });
     setPending(null);
     if (!result.ok) {
