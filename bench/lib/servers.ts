@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { ROOT } from "../../scripts/lib/next-build";
 import { freePort } from "../../scripts/lib/free-port";
-import { SERVE_ARGS } from "../../scripts/lib/serve-command";
+import { serveArgs } from "../../scripts/lib/serve-command";
 
 export { freePort };
 
@@ -55,7 +55,7 @@ export async function waitUntilUp(server: RunningServer, path: string, timeoutMs
  * server's; Next is its child.
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const child = spawn(process.execPath, SERVE_ARGS, {
+  const child = spawn(process.execPath, serveArgs(), {
     cwd: ROOT,
     env: { ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { ROOT } from "../../scripts/lib/next-build";
-import { SERVE_ARGS } from "../../scripts/lib/serve-command";
+import { serveArgs } from "../../scripts/lib/serve-command";
 
 export type RunningApp = {
   url: string;
@@ -68,7 +68,7 @@ export function residentBytes(pids: number[]): number {
  * says how the app is served.
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<RunningApp> {
-  const child = spawn(process.execPath, SERVE_ARGS, {
+  const child = spawn(process.execPath, serveArgs(), {
     cwd: ROOT,
     env: { ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
