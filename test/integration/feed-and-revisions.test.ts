@@ -106,7 +106,7 @@ describe("diffRevisions", () => {
     expect(diffRevisions(before, before).changed).toBe(false);
     const diff = diffRevisions(before, { ...before, rating: "false", summary: "S2" });
     expect(diff.changed).toBe(true);
-    expect(diff.rating).toEqual({ changed: true, before: "Mixed", after: "False" });
+    expect(diff.rating).toEqual({ changed: true, before: "mixed", after: "false" });
     expect(diff.fields.map((field) => [field.field, field.changed])).toEqual([
       ["headline", false],
       ["summary", true],
@@ -262,7 +262,7 @@ describe("getReviewItem", () => {
   it("compares a correction with the published revision", async () => {
     const item = (await getReviewItem(reviewer, corrected.revisions[2]))!;
     expect(item.comparedWith).toMatchObject({ number: 2, lastDecision: "approve", wasPublic: true });
-    expect(item.diff!.rating).toEqual({ changed: true, before: "Mixed", after: "Mostly false" });
+    expect(item.diff!.rating).toEqual({ changed: true, before: "mixed", after: "mostly_false" });
     expect(item.publication).toEqual({ slug: corrected.slug, publishedRevisionNumber: 3 });
   });
 
