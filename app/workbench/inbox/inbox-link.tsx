@@ -10,7 +10,7 @@ export async function InboxLink({ actor }: { actor: Actor | null }) {
   const unread = await countUnreadNotifications(actor);
   const t = await getTranslations("workbenchNav");
   return (
-    <Link href="/workbench/inbox" data-testid="inbox-link">
+    <Link href="/workbench/inbox" data-testid="inbox-link" prefetch={false}>
       {t("inbox")}
       {unread > 0 && (
         <span className="nav-count">
