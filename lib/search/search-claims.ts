@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rating, type VerdictStatus } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { languageCode, parseInput } from "@/lib/validation";
+import { languageCode, parseInput, reason } from "@/lib/validation";
 import { retryOnceWhenUnavailable } from "@/lib/search/bounded-search";
 import { cursorField, decodeCursor, encodeCursor, searchFingerprint, type Cursor } from "@/lib/search/cursor";
 import {
@@ -26,7 +26,7 @@ export const searchClaimsSchema = z.object({
   /** Free text, websearch syntax; empty means "list, newest first". */
   q: z
     .string()
-    .max(MAX_QUERY_LENGTH, `a search is at most ${MAX_QUERY_LENGTH} characters`)
+    .max(MAX_QUERY_LENGTH, reason("searchTooLong", { maximum: MAX_QUERY_LENGTH }))
     .transform(cleanQuery)
     .optional(),
   /** Exact claimant, ignoring case. */

@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import type { ActionError } from "@/lib/actions/create-action";
 import type { ClaimSearchItem } from "@/lib/search/search-claims";
+import { ErrorMessage } from "@/app/_components/error-message";
 import { findClaimsAction } from "./actions";
 
 /** Searches claims as the editor types (any article, English or French) and offers them to choose. */
@@ -10,7 +12,7 @@ export function AttachToClaim({ pending, onChoose, onCancel }: { pending: boolea
   const t = useTranslations("workbenchArticles.annotator");
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<ClaimSearchItem[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
   const [searching, setSearching] = useState(false);
   const visible = query.trim().length >= 2 ? results : [];
 
@@ -26,7 +28,7 @@ export function AttachToClaim({ pending, onChoose, onCancel }: { pending: boolea
       if (result.ok) {
         setResults(result.data.items);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(result.error);
     }, 250);
     return () => {
       cancelled = true;
@@ -43,7 +45,7 @@ export function AttachToClaim({ pending, onChoose, onCancel }: { pending: boolea
       </p>
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          <ErrorMessage error={error} />
         </p>
       )}
       <ul className="plain-list" aria-label={t("attach.results")}>

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/create-action";
+import { ErrorMessage, useFieldReasons } from "@/app/_components/error-message";
 import { updateArticleDetailsAction } from "./actions";
 
 /** The article's details as the form edits them: empty text for none, the date as YYYY-MM-DD. */
@@ -59,6 +60,7 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
   const [startedFrom, setStartedFrom] = useState(version);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
+  const fieldReasons = useFieldReasons(error);
   const [notice, setNotice] = useState<string | null>(null);
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -105,12 +107,11 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
     );
   }
 
-  const fieldErrors = error?.fields ?? (error?.details?.fields as Record<string, string[]> | undefined);
   return (
     <form className="panel-box" onSubmit={save} aria-label={t("label")}>
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          <ErrorMessage error={error} />
           {error.code === "conflict" && ` ${t("conflict")}`}
         </p>
       )}
@@ -125,7 +126,7 @@ export function DetailsEditor({ articleId, version, details }: { articleId: stri
               required={name === "title" || name === "language"}
               onChange={(event) => setFields((current) => ({ ...current, [name]: event.target.value }))}
             />
-            {fieldErrors?.[name] && <p className="form-error">{fieldErrors[name].join(" ")}</p>}
+            {fieldReasons(name) && <p className="form-error">{fieldReasons(name)}</p>}
           </div>
         ))}
       </div>
