@@ -3,12 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { ErrorMessage } from "@/app/_components/error-message";
 
 const subscribeToNothing = () => () => {};
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signin");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ refused: unknown } | "wrong" | null>(null);
   const [pending, setPending] = useState(false);
   // False in the server's HTML, true once this script runs: until then the button stays disabled,
   // since a click would submit the form natively.
@@ -30,7 +31,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong"));
+    setError(result?.error && result.error !== "CredentialsSignin" ? { refused: refusalOf(result.error) } : "wrong");
   }
 
   return (
@@ -42,7 +43,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input id="password" name="password" type="password" autoComplete="current-password" required />
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {error === "wrong" ? t("wrong") : <ErrorMessage error={error.refused} />}
         </p>
       )}
       <p>
@@ -52,4 +53,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </p>
     </form>
   );
+}
+
+/** The refusal the server sent through next-auth (lib/auth/auth-options.ts): its code, English text and catalogue key. */
+function refusalOf(sent: string): unknown {
+  try {
+    return JSON.parse(sent) as unknown;
+  } catch {
+    return { code: "unknown", message: sent };
+  }
 }

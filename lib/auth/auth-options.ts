@@ -56,8 +56,9 @@ export function getAuthOptions(): AuthOptions {
             await rememberDevice(user.deviceToken);
             return { id: user.id, sessionVersion: user.sessionVersion, sid: user.sessionId };
           } catch (error) {
-            // next-auth passes a thrown message to the sign-in page; only expected ones may go there.
-            if (isDomainError(error)) throw new Error(error.message);
+            // next-auth passes a thrown message to the sign-in page; only expected ones may go there,
+            // with their catalogue key, so that the page says them in the person's language.
+            if (isDomainError(error)) throw new Error(JSON.stringify({ code: error.code, message: error.message, messageKey: error.messageKey }));
             throw error;
           }
         },
