@@ -31,7 +31,7 @@ function PageErrorText({ digest, reset }: { digest?: string; reset: () => void }
       <p className="kicker">{t("kicker")}</p>
       <h1>{t("title")}</h1>
       <p>
-        {t("text")} {digest ? t("reference", { digest }) : null}
+        {t("text")} {digest ? t("reference", { code: digest }) : null}
       </p>
       <button type="button" onClick={reset}>
         {t("retry")}
