@@ -19,7 +19,7 @@ import { loadavg } from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/db/apply-migrations";
 import { createDatabase, dropDatabase } from "../../scripts/db/create-database";
-import { percentile } from "../lib/percentile";
+import { latencyOf, type Latency } from "../lib/percentile";
 import { generateClaims } from "./generate-claims";
 import { buildQueries, type Kind } from "./queries";
 
@@ -32,18 +32,8 @@ const argument = (name: string) => {
 const CLAIMS = Number(argument("--claims") ?? 1_000_000);
 const log = (line: string) => (json ? console.error(line) : console.log(line));
 
-type Latency = { queries: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
-
 function latency(times: number[]): Latency {
-  const sorted = [...times].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return {
-    queries: sorted.length,
-    p50Ms: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
-    p99Ms: round(percentile(sorted, 0.99)),
-    maxMs: round(sorted.at(-1) ?? 0),
-  };
+  return latencyOf(times, 2);
 }
 
 async function main() {

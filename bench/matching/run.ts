@@ -21,7 +21,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import pairSet from "./pairs.json";
 import { withBenchDatabase } from "../lib/bench-database";
-import { percentile } from "../lib/percentile";
+import { latencyOf, percentile } from "../lib/percentile";
 import { generateClaims } from "./generate-claims";
 import { trigramSuggestions } from "./trigram-baseline";
 
@@ -91,15 +91,7 @@ function measureQuality(queries: Query[], answers: Map<string, Answer>, knowsCon
 }
 
 function timing(times: Iterable<number>) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return {
-    queries: sorted.length,
-    p50Ms: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
-    p99Ms: round(percentile(sorted, 0.99)),
-    maxMs: round(sorted.at(-1) ?? 0),
-  };
+  return latencyOf(times, 1);
 }
 
 // Garbage-collector pauses, to tell which slow queries waited on one.
